@@ -1,0 +1,203 @@
+package org.example.intake.cli;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.io.BufferedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.fhir.IntakeReading;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/**
+ * The {@code intake} command line (DESIGN.md section 6): {@code triage FILE...} and
+ * {@code validate FILE}. Exit status 0 when every response was valid, 1 when one was refused,
+ * 2 for bad usage or a file that cannot be read.
+ *
+ * <p>Prints verdicts and OperationOutcomes on standard output and only file names and usage
+ * on standard error: never patient data.
+ */
+public final class IntakeCommand {
+
+    static final int OK = 0;
+    static final int REFUSED = 1;
+    static final int USAGE_OR_IO = 2;
+
+    static final String USAGE = """
+            Usage: intake <command> [FILE...]
+
+            Commands:
+              triage FILE...   Triage each QuestionnaireResponse and print one JSON line per response:
+                               {"source":"<file>#<n>","id":...,"level":...,"rules":[...],"ruleSet":...,"advice":[...]}
+                               or {"source":"<file>#<n>","error":<OperationOutcome>} for one that is refused.
+              validate FILE    Print the OperationOutcome of checking the one QuestionnaireResponse in FILE.
+
+            FILE is a JSON file holding one QuestionnaireResponse, an NDJSON file with one per line,
+            or - for standard input.
+
+            Exit status: 0 all valid, 1 some response refused, 2 bad usage or a file that cannot be read.
+            """;
+
+    private final Supplier<Services> services;
+    private final int workers;
+
+    /** The command with the real {@link IntakeReader}; the FHIR machinery is built on first use. */
+    public IntakeCommand() {
+        this(() -> new Services(new IntakeReader()::read, FhirContext.forR4Cached()),
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** For tests: another way to read responses, and a chosen number of workers. */
+    IntakeCommand(Supplier<Services> services, int workers) {
+        this.services = services;
+        this.workers = workers;
+    }
+
+    public static void main(String[] args) {
+        if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        }
+        PrintStream out = new PrintStream(
+                new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+                StandardCharsets.UTF_8);
+        int status = new IntakeCommand().run(args, System.in, out, System.err);
+        out.flush();
+        System.exit(status);
+    }
+
+    /**
+     * Runs one command as {@code intake args...} would.
+     *
+     * @return the exit status: 0, 1 or 2
+     */
+    public int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return USAGE_OR_IO;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (isHelp(args[0]) || asksHelp(rest)) {
+            out.print(USAGE);
+            out.flush();
+            return OK;
+        }
+        return switch (args[0]) {
+            case "triage" -> triage(files(rest, err), in, out, err);
+            case "validate" -> validate(files(rest, err), in, out, err);
+            default -> usageError(err, "unknown command: " + args[0]);
+        };
+    }
+
+    private int triage(List<String> files, InputStream in, PrintStream out, PrintStream err) {
+        if (files == null) {
+            return USAGE_OR_IO;
+        }
+        if (files.isEmpty()) {
+            return usageError(err, "triage needs at least one FILE (or - for standard input)");
+        }
+        Services fhir = services.get();
+        RecordTriage triage = new RecordTriage(fhir.reader(), new TriageEngine(), fhir.context());
+        int status = new TriagePipeline(triage, workers).run(files, in, out, err);
+        out.flush();
+        return status;
+    }
+
+    private int validate(List<String> files, InputStream in, PrintStream out, PrintStream err) {
+        if (files == null) {
+            return USAGE_OR_IO;
+        }
+        if (files.size() != 1) {
+            return usageError(err, "validate takes exactly one FILE (or - for standard input)");
+        }
+        String file = files.get(0);
+        String json;
+        try (Reader reader = InputFiles.open(file, in)) {
+            json = readAll(reader);
+            if (json.startsWith("\uFEFF")) {
+                json = json.substring(1);
+            }
+        } catch (IOException e) {
+            err.println("intake: cannot read " + file + ": " + InputFiles.reason(e));
+            return USAGE_OR_IO;
+        }
+        Services fhir = services.get();
+        IntakeReading reading;
+        try {
+            reading = fhir.reader().apply(json);
+        } catch (RuntimeException | StackOverflowError e) {
+            reading = new IntakeReading.Rejected(Outcomes.processingFailed(e));
+        }
+        out.println(fhir.context().newJsonParser().setPrettyPrint(true).encodeResourceToString(reading.outcome()));
+        out.flush();
+        return Outcomes.hasErrors(reading.outcome()) ? REFUSED : OK;
+    }
+
+    /** The FILE arguments, or null (after a message) when an option is not known. */
+    private static List<String> files(List<String> args, PrintStream err) {
+        List<String> files = new ArrayList<>(args.size());
+        boolean options = true;
+        for (String arg : args) {
+            if (options && arg.equals("--")) {
+                options = false;
+            } else if (options && arg.startsWith("-") && !arg.equals(InputFiles.STDIN)) {
+                usageError(err, "unknown option: " + arg);
+                return null;
+            } else {
+                files.add(arg);
+            }
+        }
+        return files;
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+
+    /** Whether an option before any {@code --} asks for help. */
+    private static boolean asksHelp(List<String> args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return false;
+            }
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("intake: " + message);
+        err.print(USAGE);
+        return USAGE_OR_IO;
+    }
+
+    private static String readAll(Reader reader) throws IOException {
+        StringBuilder text = new StringBuilder(8192);
+        char[] buffer = new char[8192];
+        for (int n; (n = reader.read(buffer)) > 0; ) {
+            text.append(buffer, 0, n);
+        }
+        return text.toString();
+    }
+
+    /**
+     * What reading responses needs: one shared reader (thread-safe) and one FHIR context.
+     *
+     * @param reader  reads one response's JSON text; must not throw on bad input
+     * @param context the shared FHIR R4 context, to print OperationOutcomes
+     */
+    record Services(Function<String, IntakeReading> reader, FhirContext context) {
+    }
+}

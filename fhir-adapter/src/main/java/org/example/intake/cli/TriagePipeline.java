@@ -1,0 +1,182 @@
+package org.example.intake.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs {@code intake triage}: one reader thread splits the files into records, a fixed pool
+ * of workers reads, triages and formats them, and the calling thread writes the lines. A
+ * bounded window of futures, taken in the order the records were read, keeps the output in
+ * input order and the memory bounded however long the input is.
+ */
+final class TriagePipeline {
+
+    /** How many records may be in flight; bounds memory (a few KB each). */
+    static final int WINDOW = 2048;
+
+    private static final Future<RecordTriage.Line> END = CompletableFuture.completedFuture(null);
+
+    private final RecordTriage triage;
+    private final int workers;
+
+    TriagePipeline(RecordTriage triage, int workers) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
+        this.triage = triage;
+        this.workers = workers;
+    }
+
+    /**
+     * Triages every record of the files in order and writes one line per record to {@code out}.
+     * Unreadable files are reported on {@code err} and skipped.
+     *
+     * @return 0 when every record was triaged, 1 when some were refused, 2 when a file could
+     *         not be read or the output could not be written
+     */
+    int run(List<String> files, InputStream stdin, PrintStream out, PrintStream err) {
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
+            Thread thread = new Thread(task, "intake-worker-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        BlockingQueue<Future<RecordTriage.Line>> window = new ArrayBlockingQueue<>(WINDOW);
+        RecordReader recordReader = new RecordReader(files, stdin, err, pool, window);
+        Thread readerThread = new Thread(recordReader, "intake-reader");
+        readerThread.setDaemon(true);
+        readerThread.start();
+        try {
+            int refused = write(window, out);
+            if (refused < 0) {
+                err.println("intake: cannot write the output");
+                return 2;
+            }
+            readerThread.join();
+            if (recordReader.failed) {
+                return 2;
+            }
+            return refused > 0 ? 1 : 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("intake: interrupted");
+            return 2;
+        } finally {
+            recordReader.stop = true;
+            readerThread.interrupt();
+            pool.shutdownNow();
+        }
+    }
+
+    /** Writes the lines in order; the number of refused records, or -1 when the output broke. */
+    private static int write(BlockingQueue<Future<RecordTriage.Line>> window, PrintStream out)
+            throws InterruptedException {
+        OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
+        int refused = 0;
+        long written = 0;
+        try {
+            while (true) {
+                Future<RecordTriage.Line> next = window.poll();
+                if (next == null) {
+                    buffered.flush(); // the workers lag behind: show what is done
+                    next = window.take();
+                }
+                if (next == END) {
+                    break;
+                }
+                RecordTriage.Line line = next.get();
+                buffered.write(line.utf8());
+                if (line.error()) {
+                    refused++;
+                }
+                if ((++written & 1023) == 0 && out.checkError()) {
+                    return -1;
+                }
+            }
+            buffered.flush();
+        } catch (IOException | ExecutionException e) {
+            return -1;
+        }
+        return out.checkError() ? -1 : refused;
+    }
+
+    /** Splits the files into records and hands each to the pool, in order. */
+    private final class RecordReader implements Runnable {
+
+        private final List<String> files;
+        private final InputStream stdin;
+        private final PrintStream err;
+        private final ExecutorService pool;
+        private final BlockingQueue<Future<RecordTriage.Line>> window;
+        volatile boolean failed;
+        volatile boolean stop;
+
+        RecordReader(List<String> files, InputStream stdin, PrintStream err, ExecutorService pool,
+                BlockingQueue<Future<RecordTriage.Line>> window) {
+            this.files = files;
+            this.stdin = stdin;
+            this.err = err;
+            this.pool = pool;
+            this.window = window;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (String file : files) {
+                    if (stop) {
+                        return;
+                    }
+                    readFile(file);
+                }
+            } catch (InterruptedException e) {
+                failed = true;
+            } catch (RuntimeException | Error e) {
+                failed = true;
+                err.println("intake: stopped reading: " + e.getClass().getSimpleName());
+            } finally {
+                endWindow();
+            }
+        }
+
+        private void readFile(String file) throws InterruptedException {
+            try (Reader reader = InputFiles.open(file, stdin)) {
+                RecordSplitter splitter = new RecordSplitter(reader);
+                int index = 0;
+                String record;
+                while (!stop && (record = splitter.next()) != null) {
+                    String source = file + '#' + ++index;
+                    String json = record;
+                    window.put(pool.submit(() -> triage.apply(source, json)));
+                }
+            } catch (IOException e) {
+                failed = true;
+                err.println("intake: cannot read " + file + ": " + InputFiles.reason(e));
+            }
+        }
+
+        private void endWindow() {
+            // The writer sets stop before it interrupts this thread, and stops taking then.
+            try {
+                if (!stop) {
+                    window.put(END);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,407 @@
+package org.example.intake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+import org.example.intake.core.answers.AnswerType;
+import org.example.intake.core.answers.Frequency;
+import org.example.intake.core.answers.Onset;
+import org.example.intake.core.answers.Pattern;
+import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.Side;
+import org.example.intake.fhir.IntakeReading;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import ca.uhn.fhir.context.FhirContext;
+
+/** The command line run in-process, with {@link ParsingReader} standing in for the real reader. */
+class IntakeCommandUnitTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aValidResponseGivesOneLineWithTheContractKeysInOrderAndExitZero() throws IOException {
+        Path file = write("fever.json", pretty(feverResponse("qr-7")));
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.lines()).hasSize(1);
+        JsonNode line = JSON.readTree(result.lines().get(0));
+        assertThat(fieldNames(line)).containsExactly("source", "id", "level", "rules", "ruleSet", "advice");
+        assertThat(line.get("source").asText()).isEqualTo(file + "#1");
+        assertThat(line.get("id").asText()).isEqualTo("qr-7");
+        assertThat(line.get("level").asText()).isEqualTo("URGENT");
+        assertThat(line.get("rules")).extracting(JsonNode::asText).containsExactly("INF-FEVER");
+        assertThat(line.get("ruleSet").asText()).isEqualTo("1.0.0");
+        assertThat(line.get("advice")).isNotEmpty().allMatch(JsonNode::isTextual);
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aResponseWithoutIdGetsJsonNull() throws IOException {
+        Path file = write("no-id.json", compact(feverResponse(null)));
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(JSON.readTree(result.lines().get(0)).get("id").isNull()).isTrue();
+        assertThat(result.status()).isZero();
+    }
+
+    @Test
+    void anNdjsonFileGivesOneLinePerResponseNumberedFromOne() throws IOException {
+        Path file = write("three.ndjson", compact(feverResponse("a")) + "\n\n" + compact(feverResponse("b")) + "\n"
+                + compact(feverResponse("c")) + "\n");
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.sources()).containsExactly(file + "#1", file + "#2", file + "#3");
+        assertThat(result.ids()).containsExactly("a", "b", "c");
+        assertThat(result.status()).isZero();
+    }
+
+    @Test
+    void aRefusedResponseGivesAnErrorLineWithTheOperationOutcomeTheRestGoOnAndExitIsOne() throws IOException {
+        String draft = compact(feverResponse("draft")).replace("\"completed\"", "\"in-progress\"");
+        Path file = write("mixed.ndjson", compact(feverResponse("a")) + "\n" + draft + "\n" + compact(feverResponse("c")));
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.lines()).hasSize(3);
+        JsonNode error = JSON.readTree(result.lines().get(1));
+        assertThat(fieldNames(error)).containsExactly("source", "error");
+        assertThat(error.get("source").asText()).isEqualTo(file + "#2");
+        assertThat(error.get("error").get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(error.get("error").get("issue").get(0).get("severity").asText()).isEqualTo("error");
+        assertThat(result.ids()).containsExactly("a", null, "c");
+    }
+
+    @Test
+    void aMalformedLineInTheMiddleOfNdjsonBreaksOnlyItself() throws IOException {
+        Path file = write("broken.ndjson", compact(feverResponse("a")) + "\n{\"resourceType\":\"Questionn\n"
+                + compact(feverResponse("c")) + "\n");
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.sources()).containsExactly(file + "#1", file + "#2", file + "#3");
+        assertThat(result.lines().get(1)).startsWith("{\"source\":\"" + file + "#2\",\"error\":{");
+        assertThat(result.ids()).containsExactly("a", null, "c");
+    }
+
+    @Test
+    void prettyPrintedFilesAndNdjsonFilesMixInOneRunEachNumberedFromOne() throws IOException {
+        Path pretty = write("one.json", pretty(feverResponse("p")));
+        Path ndjson = write("two.ndjson", compact(feverResponse("n1")) + "\n" + compact(feverResponse("n2")) + "\n");
+
+        Result result = run("", "triage", pretty.toString(), ndjson.toString());
+
+        assertThat(result.sources()).containsExactly(pretty + "#1", ndjson + "#1", ndjson + "#2");
+        assertThat(result.ids()).containsExactly("p", "n1", "n2");
+    }
+
+    @Test
+    void aDashReadsStandardInputAndNamesItsRecordsDashHashN() throws IOException {
+        String stdin = compact(feverResponse("s1")) + "\n" + compact(feverResponse("s2")) + "\n";
+
+        Result result = run(stdin, "triage", "-");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.sources()).containsExactly("-#1", "-#2");
+        assertThat(result.ids()).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void aPrettyPrintedResponseOnStandardInputIsOneRecord() throws IOException {
+        Result result = run(pretty(feverResponse("s")), "triage", "-");
+
+        assertThat(result.sources()).containsExactly("-#1");
+        assertThat(result.status()).isZero();
+    }
+
+    @Test
+    void aMissingFileIsReportedOnStandardErrorTheOthersAreStillTriagedAndExitIsTwo() throws IOException {
+        Path good = write("good.json", compact(feverResponse("g")));
+        Path missing = dir.resolve("missing.json");
+
+        Result result = run("", "triage", missing.toString(), good.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("cannot read " + missing + ": no such file");
+        assertThat(result.sources()).containsExactly(good + "#1");
+    }
+
+    @Test
+    void aDirectoryIsUnreadableAndExitIsTwo() {
+        Result result = run("", "triage", dir.toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("cannot read " + dir + ": is a directory");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void anUnreadableFileWinsOverARefusedResponseForTheExitCode() throws IOException {
+        Path bad = write("bad.json", "not json at all");
+
+        Result result = run("", "triage", bad.toString(), dir.resolve("missing.json").toString());
+
+        assertThat(result.lines()).hasSize(1);
+        assertThat(result.status()).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyFileGivesNoLinesAndExitZero() throws IOException {
+        Path empty = write("empty.ndjson", "\n\n");
+
+        Result result = run("", "triage", empty.toString());
+
+        assertThat(result.out()).isEmpty();
+        assertThat(result.status()).isZero();
+    }
+
+    @Test
+    void outputOrderEqualsInputOrderWhenWorkersFinishOutOfOrder() throws IOException {
+        int count = TriagePipeline.WINDOW * 2 + 100;
+        StringBuilder ndjson = new StringBuilder();
+        for (int i = 1; i <= count; i++) {
+            ndjson.append("{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"r-").append(i).append("\"}\n");
+        }
+        Path file = write("many.ndjson", ndjson.toString());
+        IntakeReading.Accepted template = (IntakeReading.Accepted) new ParsingReader().apply(compact(feverResponse("t")));
+        IntakeCommand command = new IntakeCommand(() -> new IntakeCommand.Services(json -> {
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(50_000)); // finish in a shuffled order
+            String id = json.substring(json.indexOf("r-"), json.lastIndexOf('"'));
+            QuestionnaireResponse response = new QuestionnaireResponse();
+            response.setId(id);
+            return new IntakeReading.Accepted(response, template.answers(), template.outcome());
+        }, FhirContext.forR4Cached()), 4);
+
+        Result result = run(command, "", "triage", file.toString());
+
+        assertThat(result.status()).isZero();
+        List<String> expected = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            expected.add("r-" + i);
+        }
+        assertThat(result.ids()).containsExactlyElementsOf(expected);
+        assertThat(result.sources().get(count - 1)).isEqualTo(file + "#" + count);
+    }
+
+    @Test
+    void aReaderThatThrowsGivesAnErrorLineNamingOnlyTheExceptionTypeNotACrash() throws IOException {
+        Path file = write("one.json", compact(feverResponse("x")));
+        IntakeCommand command = new IntakeCommand(() -> new IntakeCommand.Services(json -> {
+            throw new IllegalStateException("secret answer text");
+        }, FhirContext.forR4Cached()), 2);
+
+        Result result = run(command, "", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).contains("\"error\":{\"resourceType\":\"OperationOutcome\"")
+                .contains("IllegalStateException").doesNotContain("secret answer text");
+    }
+
+    @Test
+    void noArgumentsPrintsUsageOnStandardErrorAndExitsTwo() {
+        Result result = run("");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("Usage: intake");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void helpPrintsUsageListingOnlyTriageAndValidateAndExitsZero() {
+        Result result = run("", "--help");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.out()).contains("triage FILE...", "validate FILE").doesNotContain("extract", "demo", "ehr ");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void helpAfterACommandAlsoPrintsUsageAndExitsZero() {
+        assertThat(run("", "triage", "--help").status()).isZero();
+    }
+
+    @Test
+    void anUnknownCommandIsBadUsage() {
+        Result result = run("", "extract", "x.json");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown command: extract", "Usage: intake");
+    }
+
+    @Test
+    void triageWithoutFilesIsBadUsage() {
+        Result result = run("", "triage");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("at least one FILE");
+    }
+
+    @Test
+    void anUnknownOptionIsBadUsage() {
+        Result result = run("", "triage", "--fast", "x.json");
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("unknown option: --fast");
+    }
+
+    @Test
+    void aFileNamedLikeAnOptionCanFollowDoubleDash() throws IOException {
+        Path file = write("-odd.json", compact(feverResponse("o")));
+
+        Result result = run("", "triage", "--", file.toString());
+
+        assertThat(result.ids()).containsExactly("o");
+    }
+
+    @Test
+    void validateOfAValidResponsePrintsAPrettyOutcomeAndExitsZero() throws IOException {
+        Path file = write("fever.json", pretty(feverResponse("v")));
+
+        Result result = run("", "validate", file.toString());
+
+        assertThat(result.status()).isZero();
+        JsonNode outcome = JSON.readTree(result.out());
+        assertThat(outcome.get("resourceType").asText()).isEqualTo("OperationOutcome");
+        assertThat(result.out().lines().count()).isGreaterThan(1);
+    }
+
+    @Test
+    void validateOfARefusedResponsePrintsTheErrorsAndExitsOne() throws IOException {
+        Path file = write("draft.json", pretty(feverResponse("d")).replace("\"completed\"", "\"in-progress\""));
+
+        Result result = run("", "validate", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(JSON.readTree(result.out()).get("issue").get(0).get("severity").asText()).isEqualTo("error");
+    }
+
+    @Test
+    void validateReadsStandardInput() throws IOException {
+        Result result = run(pretty(feverResponse("v")), "validate", "-");
+
+        assertThat(result.status()).isZero();
+        assertThat(JSON.readTree(result.out()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    }
+
+    @Test
+    void validateOfAMissingFileExitsTwo() {
+        Result result = run("", "validate", dir.resolve("nope.json").toString());
+
+        assertThat(result.status()).isEqualTo(2);
+        assertThat(result.err()).contains("no such file");
+        assertThat(result.out()).isEmpty();
+    }
+
+    @Test
+    void validateTakesExactlyOneFile() {
+        assertThat(run("", "validate").status()).isEqualTo(2);
+        assertThat(run("", "validate", "a.json", "b.json").status()).isEqualTo(2);
+    }
+
+    // --- helpers
+
+    static Map<Question, Object> feverAnswers() {
+        Map<Question, Object> answers = new EnumMap<>(Question.class);
+        answers.put(Question.ONSET, Onset.DAYS);
+        answers.put(Question.SIDE, Side.LEFT);
+        answers.put(Question.PAIN_SEVERITY, 5);
+        answers.put(Question.PATTERN, Pattern.UNCHANGED);
+        answers.put(Question.FREQUENCY, Frequency.FIRST_TIME);
+        answers.put(Question.AGE, 34);
+        for (Question question : Question.values()) {
+            if (question.type() == AnswerType.BOOLEAN && question.required()) {
+                answers.putIfAbsent(question, false);
+            }
+        }
+        answers.put(Question.APPARENT_CAUSE, true);
+        answers.put(Question.FEVER, true);
+        return answers;
+    }
+
+    private static QuestionnaireResponse feverResponse(String id) {
+        return SampleIntakes.response(id, "p-1", Instant.parse("2025-05-01T10:00:00Z"), feverAnswers());
+    }
+
+    private static String compact(QuestionnaireResponse response) {
+        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(response);
+    }
+
+    private static String pretty(QuestionnaireResponse response) {
+        return FhirContext.forR4Cached().newJsonParser().setPrettyPrint(true).encodeResourceToString(response);
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static Result run(String stdin, String... args) {
+        return run(ParsingReader.command(2), stdin, args);
+    }
+
+    static Result run(IntakeCommand command, String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = command.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    record Result(int status, String out, String err) {
+
+        List<String> lines() {
+            return out.lines().toList();
+        }
+
+        List<String> sources() {
+            return lines().stream().map(line -> field(line, "source")).toList();
+        }
+
+        /** The id of each line; null for an error line or a response without id. */
+        List<String> ids() {
+            return lines().stream().map(line -> field(line, "id")).toList();
+        }
+
+        private static String field(String line, String name) {
+            try {
+                JsonNode value = JSON.readTree(line).get(name);
+                return value == null || value.isNull() ? null : value.asText();
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + line, e);
+            }
+        }
+    }
+}

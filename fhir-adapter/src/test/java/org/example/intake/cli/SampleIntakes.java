@@ -1,0 +1,185 @@
+package org.example.intake.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TimeZone;
+
+import org.example.intake.core.answers.AnswerType;
+import org.example.intake.core.answers.CodedAnswer;
+import org.example.intake.core.answers.Frequency;
+import org.example.intake.core.answers.Group;
+import org.example.intake.core.answers.Onset;
+import org.example.intake.core.answers.Pattern;
+import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.Side;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+import org.hl7.fhir.r4.model.Type;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
+import ca.uhn.fhir.parser.IParser;
+
+/**
+ * Builds intake QuestionnaireResponses as a form filler would send them (DESIGN.md section 3):
+ * groups in form order, each question directly under its group, dependent questions only
+ * when enabled. Its {@link #main} writes N varied responses as NDJSON for the load run.
+ *
+ * <p>Usage: {@code SampleIntakes COUNT SEED OUTPUT.ndjson}. The same seed gives the same file.
+ */
+public final class SampleIntakes {
+
+    static final String QUESTIONNAIRE = "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.0.0";
+
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
+
+    private static final String[] NOTES = {
+            "Started after a long drive.",
+            "Worse when I sit at my desk; better after a walk.",
+            "I run three times a week and have just increased the distance.",
+            "It wakes me up some nights. Ibuprofen helps a little.",
+            "Had something similar last year on the other side; it settled after a week of stretching.",
+            "Mostly when climbing stairs. My shoes are quite old.",
+    };
+
+    private SampleIntakes() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 3) {
+            System.err.println("usage: SampleIntakes COUNT SEED OUTPUT.ndjson");
+            System.exit(2);
+        }
+        int count = Integer.parseInt(args[0]);
+        long seed = Long.parseLong(args[1]);
+        Path output = Path.of(args[2]);
+        if (output.getParent() != null) {
+            Files.createDirectories(output.getParent());
+        }
+        try (Writer writer = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), 1 << 16)) {
+            writeNdjson(writer, count, seed);
+        }
+    }
+
+    /** Writes {@code count} varied valid responses, one a line, the same for the same seed. */
+    static void writeNdjson(Writer writer, int count, long seed) throws IOException {
+        SplittableRandom random = new SplittableRandom(seed);
+        IParser parser = FHIR.newJsonParser();
+        Instant start = Instant.parse("2025-01-06T08:00:00Z");
+        for (int i = 1; i <= count; i++) {
+            String id = String.format("load-%06d", i);
+            String patient = String.format("p-%05d", random.nextInt(100_000));
+            Instant authored = start.plusSeconds(random.nextLong(300L * 24 * 3600));
+            writer.write(parser.encodeResourceToString(response(id, patient, authored, randomAnswers(random))));
+            writer.write('\n');
+        }
+    }
+
+    /** A complete response; {@code answers} holds Boolean, Integer, CodedAnswer or String per question. */
+    static QuestionnaireResponse response(String id, String patient, Instant authored, Map<Question, Object> answers) {
+        QuestionnaireResponse response = new QuestionnaireResponse();
+        if (id != null) {
+            response.setId(id);
+        }
+        response.setQuestionnaire(QUESTIONNAIRE);
+        response.setStatus(QuestionnaireResponseStatus.COMPLETED);
+        response.setSubject(new Reference("Patient/" + patient));
+        response.setAuthoredElement(new DateTimeType(Date.from(authored), TemporalPrecisionEnum.SECOND,
+                TimeZone.getTimeZone("UTC")));
+        for (Group group : Group.values()) {
+            QuestionnaireResponseItemComponent groupItem = response.addItem().setLinkId(group.linkId());
+            for (Question question : Question.of(group)) {
+                Object value = answers.get(question);
+                if (value == null || !isEnabled(question, answers)) {
+                    continue;
+                }
+                QuestionnaireResponseItemComponent item = groupItem.addItem().setLinkId(question.linkId());
+                item.addAnswer().setValue(toFhir(value));
+            }
+        }
+        return response;
+    }
+
+    private static Type toFhir(Object value) {
+        if (value instanceof Boolean b) {
+            return new BooleanType(b);
+        }
+        if (value instanceof Integer n) {
+            return new IntegerType(n);
+        }
+        if (value instanceof CodedAnswer c) {
+            return new Coding(CodedAnswer.SYSTEM, c.code(), c.display());
+        }
+        if (value instanceof String s) {
+            return new StringType(s);
+        }
+        throw new IllegalArgumentException("not an answer value: " + value.getClass());
+    }
+
+    /** Answers to every required question (and some optional ones), varied across all levels. */
+    static Map<Question, Object> randomAnswers(SplittableRandom random) {
+        Map<Question, Object> answers = new EnumMap<>(Question.class);
+        answers.put(Question.ONSET, pick(random, Onset.values()));
+        answers.put(Question.SIDE, pick(random, Side.values()));
+        answers.put(Question.PAIN_SEVERITY, random.nextInt(11));
+        answers.put(Question.PATTERN, pick(random, Pattern.values()));
+        answers.put(Question.FREQUENCY, pick(random, Frequency.values()));
+        answers.put(Question.AGE, 18 + random.nextInt(73));
+        for (Question question : Question.values()) {
+            if (answers.containsKey(question) || question.type() != AnswerType.BOOLEAN) {
+                continue;
+            }
+            if (!question.required() && random.nextInt(5) == 0) {
+                continue; // optional and skipped
+            }
+            answers.put(question, random.nextInt(100) < yesPercent(question));
+        }
+        if (random.nextInt(3) == 0) {
+            answers.put(Question.NOTES, NOTES[random.nextInt(NOTES.length)]);
+        }
+        return answers;
+    }
+
+    /** Red flags are rare, everyday causes common, as in a real intake queue. */
+    private static int yesPercent(Question question) {
+        return switch (question.group()) {
+            case WARNING -> 3;
+            case HISTORY -> 6;
+            case LIFESTYLE -> 40;
+            case LEG -> 20;
+            case CRAMP -> question == Question.APPARENT_CAUSE ? 60 : question == Question.MAJOR_TRAUMA ? 2 : 30;
+        };
+    }
+
+    private static boolean isEnabled(Question question, Map<Question, Object> answers) {
+        if (question.enabledWhenAnyTrue().isEmpty()) {
+            return true;
+        }
+        for (Question condition : question.enabledWhenAnyTrue()) {
+            if (Boolean.TRUE.equals(answers.get(condition))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static <T> T pick(SplittableRandom random, T[] options) {
+        return options[random.nextInt(options.length)];
+    }
+}
