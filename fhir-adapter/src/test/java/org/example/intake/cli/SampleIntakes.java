@@ -39,7 +39,7 @@ import ca.uhn.fhir.parser.IParser;
 /**
  * Builds intake QuestionnaireResponses as a form filler would send them (DESIGN.md section 3):
  * groups in form order, each question directly under its group, dependent questions only
- * when enabled. Its {@link #main} writes N varied responses as NDJSON for the load run.
+ * when enabled, a group with no answers left out. Its {@link #main} writes N varied responses as NDJSON for the load run.
  *
  * <p>Usage: {@code SampleIntakes COUNT SEED OUTPUT.ndjson}. The same seed gives the same file.
  */
@@ -103,7 +103,7 @@ public final class SampleIntakes {
         response.setAuthoredElement(new DateTimeType(Date.from(authored), TemporalPrecisionEnum.SECOND,
                 TimeZone.getTimeZone("UTC")));
         for (Group group : Group.values()) {
-            QuestionnaireResponseItemComponent groupItem = response.addItem().setLinkId(group.linkId());
+            QuestionnaireResponseItemComponent groupItem = new QuestionnaireResponseItemComponent().setLinkId(group.linkId());
             for (Question question : Question.of(group)) {
                 Object value = answers.get(question);
                 if (value == null || !isEnabled(question, answers)) {
@@ -111,6 +111,9 @@ public final class SampleIntakes {
                 }
                 QuestionnaireResponseItemComponent item = groupItem.addItem().setLinkId(question.linkId());
                 item.addAnswer().setValue(toFhir(value));
+            }
+            if (groupItem.hasItem()) {
+                response.addItem(groupItem); // a group with no answers is left out
             }
         }
         return response;
