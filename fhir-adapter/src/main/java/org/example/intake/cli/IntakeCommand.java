@@ -54,8 +54,12 @@ public final class IntakeCommand {
 
     /** The command with the real {@link IntakeReader}; the FHIR machinery is built on first use. */
     public IntakeCommand() {
-        this(() -> new Services(new IntakeReader()::read, FhirContext.forR4Cached()),
-                Runtime.getRuntime().availableProcessors());
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The command with the real reader and this many worker threads for {@code triage}. */
+    IntakeCommand(int workers) {
+        this(() -> new Services(new IntakeReader()::read, FhirContext.forR4Cached()), workers);
     }
 
     /** For tests: another way to read responses, and a chosen number of workers. */

@@ -23,6 +23,7 @@ import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.Side;
+import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import ca.uhn.fhir.context.FhirContext;
 
-/** The command line run in-process, with {@link ParsingReader} standing in for the real reader. */
-class IntakeCommandUnitTests {
+/** The command line run in-process, with the real reader (a stand-in only where a test says why). */
+class IntakeCommandIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -191,9 +192,10 @@ class IntakeCommandUnitTests {
             ndjson.append("{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"r-").append(i).append("\"}\n");
         }
         Path file = write("many.ndjson", ndjson.toString());
-        IntakeReading.Accepted template = (IntakeReading.Accepted) new ParsingReader().apply(compact(feverResponse("t")));
+        IntakeReading.Accepted template = (IntakeReading.Accepted) new IntakeReader().read(compact(feverResponse("t")));
+        // A stand-in reader that takes a random time per record, so workers finish out of order.
         IntakeCommand command = new IntakeCommand(() -> new IntakeCommand.Services(json -> {
-            LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(50_000)); // finish in a shuffled order
+            LockSupport.parkNanos(ThreadLocalRandom.current().nextInt(50_000));
             String id = json.substring(json.indexOf("r-"), json.lastIndexOf('"'));
             QuestionnaireResponse response = new QuestionnaireResponse();
             response.setId(id);
@@ -369,7 +371,7 @@ class IntakeCommandUnitTests {
     }
 
     private static Result run(String stdin, String... args) {
-        return run(ParsingReader.command(2), stdin, args);
+        return run(new IntakeCommand(2), stdin, args);
     }
 
     static Result run(IntakeCommand command, String stdin, String... args) {
