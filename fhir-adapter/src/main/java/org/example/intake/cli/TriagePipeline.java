@@ -24,8 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TriagePipeline {
 
-    /** How many records may be in flight; bounds memory (a few KB each). */
-    static final int WINDOW = 2048;
+    /**
+     * How many records may be in flight: bounds memory (a few KB each) and what each young
+     * collection must copy, while leaving the workers far more lookahead than they need.
+     */
+    static final int WINDOW = 1024;
 
     private static final Future<RecordTriage.Line> END = CompletableFuture.completedFuture(null);
 
