@@ -30,6 +30,8 @@ final class TriagePipeline {
      */
     static final int WINDOW = 1024;
 
+    private static final int OUTPUT_FAILED = -1;
+
     private static final Future<RecordTriage.Line> END = CompletableFuture.completedFuture(null);
 
     private final RecordTriage triage;
@@ -64,7 +66,7 @@ final class TriagePipeline {
         readerThread.start();
         try {
             int refused = write(window, out);
-            if (refused < 0) {
+            if (refused == OUTPUT_FAILED) {
                 err.println("intake: cannot write the output");
                 return 2;
             }
@@ -77,6 +79,10 @@ final class TriagePipeline {
             Thread.currentThread().interrupt();
             err.println("intake: interrupted");
             return 2;
+        } catch (ExecutionException e) {
+            // RecordTriage.apply catches every exception, so only an Error (out of memory) lands here.
+            err.println("intake: stopped: " + e.getCause().getClass().getSimpleName());
+            return 2;
         } finally {
             recordReader.stop = true;
             readerThread.interrupt();
@@ -84,9 +90,9 @@ final class TriagePipeline {
         }
     }
 
-    /** Writes the lines in order; the number of refused records, or -1 when the output broke. */
+    /** Writes the lines in order; the number of refused records, or OUTPUT_FAILED. */
     private static int write(BlockingQueue<Future<RecordTriage.Line>> window, PrintStream out)
-            throws InterruptedException {
+            throws InterruptedException, ExecutionException {
         OutputStream buffered = new BufferedOutputStream(out, 1 << 16);
         int refused = 0;
         long written = 0;
@@ -106,14 +112,14 @@ final class TriagePipeline {
                     refused++;
                 }
                 if ((++written & 1023) == 0 && out.checkError()) {
-                    return -1;
+                    return OUTPUT_FAILED; // e.g. a closed pipe: stop reading too
                 }
             }
             buffered.flush();
-        } catch (IOException | ExecutionException e) {
-            return -1;
+        } catch (IOException e) {
+            return OUTPUT_FAILED;
         }
-        return out.checkError() ? -1 : refused;
+        return out.checkError() ? OUTPUT_FAILED : refused;
     }
 
     /** Splits the files into records and hands each to the pool, in order. */
