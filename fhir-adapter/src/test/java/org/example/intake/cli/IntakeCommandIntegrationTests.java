@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -225,6 +226,24 @@ class IntakeCommandIntegrationTests {
         assertThat(result.status()).isEqualTo(1);
         assertThat(result.out()).contains("\"error\":{\"resourceType\":\"OperationOutcome\"")
                 .contains("IllegalStateException").doesNotContain("secret answer text");
+    }
+
+    @Test
+    void anOutputThatCannotBeWrittenStopsTheRunWithExitTwo() throws IOException {
+        Path file = write("one.json", compact(feverResponse("x")));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream brokenPipe = new PrintStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        }, false, StandardCharsets.UTF_8);
+
+        int status = new IntakeCommand(2).run(new String[] {"triage", file.toString()},
+                new ByteArrayInputStream(new byte[0]), brokenPipe, new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("cannot write the output");
     }
 
     @Test
