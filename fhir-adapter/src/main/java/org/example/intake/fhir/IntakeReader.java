@@ -1,21 +1,93 @@
 package org.example.intake.fhir;
 
+import java.util.Objects;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
+import org.example.intake.core.answers.IntakeAnswers;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
- * Turns a QuestionnaireResponse (JSON text or parsed) into {@link IntakeReading}: validates it
- * against the intake Questionnaire and, when valid, maps its answers to
- * {@link org.example.intake.core.answers.IntakeAnswers}. Thread-safe: share one instance.
+ * Turns a QuestionnaireResponse (JSON text or parsed) into an {@link IntakeReading}: checks it
+ * against the intake Questionnaire and, when it holds, maps its answers to
+ * {@link IntakeAnswers}. Bad input never throws: it comes back as {@link IntakeReading.Rejected}
+ * with one issue per problem. Thread-safe: share one instance.
  */
 public final class IntakeReader {
 
-    /** Parses and validates one QuestionnaireResponse given as JSON text; never throws on bad input. */
-    public IntakeReading read(String json) {
-        throw new UnsupportedOperationException("being written");
+    /** Longest parser message passed on; HAPI's can quote a lot of the input. */
+    private static final int MAX_PARSER_MESSAGE = 300;
+
+    private final FhirContext context;
+    private final IntakeQuestionnaire questionnaire;
+    private final QuestionnaireResponseValidator validator;
+
+    /** A reader for the standard intake Questionnaire. */
+    public IntakeReader() {
+        this(FhirContext.forR4Cached(), IntakeQuestionnaire.standard());
     }
 
-    /** Validates an already parsed response; never throws on bad input. */
+    /** A reader for the given (R4) context and Questionnaire. */
+    public IntakeReader(FhirContext context, IntakeQuestionnaire questionnaire) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
+        this.validator = new QuestionnaireResponseValidator(questionnaire);
+    }
+
+    /** The Questionnaire this reader checks against. */
+    public IntakeQuestionnaire questionnaire() {
+        return questionnaire;
+    }
+
+    /** Parses and checks one QuestionnaireResponse given as JSON text; null counts as malformed. */
+    public IntakeReading read(String json) {
+        Issues issues = new Issues();
+        if (json == null || json.isBlank()) {
+            issues.error(Problem.MALFORMED_JSON, null, "The body is empty; send a QuestionnaireResponse as JSON.");
+            return new IntakeReading.Rejected(issues.toOutcome());
+        }
+        IParser parser = context.newJsonParser();
+        parser.setParserErrorHandler(new ParserIssues(issues));
+        IBaseResource resource;
+        try {
+            resource = parser.parseResource(json);
+        } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
+            issues.error(Problem.MALFORMED_JSON, null, "Not a readable FHIR JSON resource: " + shorten(e.getMessage()));
+            return new IntakeReading.Rejected(issues.toOutcome());
+        }
+        if (!(resource instanceof QuestionnaireResponse response)) {
+            issues.error(Problem.NOT_A_QUESTIONNAIRE_RESPONSE, null,
+                    "Expected a QuestionnaireResponse, got a " + resource.fhirType() + ".");
+            return new IntakeReading.Rejected(issues.toOutcome());
+        }
+        return check(response, issues);
+    }
+
+    /** Checks an already parsed response; null is refused as not a QuestionnaireResponse. */
     public IntakeReading read(QuestionnaireResponse response) {
-        throw new UnsupportedOperationException("being written");
+        Issues issues = new Issues();
+        if (response == null) {
+            issues.error(Problem.NOT_A_QUESTIONNAIRE_RESPONSE, null, "Expected a QuestionnaireResponse, got nothing.");
+            return new IntakeReading.Rejected(issues.toOutcome());
+        }
+        return check(response, issues);
+    }
+
+    private IntakeReading check(QuestionnaireResponse response, Issues issues) {
+        IntakeAnswers answers = validator.validate(response, issues);
+        if (answers == null) {
+            return new IntakeReading.Rejected(issues.toOutcome());
+        }
+        return new IntakeReading.Accepted(response, answers, issues.toOutcome());
+    }
+
+    private static String shorten(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        String text = message.replaceAll("HAPI-\\d+: ", "");
+        return text.length() <= MAX_PARSER_MESSAGE ? text : text.substring(0, MAX_PARSER_MESSAGE) + "...";
     }
 }

@@ -1,0 +1,358 @@
+package org.example.intake.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.example.intake.core.answers.Onset;
+import org.example.intake.core.answers.Question;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
+import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Test;
+
+class IntakeReaderUnitTests {
+
+    private final IntakeReader reader = new IntakeReader();
+
+    @Test
+    void benignCompleteResponse_isAcceptedWithTypedAnswers() {
+        String json = Responses.benign().set(Question.PAIN_SEVERITY, 6).set(Question.ONSET, "weeks").json();
+
+        IntakeReading reading = reader.read(json);
+
+        assertThat(reading).isInstanceOf(IntakeReading.Accepted.class);
+        IntakeReading.Accepted accepted = (IntakeReading.Accepted) reading;
+        assertThat(accepted.id()).isEqualTo("qr-1");
+        assertThat(accepted.answers().integer(Question.PAIN_SEVERITY)).hasValue(6);
+        assertThat(accepted.answers().onset()).contains(Onset.WEEKS);
+        assertThat(accepted.outcome().getIssue()).singleElement()
+                .satisfies(issue -> assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.INFORMATION));
+    }
+
+    @Test
+    void questionnaireNamedWithoutVersion_isAccepted() {
+        String json = Responses.benign().questionnaire(Responses.CANONICAL).json();
+
+        assertThat(reader.read(json)).isInstanceOf(IntakeReading.Accepted.class);
+    }
+
+    @Test
+    void questionnaireOfAnotherVersionOrUrl_isRefused() {
+        assertThat(problems(Responses.benign().questionnaire(Responses.CANONICAL + "|2.0.0").json()))
+                .containsExactly("wrong-questionnaire@QuestionnaireResponse.questionnaire");
+        assertThat(problems(Responses.benign().questionnaire("http://example.org/fhir/Questionnaire/other").json()))
+                .containsExactly("wrong-questionnaire@QuestionnaireResponse.questionnaire");
+    }
+
+    @Test
+    void missingQuestionnaire_isRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.setQuestionnaire(null);
+
+        assertThat(problems(response)).containsExactly("missing-questionnaire@QuestionnaireResponse.questionnaire");
+    }
+
+    @Test
+    void malformedJson_isRefusedAsMalformed() {
+        assertThat(problems("{\"resourceType\": \"QuestionnaireResponse\", ")).containsExactly("malformed-json@");
+        assertThat(problems("[1, 2]")).containsExactly("malformed-json@");
+        assertThat(problems("")).containsExactly("malformed-json@");
+        assertThat(problems((String) null)).containsExactly("malformed-json@");
+    }
+
+    @Test
+    void anotherResourceType_isRefusedAsNotAQuestionnaireResponse() {
+        assertThat(problems("{\"resourceType\":\"Patient\",\"id\":\"p1\"}"))
+                .containsExactly("not-a-questionnaire-response@");
+    }
+
+    @Test
+    void unknownResourceType_isRefusedAsMalformed() {
+        assertThat(problems("{\"resourceType\":\"Banana\"}")).containsExactly("malformed-json@");
+    }
+
+    @Test
+    void unknownJsonElement_isRefused() {
+        String json = Responses.benign().json().replaceFirst("\\{", "{\"colour\":\"blue\",");
+
+        assertThat(problems(json)).containsExactly("invalid-element@QuestionnaireResponse");
+    }
+
+    @Test
+    void statusInProgress_isRefused_andMissingStatusToo() {
+        assertThat(problems(Responses.benign().status(QuestionnaireResponseStatus.INPROGRESS).json()))
+                .containsExactly("not-completed@QuestionnaireResponse.status");
+        assertThat(problems(Responses.benign().status(null).build()))
+                .containsExactly("missing-status@QuestionnaireResponse.status");
+        assertThat(reader.read(Responses.benign().status(QuestionnaireResponseStatus.AMENDED).json()))
+                .isInstanceOf(IntakeReading.Accepted.class);
+    }
+
+    @Test
+    void unknownLinkIdInsideAGroup_isRefusedWithItsPath() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(2).addItem().setLinkId("toothache").addAnswer().setValue(new BooleanType(true));
+
+        assertThat(problems(response)).containsExactly("unknown-link-id@QuestionnaireResponse.item[2].item[9]");
+    }
+
+    @Test
+    void unknownTopLevelLinkId_isRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.addItem().setLinkId("extra").addItem().setLinkId("fever");
+
+        assertThat(problems(response)).containsExactly("unknown-link-id@QuestionnaireResponse.item[5]");
+    }
+
+    @Test
+    void questionAtTopLevel_isRefusedAsMisplaced() {
+        QuestionnaireResponse response = Responses.benign().remove(Question.FEVER).build();
+        response.addItem().setLinkId("fever").addAnswer().setValue(new BooleanType(false));
+
+        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[5]",
+                "missing-answer@QuestionnaireResponse.item[2]");
+    }
+
+    @Test
+    void questionInTheWrongGroup_isRefusedAsMisplaced() {
+        QuestionnaireResponse response = Responses.benign().remove(Question.FEVER).build();
+        response.getItem().get(0).addItem().setLinkId("fever").addAnswer().setValue(new BooleanType(false));
+
+        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[0].item[8]",
+                "missing-answer@QuestionnaireResponse.item[2]");
+    }
+
+    @Test
+    void groupNestedInAGroup_isRefusedAsMisplaced() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(0).addItem().setLinkId("lifestyle");
+
+        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[0].item[8]");
+    }
+
+    @Test
+    void questionNestedUnderAnotherQuestion_isRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(0).getItem().get(0).addItem().setLinkId("side");
+
+        assertThat(problems(response)).containsExactly("unexpected-nested-item@QuestionnaireResponse.item[0].item[0].item[0]");
+    }
+
+    @Test
+    void itemWithoutLinkId_isRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(1).addItem().addAnswer().setValue(new BooleanType(true));
+
+        assertThat(problems(response)).containsExactly("missing-link-id@QuestionnaireResponse.item[1].item[3]");
+    }
+
+    @Test
+    void repeatedGroupOrQuestion_isRefused() {
+        QuestionnaireResponse twoGroups = Responses.benign().build();
+        twoGroups.addItem(twoGroups.getItem().get(0).copy());
+        QuestionnaireResponse twoItems = Responses.benign().build();
+        twoItems.getItem().get(2).addItem(twoItems.getItem().get(2).getItem().get(0).copy());
+
+        assertThat(problems(twoGroups)).containsExactly("repeated-item@QuestionnaireResponse.item[5]");
+        assertThat(problems(twoItems)).containsExactly("repeated-item@QuestionnaireResponse.item[2].item[9]");
+    }
+
+    @Test
+    void twoAnswersToANonRepeatingQuestion_areRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(2).getItem().get(4).addAnswer().setValue(new BooleanType(true));
+
+        assertThat(problems(response)).containsExactly("repeated-answer@QuestionnaireResponse.item[2].item[4].answer[1]");
+    }
+
+    @Test
+    void answerOnAGroup_isRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(3).addAnswer().setValue(new BooleanType(true));
+
+        assertThat(problems(response)).containsExactly("unexpected-answer@QuestionnaireResponse.item[3].answer[0]");
+    }
+
+    @Test
+    void emptyGroup_isRefused() {
+        QuestionnaireResponse response = Responses.benign().remove(Question.LOW_FLUID).remove(Question.STRENUOUS_ACTIVITY)
+                .remove(Question.PROLONGED_SITTING).remove(Question.PROLONGED_STANDING).remove(Question.FOOTWEAR).build();
+        response.addItem().setLinkId("lifestyle");
+
+        assertThat(problems(response)).containsExactly("empty-group@QuestionnaireResponse.item[4]");
+    }
+
+    @Test
+    void answerWithoutValue_isRefused() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().get(2).getItem().get(4).getAnswerFirstRep().setValue(null);
+
+        assertThat(problems(response)).containsExactly("missing-value@QuestionnaireResponse.item[2].item[4].answer[0]");
+    }
+
+    @Test
+    void wrongValueTypes_areRefused() {
+        assertThat(problems(Responses.benign().setRaw(Question.FEVER, new StringType("yes")).build()))
+                .containsExactly("wrong-type@QuestionnaireResponse.item[2].item[4].answer[0].value");
+        assertThat(problems(Responses.benign().setRaw(Question.PAIN_SEVERITY, new DecimalType("4.5")).build()))
+                .containsExactly("wrong-type@QuestionnaireResponse.item[0].item[2].answer[0].value");
+        assertThat(problems(Responses.benign().setRaw(Question.ONSET, new StringType("days")).build()))
+                .containsExactly("wrong-type@QuestionnaireResponse.item[0].item[0].answer[0].value");
+        assertThat(problems(Responses.benign().setRaw(Question.NOTES, new BooleanType(true)).build()))
+                .containsExactly("wrong-type@QuestionnaireResponse.item[4].item[5].answer[0].value");
+    }
+
+    @Test
+    void integersOutsideTheirRange_areRefused_andTheirBoundsAccepted() {
+        assertThat(problems(Responses.benign().set(Question.PAIN_SEVERITY, 11).build()))
+                .containsExactly("out-of-range@QuestionnaireResponse.item[0].item[2].answer[0].value");
+        assertThat(problems(Responses.benign().set(Question.PAIN_SEVERITY, -1).build()))
+                .containsExactly("out-of-range@QuestionnaireResponse.item[0].item[2].answer[0].value");
+        assertThat(problems(Responses.benign().set(Question.AGE, 121).build()))
+                .containsExactly("out-of-range@QuestionnaireResponse.item[3].item[0].answer[0].value");
+        assertThat(reader.read(Responses.benign().set(Question.PAIN_SEVERITY, 10).set(Question.AGE, 120).build()))
+                .isInstanceOf(IntakeReading.Accepted.class);
+        assertThat(reader.read(Responses.benign().set(Question.PAIN_SEVERITY, 0).set(Question.AGE, 0).build()))
+                .isInstanceOf(IntakeReading.Accepted.class);
+    }
+
+    @Test
+    void codeNotInTheAnswerOptions_isRefused() {
+        assertThat(problems(Responses.benign().set(Question.ONSET, "years").build()))
+                .containsExactly("unknown-code@QuestionnaireResponse.item[0].item[0].answer[0].value");
+        assertThat(problems(Responses.benign().setRaw(Question.SIDE, new Coding("http://snomed.info/sct", "left", null))
+                .build())).containsExactly("unknown-code@QuestionnaireResponse.item[0].item[1].answer[0].value.system");
+    }
+
+    @Test
+    void codingWithoutSystem_isAcceptedWithAWarning() {
+        IntakeReading reading = reader.read(Responses.benign().setRaw(Question.SIDE, new Coding(null, "right", null))
+                .build());
+
+        assertThat(reading).isInstanceOf(IntakeReading.Accepted.class);
+        assertThat(codes(reading.outcome())).containsExactly(
+                "missing-code-system@QuestionnaireResponse.item[0].item[1].answer[0].value.system");
+    }
+
+    @Test
+    void textOverItsLimit_isRefused_andTextAtItsLimitAccepted() {
+        assertThat(problems(Responses.benign().set(Question.NOTES, "x".repeat(2001)).build()))
+                .containsExactly("too-long@QuestionnaireResponse.item[4].item[5].answer[0].value");
+        assertThat(reader.read(Responses.benign().set(Question.NOTES, "x".repeat(2000)).build()))
+                .isInstanceOf(IntakeReading.Accepted.class);
+    }
+
+    @Test
+    void missingRequiredAnswer_isRefusedAtItsGroup() {
+        assertThat(problems(Responses.benign().remove(Question.SADDLE_NUMBNESS).build()))
+                .containsExactly("missing-answer@QuestionnaireResponse.item[2]");
+    }
+
+    @Test
+    void missingOptionalAnswers_areAccepted() {
+        IntakeReading reading = reader.read(Responses.benign().remove(Question.IV_DRUG_USE).remove(Question.LOW_FLUID)
+                .remove(Question.STRENUOUS_ACTIVITY).remove(Question.PROLONGED_SITTING)
+                .remove(Question.PROLONGED_STANDING).remove(Question.FOOTWEAR).build());
+
+        assertThat(reading).isInstanceOf(IntakeReading.Accepted.class);
+    }
+
+    @Test
+    void missingRequiredGroup_isOneIssue() {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().remove(2);
+
+        assertThat(problems(response)).containsExactly("missing-group@QuestionnaireResponse");
+    }
+
+    @Test
+    void enabledConditionalQuestion_isRequired() {
+        assertThat(problems(Responses.benign().set(Question.RADIATES, true).build()))
+                .containsExactly("missing-answer@QuestionnaireResponse.item[1]", "missing-answer@QuestionnaireResponse.item[1]");
+        assertThat(reader.read(Responses.benign().set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, false)
+                .set(Question.BOTH_LEGS, false).build())).isInstanceOf(IntakeReading.Accepted.class);
+    }
+
+    @Test
+    void disabledConditionalQuestion_needsNoAnswer_butRefusesOne() {
+        assertThat(problems(Responses.benign().set(Question.RADIATES_BELOW_KNEE, true).build()))
+                .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[1]");
+        assertThat(problems(Responses.benign().set(Question.WEAKNESS_PROGRESSING, false).build()))
+                .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[3]");
+        assertThat(problems(Responses.benign().set(Question.BOTH_LEGS, true).build()))
+                .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[3]");
+    }
+
+    @Test
+    void bothLegs_isEnabledByAnyOfItsThreeConditions() {
+        for (Question condition : List.of(Question.RADIATES, Question.NUMBNESS_TINGLING, Question.LEG_WEAKNESS)) {
+            Responses responses = Responses.benign().set(condition, true).set(Question.BOTH_LEGS, false);
+            if (condition == Question.RADIATES) {
+                responses.set(Question.RADIATES_BELOW_KNEE, false);
+            }
+            if (condition == Question.LEG_WEAKNESS) {
+                responses.set(Question.WEAKNESS_PROGRESSING, false);
+            }
+
+            assertThat(reader.read(responses.build())).as(condition.linkId()).isInstanceOf(IntakeReading.Accepted.class);
+        }
+    }
+
+    @Test
+    void wronglyTypedCondition_doesNotAlsoBlameItsDependants() {
+        QuestionnaireResponse response = Responses.benign().setRaw(Question.LEG_WEAKNESS, new IntegerType(1))
+                .set(Question.WEAKNESS_PROGRESSING, true).build();
+
+        assertThat(problems(response)).containsExactly("wrong-type@QuestionnaireResponse.item[1].item[2].answer[0].value");
+    }
+
+    @Test
+    void severalProblems_areAllReportedAtOnce() {
+        QuestionnaireResponse response = Responses.benign().set(Question.PAIN_SEVERITY, 12).set(Question.ONSET, "soon")
+                .remove(Question.AGE).status(QuestionnaireResponseStatus.STOPPED).build();
+
+        assertThat(problems(response)).containsExactlyInAnyOrder("not-completed@QuestionnaireResponse.status",
+                "unknown-code@QuestionnaireResponse.item[0].item[0].answer[0].value",
+                "out-of-range@QuestionnaireResponse.item[0].item[2].answer[0].value",
+                "missing-answer@QuestionnaireResponse.item[3]");
+    }
+
+    @Test
+    void issueMessages_neverQuoteFreeText() {
+        String secret = "my neighbour's name is Kim";
+        QuestionnaireResponse response = Responses.benign().set(Question.NOTES, secret + "x".repeat(2000)).build();
+
+        OperationOutcome outcome = reader.read(response).outcome();
+
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).doesNotContain("Kim");
+    }
+
+    private List<String> problems(String json) {
+        IntakeReading reading = reader.read(json);
+        assertThat(reading).isInstanceOf(IntakeReading.Rejected.class);
+        return codes(reading.outcome());
+    }
+
+    private List<String> problems(QuestionnaireResponse response) {
+        IntakeReading reading = reader.read(response);
+        assertThat(reading).isInstanceOf(IntakeReading.Rejected.class);
+        return codes(reading.outcome());
+    }
+
+    private static List<String> codes(OperationOutcome outcome) {
+        return outcome.getIssue().stream().map(IntakeReaderUnitTests::code).toList();
+    }
+
+    private static String code(OperationOutcomeIssueComponent issue) {
+        String expression = issue.getExpression().isEmpty() ? "" : issue.getExpression().get(0).getValue();
+        return issue.getDetails().getCodingFirstRep().getCode() + "@" + expression;
+    }
+}
