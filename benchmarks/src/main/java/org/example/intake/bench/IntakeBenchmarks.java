@@ -65,6 +65,10 @@ public class IntakeBenchmarks {
         @Setup(Level.Trial)
         public void load() {
             json = SampleIntake.json();
+            // Builds HAPI's cached R4 context now (seconds), not in hapiParseOnly's first call.
+            QuestionnaireResponse parsed =
+                    FhirContext.forR4Cached().newJsonParser().parseResource(QuestionnaireResponse.class, json);
+            check(parsed.getItem().size() == 5, "the sample has " + parsed.getItem().size() + " groups, expected 5");
             answers = SampleIntake.answers();
             engine = new TriageEngine();
             TriageOutcome outcome = engine.triage(answers);
