@@ -145,7 +145,7 @@ public final class JmhSummary {
 
     private static String line(String what, Optional<String> value, String target, Optional<Boolean> met) {
         String verdict = met.map(ok -> ok ? "MET" : "MISSED").orElse("n/a");
-        return String.format(Locale.ROOT, "  %-62s %12s   target %-8s %s%n", what, value.orElse("-"), target, verdict);
+        return String.format(Locale.ROOT, "  %-77s %10s   target %-8s %s%n", what, value.orElse("-"), target, verdict);
     }
 
     private static String micros(double value) {
