@@ -26,9 +26,13 @@ import static org.example.intake.core.triage.Level.EMERGENCY;
 import static org.example.intake.core.triage.Level.SOON;
 import static org.example.intake.core.triage.Level.URGENT;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 
+import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.Frequency;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Onset;
@@ -38,7 +42,8 @@ import org.example.intake.core.answers.Question;
 /**
  * The red-flag rules of rule set {@value RuleSet#VERSION} (DESIGN.md section 4), one
  * constant per rule, in table order (most urgent first). Each carries its id, the level it
- * calls for, the reason in plain words for the clinician, and where the criterion comes from.
+ * calls for, the reason in plain words for the clinician, where the criterion comes from, and
+ * the criterion itself in the table's words beside the code that applies it.
  *
  * <p>A rule reads only answers that are present and enabled: an unanswered or disabled
  * question makes every comparison on it false, so it fires nothing.
@@ -49,108 +54,126 @@ public enum RedFlagRule {
     CES_SADDLE("CES-SADDLE", EMERGENCY,
             "Saddle numbness (genitals, back passage, inner thighs) can mean the cauda equina nerves are compressed.",
             "cauda equina (BMJ Best Practice; NICE CKS)",
+            "saddle-numbness",
             a -> a.isTrue(SADDLE_NUMBNESS)),
 
     /** New bladder or bowel disturbance: cauda equina compression until proven otherwise. */
     CES_SPHINCTER("CES-SPHINCTER", EMERGENCY,
             "New bladder or bowel disturbance can mean cauda equina compression; delay risks permanent loss of function.",
             "cauda equina",
+            "bladder-change or bowel-change",
             a -> a.isTrue(BLADDER_CHANGE) || a.isTrue(BOWEL_CHANGE)),
 
     /** Leg weakness with symptoms in both legs: a bilateral deficit points to the cauda equina. */
     CES_BILATERAL_DEFICIT("CES-BILATERAL-DEFICIT", EMERGENCY,
             "Weakness with symptoms in both legs suggests compression of several nerve roots (cauda equina).",
             "cauda equina",
+            "both-legs and leg-weakness",
             a -> a.isTrue(BOTH_LEGS) && a.isTrue(LEG_WEAKNESS)),
 
     /** Leg weakness getting worse over hours or days: a progressing nerve deficit. */
     NEURO_PROGRESSIVE("NEURO-PROGRESSIVE", EMERGENCY,
             "Leg weakness that is getting worse over hours or days is a progressing nerve deficit.",
             "progressive neurological deficit",
+            "leg-weakness and weakness-progressing",
             a -> a.isTrue(LEG_WEAKNESS) && a.isTrue(WEAKNESS_PROGRESSING)),
 
     /** A cold, pale or bluish leg: the blood supply may be blocked. */
     VASC_ACUTE_LIMB("VASC-ACUTE-LIMB", EMERGENCY,
             "A cold, pale or bluish leg can mean the blood supply is blocked (acute limb ischaemia).",
             "acute limb ischaemia",
+            "cold-pale-leg",
             a -> a.isTrue(COLD_PALE_LEG)),
 
     /** New sexual dysfunction: a cauda equina sign, less specific on its own. */
     CES_SEXUAL("CES-SEXUAL", URGENT,
             "New loss of sexual function or sensation can be a sign of cauda equina compression, though less specific alone.",
             "cauda equina (less specific alone)",
+            "sexual-dysfunction",
             a -> a.isTrue(SEXUAL_DYSFUNCTION)),
 
     /** Symptoms in both legs: bilateral sciatica. */
     CES_BILATERAL_SCIATICA("CES-BILATERAL-SCIATICA", URGENT,
             "Symptoms in both legs (bilateral sciatica) can come before cauda equina compression.",
             "bilateral sciatica",
+            "both-legs",
             a -> a.isTrue(BOTH_LEGS)),
 
     /** Any leg or foot weakness: a new motor deficit. */
     NEURO_WEAKNESS("NEURO-WEAKNESS", URGENT,
             "Weakness in the leg or foot is a new motor deficit and needs examination the same day.",
             "new motor deficit",
+            "leg-weakness",
             a -> a.isTrue(LEG_WEAKNESS)),
 
     /** Fever: possible spinal or deep infection. */
     INF_FEVER("INF-FEVER", URGENT,
             "Fever with buttock or back pain can mean a spinal or deep infection.",
             "seed: fever; spinal infection",
+            "fever",
             a -> a.isTrue(FEVER)),
 
     /** Immunosuppression or injected drugs, with pain that is not improving: infection risk. */
     INF_RISK("INF-RISK", URGENT,
             "A weakened immune system or injecting drugs raises the risk of spinal infection, and the pain is not improving.",
             "infection risk factors",
+            "(immunosuppressed or iv-drug-use) and pattern != improving",
             a -> (a.isTrue(IMMUNOSUPPRESSED) || a.isTrue(IV_DRUG_USE)) && is(a.pattern(), p -> p != Pattern.IMPROVING)),
 
     /** Any history of cancer: pain may come from metastasis. */
     MAL_HISTORY("MAL-HISTORY", URGENT,
             "A history of cancer means new pain could come from spread to the bone (metastasis).",
             "possible metastasis",
+            "cancer-history",
             a -> a.isTrue(CANCER_HISTORY)),
 
     /** Unexplained weight loss: possible malignancy. */
     MAL_WEIGHT("MAL-WEIGHT", URGENT,
             "Unexplained weight loss with pain can be a sign of cancer.",
             "seed: unexplained weight loss",
+            "weight-loss",
             a -> a.isTrue(WEIGHT_LOSS)),
 
     /** Night pain at 50 or older: malignancy red flags together. */
     MAL_NIGHT_AGE("MAL-NIGHT-AGE", URGENT,
             "Pain at night that rest does not ease, at age 50 or over, is a red flag for cancer.",
             "malignancy red flags",
+            "night-pain and age >= 50",
             a -> a.isTrue(Question.NIGHT_PAIN) && atLeast(a, AGE, 50)),
 
     /** A fall, accident or heavy blow: possible fracture. */
     FRAC_TRAUMA("FRAC-TRAUMA", URGENT,
             "Pain that began with a fall, accident or heavy blow may come from a fracture.",
             "fracture",
+            "major-trauma",
             a -> a.isTrue(MAJOR_TRAUMA)),
 
     /** Osteoporosis or long-term steroids with severe pain: possible fragility fracture. */
     FRAC_FRAGILITY("FRAC-FRAGILITY", URGENT,
             "Severe pain (7 or more) with osteoporosis or long-term steroids may be a fragility fracture.",
             "fragility fracture",
+            "osteoporosis-steroids and pain-severity >= 7",
             a -> a.isTrue(OSTEOPOROSIS_STEROIDS) && atLeast(a, PAIN_SEVERITY, 7)),
 
     /** Pain for more than 6 weeks: persistent. */
     PERSIST_DURATION("PERSIST-DURATION", SOON,
             "Cramps or pain for more than 6 weeks are persistent and need a diagnosis.",
             "seed: persistent",
+            "onset = over-6-weeks",
             a -> is(a.onset(), o -> o == Onset.OVER_6_WEEKS)),
 
     /** Getting worse. */
     PERSIST_WORSENING("PERSIST-WORSENING", SOON,
             "Cramps that are getting worse need assessment.",
             "seed: worsening",
+            "pattern = worsening",
             a -> is(a.pattern(), p -> p == Pattern.WORSENING)),
 
     /** Weekly or more often, with no apparent cause. */
     PERSIST_RECUR_UNEXPLAINED("PERSIST-RECUR-UNEXPLAINED", SOON,
             "Cramps that come back weekly or more often without an obvious cause need assessment.",
             "seed: recurs without apparent cause",
+            "frequency in (weekly, daily-or-constant) and apparent-cause = false",
             a -> is(a.frequency(), f -> f == Frequency.WEEKLY || f == Frequency.DAILY_OR_CONSTANT)
                     && a.isFalse(APPARENT_CAUSE)),
 
@@ -158,50 +181,61 @@ public enum RedFlagRule {
     NEURO_SENSORY("NEURO-SENSORY", SOON,
             "Numbness or pins and needles in the leg suggest a nerve is involved.",
             "seed: numbness, tingling",
+            "numbness-tingling",
             a -> a.isTrue(NUMBNESS_TINGLING)),
 
     /** Pain spreading below the knee: sciatica or another spinal cause. */
     SCIATICA_BELOW_KNEE("SCIATICA-BELOW-KNEE", SOON,
             "Pain spreading below the knee suggests sciatica or another spinal cause.",
             "seed: radiating below the knee",
+            "radiates-below-knee",
             a -> a.isTrue(RADIATES_BELOW_KNEE)),
 
     /** Stops work, walking or sleep. */
     FUNCTION_ADL("FUNCTION-ADL", SOON,
             "The pain stops the patient doing normal daily things (work, walking, sleep).",
             "seed: interferes with daily activities",
+            "daily-activities",
             a -> a.isTrue(DAILY_ACTIVITIES)),
 
     /** Comes on walking, eases standing still: vascular claudication. */
     VASC_CLAUDICATION("VASC-CLAUDICATION", SOON,
             "Pain that comes on walking and eases standing still can be vascular claudication (narrowed arteries).",
             "vascular claudication",
+            "walking-claudication",
             a -> a.isTrue(WALKING_CLAUDICATION)),
 
     /** Night pain not eased by rest: non-mechanical pain. */
     NIGHT_PAIN("NIGHT-PAIN", SOON,
             "Pain at night that rest or changing position does not ease is non-mechanical and needs assessment.",
             "non-mechanical pain",
+            "night-pain",
             a -> a.isTrue(Question.NIGHT_PAIN)),
 
     /** New pain without an obvious cause at 50 or older. */
     AGE_NEW_ONSET("AGE-NEW-ONSET", SOON,
             "New pain without an obvious cause at age 50 or over needs assessment.",
             "new pain over 50",
+            "age >= 50 and onset != over-6-weeks and apparent-cause = false",
             a -> atLeast(a, AGE, 50) && is(a.onset(), o -> o != Onset.OVER_6_WEEKS) && a.isFalse(APPARENT_CAUSE));
 
     private final String id;
     private final Level level;
     private final String rationale;
     private final String source;
-    private final Predicate<IntakeAnswers> criterion;
+    private final String criterion;
+    private final Predicate<IntakeAnswers> firesWhen;
+    private final List<Question> reads;
 
-    RedFlagRule(String id, Level level, String rationale, String source, Predicate<IntakeAnswers> criterion) {
+    RedFlagRule(String id, Level level, String rationale, String source, String criterion,
+            Predicate<IntakeAnswers> firesWhen) {
         this.id = id;
         this.level = level;
         this.rationale = rationale;
         this.source = source;
         this.criterion = criterion;
+        this.firesWhen = firesWhen;
+        this.reads = questionsNamedIn(criterion);
     }
 
     /** The stable rule id of the contract, e.g. {@code CES-SADDLE}; never null. */
@@ -224,9 +258,57 @@ public enum RedFlagRule {
         return source;
     }
 
+    /**
+     * When the rule fires, in the exact words of the "fires when" column of DESIGN.md section 4
+     * (linkIds and answer codes, e.g. {@code bladder-change or bowel-change}); never null. It
+     * documents {@link #firesOn(IntakeAnswers)}, which is what triage uses.
+     */
+    public String criterion() {
+        return criterion;
+    }
+
+    /** The questions the criterion reads, in the order it names them; never empty. */
+    public List<Question> reads() {
+        return reads;
+    }
+
+    /**
+     * The answers that made the rule fire, as the evidence a clinician (or an EHR reason
+     * reference) should see: every answered non-boolean question the criterion reads, the
+     * boolean ones answered yes, and those answered no where the criterion asks for "= false"
+     * (so for {@code bladder-change or bowel-change} only the one answered yes). Meaningful only
+     * when {@link #firesOn(IntakeAnswers)}; never null.
+     */
+    public List<Question> evidenceIn(IntakeAnswers answers) {
+        List<Question> evidence = new ArrayList<>(reads.size());
+        for (Question question : reads) {
+            if (!answers.isAnswered(question)) {
+                continue;
+            }
+            boolean counts = question.type() != AnswerType.BOOLEAN || answers.isTrue(question)
+                    || criterion.contains(question.linkId() + " = false");
+            if (counts) {
+                evidence.add(question);
+            }
+        }
+        return evidence;
+    }
+
     /** Whether the rule fires on these answers. */
     public boolean firesOn(IntakeAnswers answers) {
-        return criterion.test(answers);
+        return firesWhen.test(answers);
+    }
+
+    private static List<Question> questionsNamedIn(String criterion) {
+        List<Question> questions = new ArrayList<>();
+        Matcher words = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*").matcher(criterion);
+        while (words.find()) {
+            Question.byLinkId(words.group()).filter(q -> !questions.contains(q)).ifPresent(questions::add);
+        }
+        if (questions.isEmpty()) {
+            throw new IllegalStateException("criterion '" + criterion + "' names no question");
+        }
+        return List.copyOf(questions);
     }
 
     private static <T> boolean is(Optional<T> answer, Predicate<T> test) {

@@ -1,0 +1,224 @@
+package org.example.intake.core.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.intake.core.answers.Question.AGE;
+import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
+import static org.example.intake.core.answers.Question.BLADDER_CHANGE;
+import static org.example.intake.core.answers.Question.BOTH_LEGS;
+import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
+import static org.example.intake.core.answers.Question.CANCER_HISTORY;
+import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
+import static org.example.intake.core.answers.Question.DAILY_ACTIVITIES;
+import static org.example.intake.core.answers.Question.FEVER;
+import static org.example.intake.core.answers.Question.FREQUENCY;
+import static org.example.intake.core.answers.Question.IMMUNOSUPPRESSED;
+import static org.example.intake.core.answers.Question.IV_DRUG_USE;
+import static org.example.intake.core.answers.Question.LEG_WEAKNESS;
+import static org.example.intake.core.answers.Question.MAJOR_TRAUMA;
+import static org.example.intake.core.answers.Question.NIGHT_PAIN;
+import static org.example.intake.core.answers.Question.NUMBNESS_TINGLING;
+import static org.example.intake.core.answers.Question.ONSET;
+import static org.example.intake.core.answers.Question.OSTEOPOROSIS_STEROIDS;
+import static org.example.intake.core.answers.Question.PAIN_SEVERITY;
+import static org.example.intake.core.answers.Question.PATTERN;
+import static org.example.intake.core.answers.Question.RADIATES;
+import static org.example.intake.core.answers.Question.RADIATES_BELOW_KNEE;
+import static org.example.intake.core.answers.Question.SADDLE_NUMBNESS;
+import static org.example.intake.core.answers.Question.SEXUAL_DYSFUNCTION;
+import static org.example.intake.core.answers.Question.WALKING_CLAUDICATION;
+import static org.example.intake.core.answers.Question.WEAKNESS_PROGRESSING;
+import static org.example.intake.core.answers.Question.WEIGHT_LOSS;
+import static org.example.intake.core.triage.Level.EMERGENCY;
+import static org.example.intake.core.triage.Level.SELF_CARE;
+import static org.example.intake.core.triage.Level.SOON;
+import static org.example.intake.core.triage.Level.URGENT;
+
+import org.example.intake.core.advice.Advice;
+import org.example.intake.core.answers.BenignAnswers;
+import org.example.intake.core.answers.Frequency;
+import org.example.intake.core.answers.IntakeAnswers;
+import org.example.intake.core.answers.Onset;
+import org.example.intake.core.answers.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TriageEngineUnitTests {
+
+    private final TriageEngine engine = new TriageEngine();
+
+    /** Answers that make every rule fire except one of the two onset rules, which exclude each other. */
+    private static IntakeAnswers.Builder everyRedFlag(Onset onset) {
+        return BenignAnswers.builder()
+                .answer(ONSET, onset)
+                .answer(PAIN_SEVERITY, 10)
+                .answer(PATTERN, Pattern.WORSENING)
+                .answer(FREQUENCY, Frequency.DAILY_OR_CONSTANT)
+                .answer(APPARENT_CAUSE, false)
+                .answer(MAJOR_TRAUMA, true)
+                .answer(DAILY_ACTIVITIES, true)
+                .answer(RADIATES, true)
+                .answer(RADIATES_BELOW_KNEE, true)
+                .answer(NUMBNESS_TINGLING, true)
+                .answer(LEG_WEAKNESS, true)
+                .answer(WEAKNESS_PROGRESSING, true)
+                .answer(BOTH_LEGS, true)
+                .answer(SADDLE_NUMBNESS, true)
+                .answer(BLADDER_CHANGE, true)
+                .answer(BOWEL_CHANGE, true)
+                .answer(SEXUAL_DYSFUNCTION, true)
+                .answer(FEVER, true)
+                .answer(WEIGHT_LOSS, true)
+                .answer(NIGHT_PAIN, true)
+                .answer(COLD_PALE_LEG, true)
+                .answer(WALKING_CLAUDICATION, true)
+                .answer(AGE, 80)
+                .answer(CANCER_HISTORY, true)
+                .answer(IMMUNOSUPPRESSED, true)
+                .answer(IV_DRUG_USE, true)
+                .answer(OSTEOPOROSIS_STEROIDS, true);
+    }
+
+    @Test
+    void benignAnswersGiveSelfCareWithNoRules() {
+        IntakeAnswers answers = BenignAnswers.answers();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(SELF_CARE);
+        assertThat(outcome.firedRules()).isEmpty();
+    }
+
+    @Test
+    void emptyAnswersFireNothingAndGiveSelfCare() {
+        IntakeAnswers answers = IntakeAnswers.builder().build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(SELF_CARE);
+        assertThat(outcome.firedRules()).isEmpty();
+    }
+
+    @Test
+    void urgentRuleOutranksSoonRule() {
+        IntakeAnswers answers = BenignAnswers.builder()
+                .answer(PATTERN, Pattern.WORSENING)
+                .answer(FEVER, true)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(URGENT);
+        assertThat(outcome.ruleIds()).containsExactly("INF-FEVER", "PERSIST-WORSENING");
+    }
+
+    @Test
+    void emergencyRuleOutranksUrgentAndSoonRules() {
+        IntakeAnswers answers = BenignAnswers.builder()
+                .answer(SADDLE_NUMBNESS, true)
+                .answer(FEVER, true)
+                .answer(PATTERN, Pattern.WORSENING)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(EMERGENCY);
+        assertThat(outcome.ruleIds()).containsExactly("CES-SADDLE", "INF-FEVER", "PERSIST-WORSENING");
+    }
+
+    @Test
+    void severalSoonRulesStaySoon() {
+        IntakeAnswers answers = BenignAnswers.builder()
+                .answer(PATTERN, Pattern.WORSENING)
+                .answer(DAILY_ACTIVITIES, true)
+                .answer(WALKING_CLAUDICATION, true)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(SOON);
+        assertThat(outcome.ruleIds()).containsExactly("PERSIST-WORSENING", "FUNCTION-ADL", "VASC-CLAUDICATION");
+    }
+
+    @Test
+    void everyFiredRuleIsListedInRuleTableOrderWhenPainIsLongStanding() {
+        IntakeAnswers answers = everyRedFlag(Onset.OVER_6_WEEKS).build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(EMERGENCY);
+        assertThat(outcome.ruleIds()).containsExactly(
+                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB",
+                "CES-SEXUAL", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK",
+                "MAL-HISTORY", "MAL-WEIGHT", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY",
+                "PERSIST-DURATION", "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY",
+                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN");
+    }
+
+    @Test
+    void everyFiredRuleIsListedInRuleTableOrderWhenPainIsNew() {
+        IntakeAnswers answers = everyRedFlag(Onset.HOURS).build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(EMERGENCY);
+        assertThat(outcome.ruleIds()).containsExactly(
+                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB",
+                "CES-SEXUAL", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK",
+                "MAL-HISTORY", "MAL-WEIGHT", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY",
+                "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY",
+                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-NEW-ONSET");
+    }
+
+    @Test
+    void firedRulesAreListedInRuleTableOrderEvenWhenALowerLevelRuleComesFirstInTheForm() {
+        IntakeAnswers answers = BenignAnswers.builder()
+                .answer(DAILY_ACTIVITIES, true)
+                .answer(CANCER_HISTORY, true)
+                .answer(COLD_PALE_LEG, true)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(EMERGENCY);
+        assertThat(outcome.ruleIds()).containsExactly("VASC-ACUTE-LIMB", "MAL-HISTORY", "FUNCTION-ADL");
+    }
+
+    @Test
+    void outcomeRecordsRuleSetVersion() {
+        IntakeAnswers answers = BenignAnswers.builder().answer(FEVER, true).build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.ruleSetVersion()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void outcomeOfEmptyAnswersAlsoRecordsRuleSetVersion() {
+        IntakeAnswers answers = IntakeAnswers.builder().build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.ruleSetVersion()).isEqualTo("1.0.0");
+    }
+
+    @Test
+    void outcomeCarriesAdviceForItsLevel() {
+        IntakeAnswers answers = BenignAnswers.builder().answer(FEVER, true).build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.advice()).containsExactly(Advice.ACT_URGENT, Advice.NET_EMERGENCY);
+    }
+
+    @Test
+    void firedRulesCarryTheirLevels() {
+        IntakeAnswers answers = BenignAnswers.builder()
+                .answer(SADDLE_NUMBNESS, true)
+                .answer(FEVER, true)
+                .answer(PATTERN, Pattern.WORSENING)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.firedRules()).extracting(RedFlagRule::level).containsExactly(EMERGENCY, URGENT, SOON);
+    }
+}
