@@ -25,20 +25,25 @@ import org.junit.jupiter.api.Test;
  */
 class HapiQuestionnaireValidatorTests {
 
-    private static final String QUESTIONNAIRE = "/oracle-smoke/Questionnaire-buttock-cramp-intake.json";
     private static final String CANONICAL = "http://example.org/fhir/Questionnaire/buttock-cramp-intake";
+    private static final String CODE_SYSTEM = "http://example.org/fhir/CodeSystem/buttock-cramp-intake";
 
     private static HapiQuestionnaireValidator oracle;
 
     @BeforeAll
     static void buildTheOracleOnce() {
-        oracle = new HapiQuestionnaireValidator(QUESTIONNAIRE);
+        oracle = new HapiQuestionnaireValidator();
     }
 
     @Test
     void the_questionnaire_is_served_under_its_canonical_with_and_without_the_version() {
         assertThat(oracle.questionnaire().getUrl()).isEqualTo(CANONICAL);
         assertThat(oracle.servedCanonicals()).contains(CANONICAL, CANONICAL + "|1.0.0");
+    }
+
+    @Test
+    void the_intake_code_system_is_served_too() {
+        assertThat(oracle.servedCanonicals()).contains(CODE_SYSTEM);
     }
 
     @Test

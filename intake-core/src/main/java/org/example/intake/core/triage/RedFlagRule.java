@@ -26,9 +26,13 @@ import static org.example.intake.core.triage.Level.EMERGENCY;
 import static org.example.intake.core.triage.Level.SOON;
 import static org.example.intake.core.triage.Level.URGENT;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 
+import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.Frequency;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Onset;
@@ -221,6 +225,7 @@ public enum RedFlagRule {
     private final String source;
     private final String criterion;
     private final Predicate<IntakeAnswers> firesWhen;
+    private final List<Question> reads;
 
     RedFlagRule(String id, Level level, String rationale, String source, String criterion,
             Predicate<IntakeAnswers> firesWhen) {
@@ -230,6 +235,7 @@ public enum RedFlagRule {
         this.source = source;
         this.criterion = criterion;
         this.firesWhen = firesWhen;
+        this.reads = questionsNamedIn(criterion);
     }
 
     /** The stable rule id of the contract, e.g. {@code CES-SADDLE}; never null. */
@@ -261,9 +267,48 @@ public enum RedFlagRule {
         return criterion;
     }
 
+    /** The questions the criterion reads, in the order it names them; never empty. */
+    public List<Question> reads() {
+        return reads;
+    }
+
+    /**
+     * The answers that made the rule fire, as the evidence a clinician (or an EHR reason
+     * reference) should see: every answered non-boolean question the criterion reads, the
+     * boolean ones answered yes, and those answered no where the criterion asks for "= false"
+     * (so for {@code bladder-change or bowel-change} only the one answered yes). Meaningful only
+     * when {@link #firesOn(IntakeAnswers)}; never null.
+     */
+    public List<Question> evidenceIn(IntakeAnswers answers) {
+        List<Question> evidence = new ArrayList<>(reads.size());
+        for (Question question : reads) {
+            if (!answers.isAnswered(question)) {
+                continue;
+            }
+            boolean counts = question.type() != AnswerType.BOOLEAN || answers.isTrue(question)
+                    || criterion.contains(question.linkId() + " = false");
+            if (counts) {
+                evidence.add(question);
+            }
+        }
+        return evidence;
+    }
+
     /** Whether the rule fires on these answers. */
     public boolean firesOn(IntakeAnswers answers) {
         return firesWhen.test(answers);
+    }
+
+    private static List<Question> questionsNamedIn(String criterion) {
+        List<Question> questions = new ArrayList<>();
+        Matcher words = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*").matcher(criterion);
+        while (words.find()) {
+            Question.byLinkId(words.group()).filter(q -> !questions.contains(q)).ifPresent(questions::add);
+        }
+        if (questions.isEmpty()) {
+            throw new IllegalStateException("criterion '" + criterion + "' names no question");
+        }
+        return List.copyOf(questions);
     }
 
     private static <T> boolean is(Optional<T> answer, Predicate<T> test) {

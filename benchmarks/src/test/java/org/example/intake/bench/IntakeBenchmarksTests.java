@@ -1,0 +1,68 @@
+package org.example.intake.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.example.intake.core.triage.TriageOutcome;
+import org.example.intake.fhir.IntakeReading;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmarks measure what they claim: the sample is the intake the HAPI oracle tests in
+ * fhir-adapter accept, our reader accepts it with the hand-built answers, and each of our
+ * benchmarks returns the real result. HAPI's own benchmark is not run here (its setup alone
+ * takes seconds); its oracle is tested in fhir-adapter on the same intake.
+ */
+class IntakeBenchmarksTests {
+
+    private final IntakeBenchmarks benchmarks = new IntakeBenchmarks();
+    private final IntakeBenchmarks.Sample sample = new IntakeBenchmarks.Sample();
+    private final IntakeBenchmarks.Reader reader = new IntakeBenchmarks.Reader();
+
+    @BeforeEach
+    void setUpLikeJmh() {
+        sample.load();
+        reader.build();
+    }
+
+    @Test
+    void the_sample_is_2386_bytes_and_the_same_intake_the_oracle_tests_check_with_hapi() throws IOException {
+        String oracleIntake;
+        try (InputStream in = getClass().getResourceAsStream("/oracle/complete-intake.json")) {
+            assertThat(in).as("fhir-adapter test-jar resource /oracle/complete-intake.json").isNotNull();
+            oracleIntake = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        ObjectMapper json = new ObjectMapper();
+
+        assertThat(sample.json.getBytes(StandardCharsets.UTF_8)).hasSize(SampleIntake.SIZE_BYTES);
+        assertThat(json.readTree(sample.json)).isEqualTo(json.readTree(oracleIntake));
+    }
+
+    @Test
+    void hapi_parse_only_returns_the_whole_response() {
+        assertThat(benchmarks.hapiParseOnly(sample).getItem()).hasSize(5);
+    }
+
+    @Test
+    void parse_and_validate_returns_an_acceptance_with_the_hand_built_answers() {
+        IntakeReading reading = benchmarks.parseAndValidate(sample, reader);
+
+        assertThat(reading).isInstanceOfSatisfying(IntakeReading.Accepted.class,
+                accepted -> assertThat(accepted.answers()).isEqualTo(SampleIntake.answers()));
+    }
+
+    @Test
+    void parse_validate_triage_and_engine_only_give_the_same_expected_outcome() {
+        TriageOutcome endToEnd = benchmarks.parseValidateTriage(sample, reader);
+        TriageOutcome engineOnly = benchmarks.engineOnly(sample);
+
+        assertThat(endToEnd.level()).isEqualTo(SampleIntake.EXPECTED_LEVEL);
+        assertThat(endToEnd.ruleIds()).isEqualTo(SampleIntake.EXPECTED_RULES);
+        assertThat(engineOnly).isEqualTo(endToEnd);
+    }
+}

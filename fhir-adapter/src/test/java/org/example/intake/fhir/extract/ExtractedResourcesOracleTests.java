@@ -1,0 +1,64 @@
+package org.example.intake.fhir.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import org.example.intake.core.triage.RedFlagRule;
+import org.example.intake.fhir.Responses;
+import org.example.intake.fhir.oracle.HapiQuestionnaireValidator;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every resource the module sends to the EHR, for a response on which each rule fires and for
+ * a self-care response, validates with HAPI's FhirInstanceValidator (R4 core) with no error:
+ * the transaction Bundle as a whole, and each entry's resource on its own.
+ */
+class ExtractedResourcesOracleTests {
+
+    private static HapiQuestionnaireValidator oracle;
+    private final SubmissionBundleBuilder builder = new SubmissionBundleBuilder(
+            org.example.intake.fhir.IntakeQuestionnaire.standard());
+
+    @BeforeAll
+    static void buildTheOracleOnce() {
+        oracle = new HapiQuestionnaireValidator();
+    }
+
+    @ParameterizedTest
+    @EnumSource(RedFlagRule.class)
+    void bundleForAResponseFiringTheRule_isValidFhir(RedFlagRule rule) {
+        Submission submission = SubmissionBundleBuilderUnitTests.submission("sub-" + rule.id().toLowerCase(),
+                RuleResponses.firing(rule));
+        assertThat(submission.outcome().firedRules()).contains(rule);
+
+        Bundle bundle = builder.build(submission);
+
+        assertThat(errors(oracle.messages(bundle))).as(rule.id()).isEmpty();
+    }
+
+    @Test
+    void everyResourceOfASelfCareAndAnEmergencySubmission_isValidFhirOnItsOwn() {
+        for (Responses responses : List.of(Responses.benign(), RuleResponses.firing(RedFlagRule.CES_SADDLE))) {
+            Bundle bundle = builder.build(SubmissionBundleBuilderUnitTests.submission("sub-own", responses));
+
+            for (BundleEntryComponent entry : bundle.getEntry()) {
+                assertThat(errors(oracle.messages(entry.getResource()))).as(entry.getResource().fhirType()).isEmpty();
+            }
+        }
+    }
+
+    private static List<String> errors(List<SingleValidationMessage> messages) {
+        return messages.stream()
+                .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
+                .map(m -> m.getLocationString() + ": " + m.getMessage())
+                .toList();
+    }
+}
