@@ -13,6 +13,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+import org.example.intake.fhir.IntakeQuestionnaire;
+import org.example.intake.fhir.extract.Submission;
+import org.example.intake.fhir.extract.SubmissionBundleBuilder;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
@@ -21,8 +32,8 @@ import org.example.intake.fhir.IntakeReading;
 import ca.uhn.fhir.context.FhirContext;
 
 /**
- * The {@code intake} command line (DESIGN.md section 6): {@code triage FILE...} and
- * {@code validate FILE}. Exit status 0 when every response was valid, 1 when one was refused,
+ * The {@code intake} command line (DESIGN.md section 6): {@code triage FILE...},
+ * {@code validate FILE} and {@code extract FILE}. Exit status 0 when every response was valid, 1 when one was refused,
  * 2 for bad usage or a file that cannot be read.
  *
  * <p>Prints verdicts and OperationOutcomes on standard output and only file names and usage
@@ -34,6 +45,8 @@ public final class IntakeCommand {
     static final int REFUSED = 1;
     static final int USAGE_OR_IO = 2;
 
+    private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+
     static final String USAGE = """
             Usage: intake <command> [FILE...]
 
@@ -42,6 +55,8 @@ public final class IntakeCommand {
                                {"source":"<file>#<n>","id":...,"level":...,"rules":[...],"ruleSet":...,"advice":[...]}
                                or {"source":"<file>#<n>","error":<OperationOutcome>} for one that is refused.
               validate FILE    Print the OperationOutcome of checking the one QuestionnaireResponse in FILE.
+              extract FILE     Print the FHIR transaction Bundle that would go to the EHR for the one
+                               QuestionnaireResponse in FILE (or its OperationOutcome when it is refused).
 
             FILE is a JSON file holding one QuestionnaireResponse, an NDJSON file with one per line,
             or - for standard input.
@@ -99,6 +114,7 @@ public final class IntakeCommand {
         return switch (args[0]) {
             case "triage" -> triage(files(rest, err), in, out, err);
             case "validate" -> validate(files(rest, err), in, out, err);
+            case "extract" -> extract(files(rest, err), in, out, err);
             default -> usageError(err, "unknown command: " + args[0]);
         };
     }
@@ -118,11 +134,42 @@ public final class IntakeCommand {
     }
 
     private int validate(List<String> files, InputStream in, PrintStream out, PrintStream err) {
-        if (files == null) {
+        IntakeReading reading = readOne("validate", files, in, err);
+        if (reading == null) {
             return USAGE_OR_IO;
         }
+        printPretty(reading.outcome(), out);
+        return Outcomes.hasErrors(reading.outcome()) ? REFUSED : OK;
+    }
+
+    private int extract(List<String> files, InputStream in, PrintStream out, PrintStream err) {
+        IntakeReading reading = readOne("extract", files, in, err);
+        if (reading == null) {
+            return USAGE_OR_IO;
+        }
+        if (!(reading instanceof IntakeReading.Accepted accepted)) {
+            printPretty(reading.outcome(), out);
+            return REFUSED;
+        }
+        if (!accepted.response().hasSubject() || !accepted.response().getSubject().hasReference()) {
+            printPretty(Outcomes.error(OperationOutcome.IssueType.REQUIRED, "QuestionnaireResponse.subject",
+                    "A response goes to the EHR only with its subject: the patient's Patient reference."), out);
+            return REFUSED;
+        }
+        Submission submission = new Submission(submissionId(accepted), accepted.response(), accepted.answers(),
+                new TriageEngine().triage(accepted.answers()), triagedAt(accepted));
+        printPretty(new SubmissionBundleBuilder(IntakeQuestionnaire.standard()).build(submission), out);
+        return OK;
+    }
+
+    /** Reads the one response a command takes; null (after a message) for bad usage or an unreadable file. */
+    private IntakeReading readOne(String command, List<String> files, InputStream in, PrintStream err) {
+        if (files == null) {
+            return null;
+        }
         if (files.size() != 1) {
-            return usageError(err, "validate takes exactly one FILE (or - for standard input)");
+            usageError(err, command + " takes exactly one FILE (or - for standard input)");
+            return null;
         }
         String file = files.get(0);
         String json;
@@ -133,18 +180,41 @@ public final class IntakeCommand {
             }
         } catch (IOException e) {
             err.println("intake: cannot read " + file + ": " + InputFiles.reason(e));
-            return USAGE_OR_IO;
+            return null;
         }
-        Services fhir = services.get();
-        IntakeReading reading;
         try {
-            reading = fhir.reader().apply(json);
+            return services.get().reader().apply(json);
         } catch (RuntimeException | StackOverflowError e) {
-            reading = new IntakeReading.Rejected(Outcomes.processingFailed(e));
+            return new IntakeReading.Rejected(Outcomes.processingFailed(e));
         }
-        out.println(fhir.context().newJsonParser().setPrettyPrint(true).encodeResourceToString(reading.outcome()));
+    }
+
+    private void printPretty(IBaseResource resource, PrintStream out) {
+        out.println(services.get().context().newJsonParser().setPrettyPrint(true).encodeResourceToString(resource));
         out.flush();
-        return Outcomes.hasErrors(reading.outcome()) ? REFUSED : OK;
+    }
+
+    /**
+     * The response's own id when it can name a submission; otherwise one derived from its
+     * content, so extracting the same file twice gives the same Bundle.
+     */
+    static String submissionId(IntakeReading.Accepted accepted) {
+        String id = accepted.id();
+        if (id != null && SUBMISSION_ID.matcher(id).matches()) {
+            return id;
+        }
+        String content = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(accepted.response());
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "qr-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+    }
+
+    /** When the response was authored, else now: extract prints what delivery would send. */
+    private static Instant triagedAt(IntakeReading.Accepted accepted) {
+        return accepted.response().hasAuthored() ? accepted.response().getAuthored().toInstant() : Instant.now();
     }
 
     /** The FILE arguments, or null (after a message) when an option is not known. */

@@ -21,6 +21,13 @@ final class Outcomes {
         return outcome;
     }
 
+    /** An outcome with one error issue at a FHIRPath expression. */
+    static OperationOutcome error(IssueType type, String expression, String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message).addExpression(expression);
+        return outcome;
+    }
+
     /** Whether the outcome has an issue of severity error or fatal. */
     static boolean hasErrors(OperationOutcome outcome) {
         for (OperationOutcomeIssueComponent issue : outcome.getIssue()) {

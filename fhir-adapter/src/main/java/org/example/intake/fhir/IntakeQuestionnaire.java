@@ -54,6 +54,7 @@ public final class IntakeQuestionnaire {
 
     private final Questionnaire resource;
     private final Map<String, GroupSpec> groups;
+    private final List<GroupSpec> groupList;
     private final Map<String, ItemSpec> items;
     private final ItemSpec[] byQuestion = new ItemSpec[Question.values().length];
 
@@ -106,6 +107,7 @@ public final class IntakeQuestionnaire {
                     + String.join("; ", problems));
         }
         this.groups = Collections.unmodifiableMap(groupMap);
+        this.groupList = List.copyOf(groupMap.values());
         this.items = Collections.unmodifiableMap(itemMap);
     }
 
@@ -167,7 +169,7 @@ public final class IntakeQuestionnaire {
 
     /** The groups in form order. */
     public List<GroupSpec> groups() {
-        return List.copyOf(groups.values());
+        return groupList;
     }
 
     /** The group with this linkId, or empty. */

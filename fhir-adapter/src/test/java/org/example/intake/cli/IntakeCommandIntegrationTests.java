@@ -256,11 +256,11 @@ class IntakeCommandIntegrationTests {
     }
 
     @Test
-    void helpPrintsUsageListingOnlyTriageAndValidateAndExitsZero() {
+    void helpPrintsUsageListingOnlyWhatWorksAndExitsZero() {
         Result result = run("", "--help");
 
         assertThat(result.status()).isZero();
-        assertThat(result.out()).contains("triage FILE...", "validate FILE").doesNotContain("extract", "demo", "ehr ");
+        assertThat(result.out()).contains("triage FILE...", "validate FILE", "extract FILE").doesNotContain("demo", "ehr ");
         assertThat(result.err()).isEmpty();
     }
 
@@ -271,10 +271,10 @@ class IntakeCommandIntegrationTests {
 
     @Test
     void anUnknownCommandIsBadUsage() {
-        Result result = run("", "extract", "x.json");
+        Result result = run("", "demo");
 
         assertThat(result.status()).isEqualTo(2);
-        assertThat(result.err()).contains("unknown command: extract", "Usage: intake");
+        assertThat(result.err()).contains("unknown command: demo", "Usage: intake");
     }
 
     @Test
@@ -345,6 +345,57 @@ class IntakeCommandIntegrationTests {
     void validateTakesExactlyOneFile() {
         assertThat(run("", "validate").status()).isEqualTo(2);
         assertThat(run("", "validate", "a.json", "b.json").status()).isEqualTo(2);
+    }
+
+    @Test
+    void extractOfAnUrgentResponsePrintsTheTransactionBundleWithFlagAndReferral() throws IOException {
+        Path file = write("fever.json", pretty(feverResponse("fever-1")));
+
+        Result result = run("", "extract", file.toString());
+
+        assertThat(result.status()).isZero();
+        JsonNode bundle = JSON.readTree(result.out());
+        assertThat(bundle.get("type").asText()).isEqualTo("transaction");
+        List<String> types = new ArrayList<>();
+        bundle.get("entry").forEach(entry -> types.add(entry.get("resource").get("resourceType").asText()));
+        assertThat(types).startsWith("QuestionnaireResponse").contains("Observation", "Flag", "ServiceRequest")
+                .endsWith("Provenance");
+        assertThat(bundle.get("entry").get(0).get("request").get("ifNoneExist").asText())
+                .isEqualTo("identifier=http://example.org/fhir/sid/intake-submission|fever-1");
+    }
+
+    @Test
+    void extractTwiceGivesTheSameBundle_evenForAResponseWithoutId() throws IOException {
+        Path file = write("anonymous.json", pretty(feverResponse(null)));
+
+        Result first = run("", "extract", file.toString());
+        Result second = run("", "extract", file.toString());
+
+        assertThat(first.status()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+        assertThat(first.out()).contains("intake-submission|qr-");
+    }
+
+    @Test
+    void extractOfARefusedResponsePrintsItsOutcomeAndExitsOne() throws IOException {
+        Path file = write("draft.json", pretty(feverResponse("d")).replace("\"completed\"", "\"in-progress\""));
+
+        Result result = run("", "extract", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(JSON.readTree(result.out()).get("resourceType").asText()).isEqualTo("OperationOutcome");
+    }
+
+    @Test
+    void extractOfAResponseWithoutSubjectIsRefused() throws IOException {
+        QuestionnaireResponse response = feverResponse("nobody");
+        response.setSubject(null);
+        Path file = write("nobody.json", pretty(response));
+
+        Result result = run("", "extract", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.out()).contains("QuestionnaireResponse.subject");
     }
 
     // --- helpers

@@ -55,6 +55,30 @@ class ExtractedResourcesOracleTests {
         }
     }
 
+    @Test
+    void bundleForEveryValidExample_isValidFhir() throws java.io.IOException {
+        List<java.nio.file.Path> examples;
+        try (var files = java.nio.file.Files.list(java.nio.file.Path.of("..", "examples"))) {
+            examples = files.filter(path -> path.toString().endsWith(".json")).sorted().toList();
+        }
+        org.example.intake.fhir.IntakeReader reader = new org.example.intake.fhir.IntakeReader();
+        int built = 0;
+
+        for (java.nio.file.Path example : examples) {
+            var reading = reader.read(java.nio.file.Files.readString(example));
+            if (!(reading instanceof org.example.intake.fhir.IntakeReading.Accepted accepted)) {
+                continue;
+            }
+            Submission submission = new Submission(accepted.id(), accepted.response(), accepted.answers(),
+                    new org.example.intake.core.triage.TriageEngine().triage(accepted.answers()),
+                    SubmissionBundleBuilderUnitTests.TRIAGED_AT);
+            assertThat(errors(oracle.messages(builder.build(submission)))).as(example.toString()).isEmpty();
+            built++;
+        }
+
+        assertThat(built).as("valid examples found in " + examples).isGreaterThanOrEqualTo(4);
+    }
+
     private static List<String> errors(List<SingleValidationMessage> messages) {
         return messages.stream()
                 .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL)
