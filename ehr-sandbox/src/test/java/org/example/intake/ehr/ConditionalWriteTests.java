@@ -1,0 +1,96 @@
+package org.example.intake.ehr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+
+@ExtendWith(EhrSandboxExtension.class)
+class ConditionalWriteTests {
+
+    private static final String RETRY_HEADER = "X-Retry-On-Version-Conflict";
+
+    private final IGenericClient client;
+
+    ConditionalWriteTests(EhrSandbox ehr) {
+        this.client = Fhir.client(ehr);
+    }
+
+    @Test
+    void theSameConditionalCreateBundlePostedThreeTimes_leavesExactlyOneObservation() {
+        String patientId = Fhir.unique("pat");
+        String identifier = Fhir.unique("obs");
+        Bundle bundle = Fhir.patientAndConditionalObservation(patientId, identifier);
+
+        List<String> statuses = new ArrayList<>();
+        List<String> locations = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Bundle response = client.transaction().withBundle(bundle).execute();
+            BundleEntryComponent observationEntry = response.getEntry().get(1);
+            statuses.add(observationEntry.getResponse().getStatus());
+            locations.add(observationEntry.getResponse().getLocation().replaceAll("/_history/.*", ""));
+        }
+
+        assertThat(statuses.get(0)).startsWith("201");
+        assertThat(statuses.subList(1, 3)).allSatisfy(status -> assertThat(status).startsWith("200"));
+        assertThat(locations).containsOnly(locations.get(0));
+        assertThat(observationsWithIdentifier(identifier)).hasSize(1);
+    }
+
+    @Test
+    void theSameConditionalCreateBundlePostedFromFourThreadsAtOnceWithRetryHeader_leavesExactlyOneObservation()
+            throws Exception {
+        String patientId = Fhir.unique("pat");
+        String identifier = Fhir.unique("obs");
+        Bundle bundle = Fhir.patientAndConditionalObservation(patientId, identifier);
+        int threads = 4;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Bundle>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < threads; i++) {
+                Callable<Bundle> post = () -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    return client.transaction().withBundle(bundle)
+                            .withAdditionalHeader(RETRY_HEADER, "retry; max-retries=10")
+                            .execute();
+                };
+                results.add(pool.submit(post));
+            }
+            List<String> observationIds = new ArrayList<>();
+            for (Future<Bundle> result : results) {
+                // Every thread's transaction succeeds (no 409 reaches the client) ...
+                Bundle response = result.get(3, TimeUnit.MINUTES);
+                String location = response.getEntry().get(1).getResponse().getLocation();
+                observationIds.add(location.replaceAll("/_history/.*", ""));
+            }
+            // ... and they all name the one Observation that exists.
+            assertThat(observationIds).containsOnly(observationIds.get(0));
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(observationsWithIdentifier(identifier)).hasSize(1);
+    }
+
+    private List<Observation> observationsWithIdentifier(String identifier) {
+        Bundle found = client.search().forResource(Observation.class)
+                .where(Observation.IDENTIFIER.exactly().systemAndIdentifier(Fhir.OBSERVATION_SYSTEM, identifier))
+                .returnBundle(Bundle.class)
+                .execute();
+        return found.getEntry().stream().map(e -> (Observation) e.getResource()).toList();
+    }
+}
