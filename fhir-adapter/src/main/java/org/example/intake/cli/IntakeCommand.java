@@ -57,6 +57,8 @@ public final class IntakeCommand {
               validate FILE    Print the OperationOutcome of checking the one QuestionnaireResponse in FILE.
               extract FILE     Print the FHIR transaction Bundle that would go to the EHR for the one
                                QuestionnaireResponse in FILE (or its OperationOutcome when it is refused).
+              ehr              Run the EHR sandbox, a HAPI FHIR JPA server, at http://localhost:8090/fhir
+                               (EHR_PORT to change it) in the foreground (the ./intake launcher runs it).
 
             FILE is a JSON file holding one QuestionnaireResponse, an NDJSON file with one per line,
             or - for standard input.
@@ -115,6 +117,7 @@ public final class IntakeCommand {
             case "triage" -> triage(files(rest, err), in, out, err);
             case "validate" -> validate(files(rest, err), in, out, err);
             case "extract" -> extract(files(rest, err), in, out, err);
+            case "ehr" -> usageError(err, "ehr runs the EHR sandbox's own jar: start it with ./intake ehr");
             default -> usageError(err, "unknown command: " + args[0]);
         };
     }
