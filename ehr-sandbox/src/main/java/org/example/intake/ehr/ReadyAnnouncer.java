@@ -6,20 +6,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Logs the one line that says the sandbox is up, where, and how long it took to get there. */
+/** Logs the one line that says the sandbox is up, where, and how long it took; and one when it stops. */
 @Component
-class ReadyAnnouncer implements ApplicationListener<ApplicationReadyEvent> {
+class ReadyAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EhrSandboxApplication.class);
 
-    @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    @EventListener
+    public void ready(ApplicationReadyEvent event) {
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         double seconds = event.getTimeTaken().toMillis() / 1000.0;
         LOG.info(readyLine(port, seconds));
+    }
+
+    @EventListener
+    public void stopping(ContextClosedEvent event) {
+        LOG.info("EHR sandbox stopping");
     }
 
     static String readyLine(int port, double seconds) {
