@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -40,7 +39,6 @@ import jakarta.persistence.EntityManagerFactory;
  * application to provide (storage, partition and subscription settings, the entity manager factory
  * and its transaction manager).
  */
-@Configuration
 @Import({
         JpaR4Config.class,
         HapiJpaConfig.class,

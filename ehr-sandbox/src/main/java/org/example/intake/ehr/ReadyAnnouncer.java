@@ -8,10 +8,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 
 /** Logs the one line that says the sandbox is up, where, and how long it took; and one when it stops. */
-@Component
 class ReadyAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EhrSandboxApplication.class);

@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.FhirValidator;
@@ -33,7 +32,6 @@ import ca.uhn.fhir.validation.IValidatorModule;
  * loads and indexes the R4 definitions on first use, which costs several seconds of CPU: paid here, it
  * does not fall on the first client's request (and its timeout).
  */
-@Component
 @Order(0)
 class ValidatorWarmUp implements ApplicationRunner {
 
