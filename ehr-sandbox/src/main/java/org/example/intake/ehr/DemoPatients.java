@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.stereotype.Component;
 
 import ca.uhn.fhir.jpa.api.dao.DaoRegistry;
 import ca.uhn.fhir.jpa.api.dao.IFhirResourceDao;
@@ -19,7 +18,6 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
  * sandbox says it is ready, so that intakes for them pass referential integrity. The write is an
  * update to a fixed id: repeated starts change nothing.
  */
-@Component
 class DemoPatients implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoPatients.class);

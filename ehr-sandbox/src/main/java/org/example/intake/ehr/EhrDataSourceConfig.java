@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
 /** Boot's pooled data source, except that an H2 file path is made absolute (H2 refuses implicit relative paths). */
-@Configuration
 public class EhrDataSourceConfig {
 
     private static final String H2_FILE = "jdbc:h2:file:";

@@ -12,7 +12,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.orm.jpa.JpaTransactionManager;
@@ -40,7 +39,6 @@ import jakarta.persistence.EntityManagerFactory;
  * application to provide (storage, partition and subscription settings, the entity manager factory
  * and its transaction manager).
  */
-@Configuration
 @Import({
         JpaR4Config.class,
         HapiJpaConfig.class,
@@ -92,7 +90,7 @@ public class EhrJpaConfig {
             DataSource dataSource,
             @Value("${spring.datasource.url}") String jdbcUrl,
             @Value("${ehr.db.schema:}") String schema) {
-        createSchemaIfAsked(dataSource, schema);
+        openDatabase(dataSource, schema);
 
         LocalContainerEntityManagerFactoryBean factory =
                 HapiEntityManagerFactoryUtil.newEntityManagerFactory(beanFactory, fhirContext, storageSettings);
@@ -134,18 +132,21 @@ public class EhrJpaConfig {
         throw new IllegalArgumentException("The EHR sandbox runs on H2 or PostgreSQL, not on " + jdbcUrl);
     }
 
-    /** The postgres profile keeps HAPI's tables in a schema of their own, made here on first start. */
-    private static void createSchemaIfAsked(DataSource dataSource, String schema) {
-        if (schema.isBlank()) {
-            return;
-        }
-        if (!SCHEMA_NAME.matcher(schema).matches()) {
+    /**
+     * Opens the database once before Hibernate does, so that an unreachable or locked database fails the
+     * start at once, with one clear cause (see DatabaseInUseFailureAnalyzer). The postgres profile keeps
+     * HAPI's tables in a schema of their own, made here on first start.
+     */
+    private static void openDatabase(DataSource dataSource, String schema) {
+        if (!schema.isBlank() && !SCHEMA_NAME.matcher(schema).matches()) {
             throw new IllegalArgumentException("ehr.db.schema must be a plain lower-case SQL name: " + schema);
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            if (!schema.isBlank()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + schema);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot create schema " + schema + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot open the EHR sandbox's database: " + e.getMessage(), e);
         }
     }
 }

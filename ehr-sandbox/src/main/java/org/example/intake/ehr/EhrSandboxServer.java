@@ -42,13 +42,24 @@ public final class EhrSandboxServer {
     public static final String URL_ENV = "EHR_SANDBOX_URL";
 
     private static EhrSandbox shared;
+    private static RuntimeException sharedStartFailure;
 
     private EhrSandboxServer() {
     }
 
-    /** The JVM's shared sandbox: started on first call, reused afterwards. */
+    /**
+     * The JVM's shared sandbox: started on first call, reused afterwards. If it could not be started, every
+     * later call fails at once with the first failure as cause, rather than booting HAPI again.
+     */
     public static synchronized EhrSandbox startShared() {
-        if (shared == null) {
+        if (shared != null) {
+            return shared;
+        }
+        if (sharedStartFailure != null) {
+            throw new IllegalStateException("The shared EHR sandbox failed to start (see the cause)",
+                    sharedStartFailure);
+        }
+        try {
             String external = System.getProperty(URL_PROPERTY, System.getenv(URL_ENV));
             if (external != null && !external.isBlank()) {
                 shared = connect(external.strip());
@@ -57,8 +68,11 @@ public final class EhrSandboxServer {
                 Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ehr-sandbox-shutdown"));
                 shared = started;
             }
+            return shared;
+        } catch (RuntimeException e) {
+            sharedStartFailure = e;
+            throw e;
         }
-        return shared;
     }
 
     /**
@@ -119,7 +133,15 @@ public final class EhrSandboxServer {
                     .filter(l -> !(l instanceof LoggingApplicationListener))
                     .toList());
         }
-        ConfigurableApplicationContext context = app.run(commandLine.toArray(String[]::new));
+        ConfigurableApplicationContext context;
+        try {
+            context = app.run(commandLine.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            if (ownsDataDir) {
+                EhrSandbox.deleteRecursively(dataDir);
+            }
+            throw e;
+        }
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         return new EhrSandbox("http://localhost:" + port + EhrFhirServerConfig.FHIR_PATH, context,
                 ownsDataDir ? dataDir : null);

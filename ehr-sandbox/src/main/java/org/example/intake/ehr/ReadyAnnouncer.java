@@ -6,20 +6,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ApplicationListener;
-import org.springframework.stereotype.Component;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 
-/** Logs the one line that says the sandbox is up, where, and how long it took to get there. */
-@Component
-class ReadyAnnouncer implements ApplicationListener<ApplicationReadyEvent> {
+/** Logs the one line that says the sandbox is up, where, and how long it took; and one when it stops. */
+class ReadyAnnouncer {
 
     private static final Logger LOG = LoggerFactory.getLogger(EhrSandboxApplication.class);
 
-    @Override
-    public void onApplicationEvent(ApplicationReadyEvent event) {
+    @EventListener
+    public void ready(ApplicationReadyEvent event) {
         int port = ((WebServerApplicationContext) event.getApplicationContext()).getWebServer().getPort();
         double seconds = event.getTimeTaken().toMillis() / 1000.0;
         LOG.info(readyLine(port, seconds));
+    }
+
+    @EventListener
+    public void stopping(ContextClosedEvent event) {
+        LOG.info("EHR sandbox stopping");
     }
 
     static String readyLine(int port, double seconds) {

@@ -27,7 +27,7 @@ final class Fhir {
 
     static {
         CONTEXT.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
-        // The first validated request warms HAPI's validator up: slow on a busy machine.
+        // HAPI's client gives up after 10 s by default; a busy shared machine can be slower than that.
         CONTEXT.getRestfulClientFactory().setSocketTimeout(120_000);
     }
 
