@@ -23,6 +23,7 @@ public final class IntakeReader {
     private final FhirContext context;
     private final IntakeQuestionnaire questionnaire;
     private final QuestionnaireResponseValidator validator;
+    private final FastResponseParser fastParser = new FastResponseParser();
 
     /** A reader for the standard intake Questionnaire. */
     public IntakeReader() {
@@ -41,9 +42,22 @@ public final class IntakeReader {
         return questionnaire;
     }
 
-    /** Parses and checks one QuestionnaireResponse given as JSON text; null counts as malformed. */
+    /**
+     * Parses and checks one QuestionnaireResponse given as JSON text; null counts as malformed.
+     * A plain response takes {@link FastResponseParser}'s fast path to the same parsed response;
+     * anything else, and every malformed input, goes through HAPI's parser.
+     */
     public IntakeReading read(String json) {
         Issues issues = new Issues();
+        QuestionnaireResponse fast = json == null ? null : fastParser.parse(json);
+        if (fast != null) {
+            return check(fast, issues);
+        }
+        return readWithHapi(json, issues);
+    }
+
+    /** Parses with HAPI's parser only (what {@link #read(String)} falls back to), then checks. */
+    IntakeReading readWithHapi(String json, Issues issues) {
         if (json == null || json.isBlank()) {
             issues.error(Problem.MALFORMED_JSON, null, "The body is empty; send a QuestionnaireResponse as JSON.");
             return new IntakeReading.Rejected(issues.toOutcome());

@@ -78,7 +78,7 @@ public final class SampleIntakes {
     }
 
     /** Writes {@code count} varied valid responses, one a line, the same for the same seed. */
-    static void writeNdjson(Writer writer, int count, long seed) throws IOException {
+    public static void writeNdjson(Writer writer, int count, long seed) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         IParser parser = FHIR.newJsonParser();
         Instant start = Instant.parse("2025-01-06T08:00:00Z");
