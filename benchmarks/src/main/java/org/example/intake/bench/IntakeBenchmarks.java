@@ -137,6 +137,21 @@ public class IntakeBenchmarks {
         throw new IllegalStateException("the sample intake was rejected");
     }
 
+    /**
+     * The path without {@code IntakeReader}'s fast parser: HAPI's JSON parser, then our validation
+     * of the parsed response and triage. What validation and triage add on top of HAPI's parse.
+     */
+    @Benchmark
+    public TriageOutcome hapiParseValidateTriage(Sample sample, Reader reader) {
+        QuestionnaireResponse parsed =
+                FhirContext.forR4Cached().newJsonParser().parseResource(QuestionnaireResponse.class, sample.json);
+        IntakeReading reading = reader.reader.read(parsed);
+        if (reading instanceof IntakeReading.Accepted accepted) {
+            return sample.engine.triage(accepted.answers());
+        }
+        throw new IllegalStateException("the sample intake was rejected");
+    }
+
     @Benchmark
     public TriageOutcome engineOnly(Sample sample) {
         return sample.engine.triage(sample.answers);

@@ -60,9 +60,11 @@ class IntakeBenchmarksTests {
     void parse_validate_triage_and_engine_only_give_the_same_expected_outcome() {
         TriageOutcome endToEnd = benchmarks.parseValidateTriage(sample, reader);
         TriageOutcome engineOnly = benchmarks.engineOnly(sample);
+        TriageOutcome throughHapisParser = benchmarks.hapiParseValidateTriage(sample, reader);
 
         assertThat(endToEnd.level()).isEqualTo(SampleIntake.EXPECTED_LEVEL);
         assertThat(endToEnd.ruleIds()).isEqualTo(SampleIntake.EXPECTED_RULES);
         assertThat(engineOnly).isEqualTo(endToEnd);
+        assertThat(throughHapisParser).isEqualTo(endToEnd);
     }
 }
