@@ -1,6 +1,7 @@
 package org.example.intake.fhir;
 
 import java.io.IOException;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -225,52 +226,43 @@ final class FastResponseParser {
     }
 
     private static Coding coding(JsonParser parser, JsonToken start) throws IOException {
-        if (start != JsonToken.START_OBJECT) {
-            return null;
-        }
         Coding coding = new Coding();
-        boolean any = false;
-        for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
-            String name = parser.currentName();
-            String text = text(parser, parser.nextToken());
-            if (text == null) {
-                return null;
-            }
-            switch (name) {
-                case "system" -> coding.setSystem(text);
-                case "code" -> coding.setCode(text);
-                case "display" -> coding.setDisplay(text);
-                default -> {
-                    return null;
-                }
-            }
-            any = true;
-        }
-        return any ? coding : null;
+        return stringFields(parser, start, (name, text) -> switch (name) {
+            case "system" -> coding.setSystem(text) != null;
+            case "code" -> coding.setCode(text) != null;
+            case "display" -> coding.setDisplay(text) != null;
+            default -> false;
+        }) ? coding : null;
     }
 
     private static Reference reference(JsonParser parser, JsonToken start) throws IOException {
-        if (start != JsonToken.START_OBJECT) {
-            return null;
-        }
         Reference reference = new Reference();
+        return stringFields(parser, start, (name, text) -> switch (name) {
+            case "reference" -> reference.setReference(text) != null;
+            case "display" -> reference.setDisplay(text) != null;
+            default -> false;
+        }) ? reference : null;
+    }
+
+    /**
+     * Reads an object whose fields are all strings, handing each to {@code field}; false when the
+     * object is empty, a value is not a plain string, or {@code field} does not take a name.
+     */
+    private static boolean stringFields(JsonParser parser, JsonToken start, BiPredicate<String, String> field)
+            throws IOException {
+        if (start != JsonToken.START_OBJECT) {
+            return false;
+        }
         boolean any = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             String text = text(parser, parser.nextToken());
-            if (text == null) {
-                return null;
-            }
-            switch (name) {
-                case "reference" -> reference.setReference(text);
-                case "display" -> reference.setDisplay(text);
-                default -> {
-                    return null;
-                }
+            if (text == null || !field.test(name, text)) {
+                return false;
             }
             any = true;
         }
-        return any ? reference : null;
+        return any;
     }
 
     /** A non-blank string without surrounding white space (HAPI trims those), else null. */
@@ -279,6 +271,8 @@ final class FastResponseParser {
             return null;
         }
         String text = parser.getText();
-        return text.isBlank() || !text.strip().equals(text) ? null : text;
+        boolean padded = !text.isEmpty() && (Character.isWhitespace(text.charAt(0))
+                || Character.isWhitespace(text.charAt(text.length() - 1)));
+        return text.isBlank() || padded ? null : text;
     }
 }
