@@ -20,14 +20,29 @@ public final class IntakeAnswers {
 
     /** Indexed by {@link Question#ordinal()}: Boolean, Integer, CodedAnswer, String or null. */
     private final Object[] values;
+    private final QuestionnaireVersion version;
 
-    private IntakeAnswers(Object[] values) {
+    private IntakeAnswers(Object[] values, QuestionnaireVersion version) {
         this.values = values;
+        this.version = version;
     }
 
     /** A builder with no answers. */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** The questionnaire version the answers were given to; never null. */
+    public QuestionnaireVersion version() {
+        return version;
+    }
+
+    /**
+     * Whether the questionnaire version the answers were given to asked this question at all: a
+     * question it did not ask is unanswered, and advice names the warning signs it would have found.
+     */
+    public boolean wasAsked(Question question) {
+        return question.isAskedIn(version);
     }
 
     /** Whether the question is asked, given the answers it depends on. */
@@ -125,18 +140,19 @@ public final class IntakeAnswers {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof IntakeAnswers answers && Arrays.equals(values, answers.values);
+        return other instanceof IntakeAnswers answers && version == answers.version
+                && Arrays.equals(values, answers.values);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return 31 * version.hashCode() + Arrays.hashCode(values);
     }
 
     /** Lists linkIds only: answers are patient data and never belong in a log line. */
     @Override
     public String toString() {
-        StringBuilder text = new StringBuilder("IntakeAnswers[answered=");
+        StringBuilder text = new StringBuilder("IntakeAnswers[version=").append(version.code()).append(", answered=");
         for (Question question : QUESTIONS) {
             if (values[question.ordinal()] != null) {
                 text.append(question.linkId()).append(' ');
@@ -149,8 +165,15 @@ public final class IntakeAnswers {
     public static final class Builder {
 
         private final Object[] values = new Object[QUESTIONS.length];
+        private QuestionnaireVersion version = QuestionnaireVersion.CURRENT;
 
         private Builder() {
+        }
+
+        /** The questionnaire version the answers were given to; {@link QuestionnaireVersion#CURRENT} unless set. */
+        public Builder version(QuestionnaireVersion version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
         }
 
         /** Answers a boolean question. */
@@ -204,15 +227,26 @@ public final class IntakeAnswers {
             return this;
         }
 
-        /** The answers, without those to questions that their enableWhen leaves disabled. */
+        /**
+         * The answers, without those to questions that their enableWhen leaves disabled.
+         *
+         * @throws IllegalStateException if a question the version does not ask has an answer
+         */
         public IntakeAnswers build() {
             Object[] copy = values.clone();
             for (Question question : QUESTIONS) {
-                if (copy[question.ordinal()] != null && !isEnabled(question, copy)) {
+                if (copy[question.ordinal()] == null) {
+                    continue;
+                }
+                if (!question.isAskedIn(version)) {
+                    throw new IllegalStateException("questionnaire " + version.code() + " does not ask "
+                            + question.linkId());
+                }
+                if (!isEnabled(question, copy)) {
                     copy[question.ordinal()] = null;
                 }
             }
-            return new IntakeAnswers(copy);
+            return new IntakeAnswers(copy, version);
         }
 
         private Builder put(Question question, AnswerType type, Object value) {

@@ -9,6 +9,8 @@ import static org.example.intake.core.answers.Group.HISTORY;
 import static org.example.intake.core.answers.Group.LEG;
 import static org.example.intake.core.answers.Group.LIFESTYLE;
 import static org.example.intake.core.answers.Group.WARNING;
+import static org.example.intake.core.answers.QuestionnaireVersion.V1_0_0;
+import static org.example.intake.core.answers.QuestionnaireVersion.V1_1_0;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -24,49 +26,62 @@ import java.util.Set;
  * is the intake's vocabulary in plain Java; the FHIR Questionnaire in {@code fhir-adapter}
  * says the same and a test keeps the two in step.
  *
+ * <p>Each question knows the questionnaire version that first asked it ({@link #since()}) and
+ * from which version it is required ({@link #isRequiredIn(QuestionnaireVersion)}): 1.1.0 added
+ * questions and made {@code iv-drug-use} required.
+ *
  * <p>A question with {@link #enabledWhenAnyTrue()} is asked only when at least one of those
  * boolean questions was answered {@code true}; when it is asked and {@link #required()}, it
  * must be answered.
  */
 public enum Question {
-    ONSET("onset", CRAMP, CHOICE, true),
-    SIDE("side", CRAMP, CHOICE, true),
-    PAIN_SEVERITY("pain-severity", CRAMP, INTEGER, true, 0, 10),
-    PATTERN("pattern", CRAMP, CHOICE, true),
-    FREQUENCY("frequency", CRAMP, CHOICE, true),
-    APPARENT_CAUSE("apparent-cause", CRAMP, BOOLEAN, true),
-    MAJOR_TRAUMA("major-trauma", CRAMP, BOOLEAN, true),
-    DAILY_ACTIVITIES("daily-activities", CRAMP, BOOLEAN, true),
+    // linkId, group, type, the version that first asks it, the version from which it is required (null: never)
+    ONSET("onset", CRAMP, CHOICE, V1_0_0, V1_0_0),
+    SIDE("side", CRAMP, CHOICE, V1_0_0, V1_0_0),
+    PAIN_SEVERITY("pain-severity", CRAMP, INTEGER, V1_0_0, V1_0_0, 0, 10),
+    PATTERN("pattern", CRAMP, CHOICE, V1_0_0, V1_0_0),
+    FREQUENCY("frequency", CRAMP, CHOICE, V1_0_0, V1_0_0),
+    APPARENT_CAUSE("apparent-cause", CRAMP, BOOLEAN, V1_0_0, V1_0_0),
+    MAJOR_TRAUMA("major-trauma", CRAMP, BOOLEAN, V1_0_0, V1_0_0),
+    DAILY_ACTIVITIES("daily-activities", CRAMP, BOOLEAN, V1_0_0, V1_0_0),
+    CAN_BEAR_WEIGHT("can-bear-weight", CRAMP, BOOLEAN, V1_1_0, V1_1_0),
 
-    RADIATES("radiates", LEG, BOOLEAN, true),
-    RADIATES_BELOW_KNEE("radiates-below-knee", LEG, BOOLEAN, true, RADIATES),
-    NUMBNESS_TINGLING("numbness-tingling", LEG, BOOLEAN, true),
-    LEG_WEAKNESS("leg-weakness", LEG, BOOLEAN, true),
-    WEAKNESS_PROGRESSING("weakness-progressing", LEG, BOOLEAN, true, LEG_WEAKNESS),
-    BOTH_LEGS("both-legs", LEG, BOOLEAN, true, RADIATES, NUMBNESS_TINGLING, LEG_WEAKNESS),
+    RADIATES("radiates", LEG, BOOLEAN, V1_0_0, V1_0_0),
+    RADIATES_BELOW_KNEE("radiates-below-knee", LEG, BOOLEAN, V1_0_0, V1_0_0, RADIATES),
+    NUMBNESS_TINGLING("numbness-tingling", LEG, BOOLEAN, V1_0_0, V1_0_0),
+    LEG_WEAKNESS("leg-weakness", LEG, BOOLEAN, V1_0_0, V1_0_0),
+    WEAKNESS_PROGRESSING("weakness-progressing", LEG, BOOLEAN, V1_0_0, V1_0_0, LEG_WEAKNESS),
+    BOTH_LEGS("both-legs", LEG, BOOLEAN, V1_0_0, V1_0_0, RADIATES, NUMBNESS_TINGLING, LEG_WEAKNESS),
 
-    SADDLE_NUMBNESS("saddle-numbness", WARNING, BOOLEAN, true),
-    BLADDER_CHANGE("bladder-change", WARNING, BOOLEAN, true),
-    BOWEL_CHANGE("bowel-change", WARNING, BOOLEAN, true),
-    SEXUAL_DYSFUNCTION("sexual-dysfunction", WARNING, BOOLEAN, true),
-    FEVER("fever", WARNING, BOOLEAN, true),
-    WEIGHT_LOSS("weight-loss", WARNING, BOOLEAN, true),
-    NIGHT_PAIN("night-pain", WARNING, BOOLEAN, true),
-    COLD_PALE_LEG("cold-pale-leg", WARNING, BOOLEAN, true),
-    WALKING_CLAUDICATION("walking-claudication", WARNING, BOOLEAN, true),
+    SADDLE_NUMBNESS("saddle-numbness", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    BLADDER_CHANGE("bladder-change", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    BOWEL_CHANGE("bowel-change", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    SEXUAL_DYSFUNCTION("sexual-dysfunction", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    FEVER("fever", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    WEIGHT_LOSS("weight-loss", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    NIGHT_PAIN("night-pain", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    COLD_PALE_LEG("cold-pale-leg", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    WALKING_CLAUDICATION("walking-claudication", WARNING, BOOLEAN, V1_0_0, V1_0_0),
+    REST_PAIN("rest-pain", WARNING, BOOLEAN, V1_1_0, V1_1_0),
+    SUDDEN_SEVERE_ONSET("sudden-severe-onset", WARNING, BOOLEAN, V1_1_0, V1_1_0),
+    VERY_UNWELL("very-unwell", WARNING, BOOLEAN, V1_1_0, V1_1_0),
+    TENSE_SWELLING_DARK_URINE("tense-swelling-dark-urine", WARNING, BOOLEAN, V1_1_0, V1_1_0),
+    CALF_SWELLING("calf-swelling", WARNING, BOOLEAN, V1_1_0, V1_1_0),
+    ANAL_LUMP("anal-lump", WARNING, BOOLEAN, V1_1_0, V1_1_0),
 
-    AGE("age", HISTORY, INTEGER, true, 0, 120),
-    CANCER_HISTORY("cancer-history", HISTORY, BOOLEAN, true),
-    IMMUNOSUPPRESSED("immunosuppressed", HISTORY, BOOLEAN, true),
-    IV_DRUG_USE("iv-drug-use", HISTORY, BOOLEAN, false),
-    OSTEOPOROSIS_STEROIDS("osteoporosis-steroids", HISTORY, BOOLEAN, true),
+    AGE("age", HISTORY, INTEGER, V1_0_0, V1_0_0, 0, 120),
+    CANCER_HISTORY("cancer-history", HISTORY, BOOLEAN, V1_0_0, V1_0_0),
+    IMMUNOSUPPRESSED("immunosuppressed", HISTORY, BOOLEAN, V1_0_0, V1_0_0),
+    IV_DRUG_USE("iv-drug-use", HISTORY, BOOLEAN, V1_0_0, V1_1_0),
+    OSTEOPOROSIS_STEROIDS("osteoporosis-steroids", HISTORY, BOOLEAN, V1_0_0, V1_0_0),
+    BLOOD_THINNERS("blood-thinners", HISTORY, BOOLEAN, V1_1_0, V1_1_0),
 
-    LOW_FLUID("low-fluid", LIFESTYLE, BOOLEAN, false),
-    STRENUOUS_ACTIVITY("strenuous-activity", LIFESTYLE, BOOLEAN, false),
-    PROLONGED_SITTING("prolonged-sitting", LIFESTYLE, BOOLEAN, false),
-    PROLONGED_STANDING("prolonged-standing", LIFESTYLE, BOOLEAN, false),
-    FOOTWEAR("footwear", LIFESTYLE, BOOLEAN, false),
-    NOTES("notes", LIFESTYLE, TEXT, false, 0, 2000);
+    LOW_FLUID("low-fluid", LIFESTYLE, BOOLEAN, V1_0_0, null),
+    STRENUOUS_ACTIVITY("strenuous-activity", LIFESTYLE, BOOLEAN, V1_0_0, null),
+    PROLONGED_SITTING("prolonged-sitting", LIFESTYLE, BOOLEAN, V1_0_0, null),
+    PROLONGED_STANDING("prolonged-standing", LIFESTYLE, BOOLEAN, V1_0_0, null),
+    FOOTWEAR("footwear", LIFESTYLE, BOOLEAN, V1_0_0, null),
+    NOTES("notes", LIFESTYLE, TEXT, V1_0_0, null, 0, 2000);
 
     private static final Map<String, Question> BY_LINK_ID = new HashMap<>();
 
@@ -79,21 +94,24 @@ public enum Question {
     private final String linkId;
     private final Group group;
     private final AnswerType type;
-    private final boolean required;
+    private final QuestionnaireVersion since;
+    private final QuestionnaireVersion requiredSince;
     private final int min;
     private final int max;
     private final List<Question> enabledWhenAnyTrue;
 
-    Question(String linkId, Group group, AnswerType type, boolean required, Question... enabledWhenAnyTrue) {
-        this(linkId, group, type, required, 0, 0, enabledWhenAnyTrue);
+    Question(String linkId, Group group, AnswerType type, QuestionnaireVersion since,
+            QuestionnaireVersion requiredSince, Question... enabledWhenAnyTrue) {
+        this(linkId, group, type, since, requiredSince, 0, 0, enabledWhenAnyTrue);
     }
 
-    Question(String linkId, Group group, AnswerType type, boolean required, int min, int max,
-            Question... enabledWhenAnyTrue) {
+    Question(String linkId, Group group, AnswerType type, QuestionnaireVersion since,
+            QuestionnaireVersion requiredSince, int min, int max, Question... enabledWhenAnyTrue) {
         this.linkId = linkId;
         this.group = group;
         this.type = type;
-        this.required = required;
+        this.since = since;
+        this.requiredSince = requiredSince;
         this.min = min;
         this.max = max;
         this.enabledWhenAnyTrue = List.of(enabledWhenAnyTrue);
@@ -114,9 +132,24 @@ public enum Question {
         return type;
     }
 
-    /** Whether an answer is required whenever the question is enabled. */
+    /** Whether the current questionnaire requires an answer whenever the question is enabled. */
     public boolean required() {
-        return required;
+        return isRequiredIn(QuestionnaireVersion.CURRENT);
+    }
+
+    /** The questionnaire version that first asked this question; never null. */
+    public QuestionnaireVersion since() {
+        return since;
+    }
+
+    /** Whether the questionnaire of this version asks the question at all. */
+    public boolean isAskedIn(QuestionnaireVersion version) {
+        return version.isAtLeast(since);
+    }
+
+    /** Whether the questionnaire of this version requires an answer whenever the question is enabled. */
+    public boolean isRequiredIn(QuestionnaireVersion version) {
+        return requiredSince != null && version.isAtLeast(requiredSince);
     }
 
     /**

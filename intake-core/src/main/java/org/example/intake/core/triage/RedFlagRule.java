@@ -1,11 +1,15 @@
 package org.example.intake.core.triage;
 
 import static org.example.intake.core.answers.Question.AGE;
+import static org.example.intake.core.answers.Question.ANAL_LUMP;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
 import static org.example.intake.core.answers.Question.BLADDER_CHANGE;
+import static org.example.intake.core.answers.Question.BLOOD_THINNERS;
 import static org.example.intake.core.answers.Question.BOTH_LEGS;
 import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
+import static org.example.intake.core.answers.Question.CALF_SWELLING;
 import static org.example.intake.core.answers.Question.CANCER_HISTORY;
+import static org.example.intake.core.answers.Question.CAN_BEAR_WEIGHT;
 import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
 import static org.example.intake.core.answers.Question.DAILY_ACTIVITIES;
 import static org.example.intake.core.answers.Question.FEVER;
@@ -16,9 +20,14 @@ import static org.example.intake.core.answers.Question.MAJOR_TRAUMA;
 import static org.example.intake.core.answers.Question.NUMBNESS_TINGLING;
 import static org.example.intake.core.answers.Question.OSTEOPOROSIS_STEROIDS;
 import static org.example.intake.core.answers.Question.PAIN_SEVERITY;
+import static org.example.intake.core.answers.Question.RADIATES;
 import static org.example.intake.core.answers.Question.RADIATES_BELOW_KNEE;
+import static org.example.intake.core.answers.Question.REST_PAIN;
 import static org.example.intake.core.answers.Question.SADDLE_NUMBNESS;
 import static org.example.intake.core.answers.Question.SEXUAL_DYSFUNCTION;
+import static org.example.intake.core.answers.Question.SUDDEN_SEVERE_ONSET;
+import static org.example.intake.core.answers.Question.TENSE_SWELLING_DARK_URINE;
+import static org.example.intake.core.answers.Question.VERY_UNWELL;
 import static org.example.intake.core.answers.Question.WALKING_CLAUDICATION;
 import static org.example.intake.core.answers.Question.WEAKNESS_PROGRESSING;
 import static org.example.intake.core.answers.Question.WEIGHT_LOSS;
@@ -41,7 +50,8 @@ import org.example.intake.core.answers.Question;
 
 /**
  * The red-flag rules of rule set {@value RuleSet#VERSION} (DESIGN.md section 4), one
- * constant per rule, in table order (most urgent first). Each carries its id, the level it
+ * constant per rule, in table order (most urgent first, except {@link #AGE_UNDER_16}, which the
+ * table adds last). Each carries its id, the level it
  * calls for, the reason in plain words for the clinician, where the criterion comes from, and
  * the criterion itself in the table's words beside the code that applies it.
  *
@@ -71,6 +81,21 @@ public enum RedFlagRule {
             "both-legs and leg-weakness",
             a -> a.isTrue(BOTH_LEGS) && a.isTrue(LEG_WEAKNESS)),
 
+    /** Pain spreading down, or weakness in, both legs: bilateral sciatica (1.0.0: both-legs alone, URGENT). */
+    CES_BILATERAL_SCIATICA("CES-BILATERAL-SCIATICA", EMERGENCY,
+            "Sciatica in both legs can be the start of cauda equina compression; NHS guidance says call 999 or go to A&E.",
+            "NHS sciatica: sciatica on both sides, call 999 or go to A&E (1.0.0: both-legs alone, URGENT)",
+            "both-legs and (radiates or leg-weakness)",
+            a -> a.isTrue(BOTH_LEGS) && (a.isTrue(RADIATES) || a.isTrue(LEG_WEAKNESS))),
+
+    /** New sexual dysfunction together with leg nerve symptoms: a cauda equina picture. */
+    CES_SEXUAL_NEURO("CES-SEXUAL-NEURO", EMERGENCY,
+            "New loss of sexual function or sensation together with leg pain, numbness or weakness can mean cauda equina compression.",
+            "cauda equina (BMJ Best Practice)",
+            "sexual-dysfunction and (radiates or numbness-tingling or leg-weakness)",
+            a -> a.isTrue(SEXUAL_DYSFUNCTION)
+                    && (a.isTrue(RADIATES) || a.isTrue(NUMBNESS_TINGLING) || a.isTrue(LEG_WEAKNESS))),
+
     /** Leg weakness getting worse over hours or days: a progressing nerve deficit. */
     NEURO_PROGRESSIVE("NEURO-PROGRESSIVE", EMERGENCY,
             "Leg weakness that is getting worse over hours or days is a progressing nerve deficit.",
@@ -85,6 +110,48 @@ public enum RedFlagRule {
             "cold-pale-leg",
             a -> a.isTrue(COLD_PALE_LEG)),
 
+    /** Fainting or shock at the onset: a ruptured aortic aneurysm or internal bleeding. */
+    VASC_SUDDEN_COLLAPSE("VASC-SUDDEN-COLLAPSE", EMERGENCY,
+            "Fainting, or going cold, clammy and pale as the pain began, can mean a ruptured aortic aneurysm or internal bleeding.",
+            "ruptured aortic aneurysm or internal bleeding (NHS AAA)",
+            "sudden-severe-onset",
+            a -> a.isTrue(SUDDEN_SEVERE_ONSET)),
+
+    /** Confusion, severe breathlessness, mottled skin or no urine: signs of sepsis. */
+    SEPSIS_SIGNS("SEPSIS-SIGNS", EMERGENCY,
+            "New confusion, severe breathlessness, blue, grey or blotchy skin or no urine all day are signs of sepsis or another life-threatening illness.",
+            "sepsis (NICE NG51; UK Sepsis Trust)",
+            "very-unwell",
+            a -> a.isTrue(VERY_UNWELL)),
+
+    /** A tense, swollen buttock or cola-coloured urine: compartment syndrome or rhabdomyolysis. */
+    COMPARTMENT_RHABDO("COMPARTMENT-RHABDO", EMERGENCY,
+            "A badly swollen, hard buttock or cola-coloured urine can mean gluteal compartment syndrome or muscle breakdown (rhabdomyolysis), which can harm the kidneys.",
+            "gluteal compartment syndrome, rhabdomyolysis",
+            "tense-swelling-dark-urine",
+            a -> a.isTrue(TENSE_SWELLING_DARK_URINE)),
+
+    /** Fever with nerve symptoms: a spinal epidural abscess. */
+    INF_NEURO("INF-NEURO", EMERGENCY,
+            "Fever with leg weakness, numbness or tingling can mean a spinal epidural abscess pressing on the nerves.",
+            "spinal epidural abscess",
+            "fever and (leg-weakness or numbness-tingling)",
+            a -> a.isTrue(FEVER) && (a.isTrue(LEG_WEAKNESS) || a.isTrue(NUMBNESS_TINGLING))),
+
+    /** A past cancer with leg weakness: metastatic spinal cord compression. */
+    MAL_CORD("MAL-CORD", EMERGENCY,
+            "Leg weakness in someone who has had cancer can mean metastatic spinal cord compression, which needs treatment within hours.",
+            "metastatic spinal cord compression (NICE NG234)",
+            "cancer-history and leg-weakness",
+            a -> a.isTrue(CANCER_HISTORY) && a.isTrue(LEG_WEAKNESS)),
+
+    /** A fall or blow, and now unable to stand on the painful side: hip or pelvic fracture. */
+    FRAC_NO_WEIGHT_BEARING("FRAC-NO-WEIGHT-BEARING", EMERGENCY,
+            "Not being able to stand on the painful side after a fall, accident or heavy blow can mean a hip or pelvic fracture.",
+            "hip or pelvic fracture (NHS hip fracture)",
+            "major-trauma and can-bear-weight = false",
+            a -> a.isTrue(MAJOR_TRAUMA) && a.isFalse(CAN_BEAR_WEIGHT)),
+
     /** New sexual dysfunction: a cauda equina sign, less specific on its own. */
     CES_SEXUAL("CES-SEXUAL", URGENT,
             "New loss of sexual function or sensation can be a sign of cauda equina compression, though less specific alone.",
@@ -92,12 +159,12 @@ public enum RedFlagRule {
             "sexual-dysfunction",
             a -> a.isTrue(SEXUAL_DYSFUNCTION)),
 
-    /** Symptoms in both legs: bilateral sciatica. */
-    CES_BILATERAL_SCIATICA("CES-BILATERAL-SCIATICA", URGENT,
-            "Symptoms in both legs (bilateral sciatica) can come before cauda equina compression.",
-            "bilateral sciatica",
-            "both-legs",
-            a -> a.isTrue(BOTH_LEGS)),
+    /** Numbness or tingling in both legs: same-day assessment. */
+    BILATERAL_NUMBNESS("BILATERAL-NUMBNESS", URGENT,
+            "Numbness or pins and needles in both legs needs examination the same day; it becomes an emergency when severe or worsening.",
+            "sensory symptoms in both legs: same-day assessment (NHS: 999 only when severe or worsening)",
+            "both-legs and numbness-tingling",
+            a -> a.isTrue(BOTH_LEGS) && a.isTrue(NUMBNESS_TINGLING)),
 
     /** Any leg or foot weakness: a new motor deficit. */
     NEURO_WEAKNESS("NEURO-WEAKNESS", URGENT,
@@ -119,6 +186,50 @@ public enum RedFlagRule {
             "infection risk factors",
             "(immunosuppressed or iv-drug-use) and pattern != improving",
             a -> (a.isTrue(IMMUNOSUPPRESSED) || a.isTrue(IV_DRUG_USE)) && is(a.pattern(), p -> p != Pattern.IMPROVING)),
+
+    /** A painful lump near the back passage: a perianal or pilonidal abscess. */
+    INF_ABSCESS("INF-ABSCESS", URGENT,
+            "A painful, swollen lump near the back passage or between the buttocks is likely an abscess, which usually needs draining.",
+            "perianal or pilonidal abscess (NHS abscess)",
+            "anal-lump",
+            a -> a.isTrue(ANAL_LUMP)),
+
+    /** A swollen, painful calf: deep vein thrombosis. */
+    DVT_SIGNS("DVT-SIGNS", URGENT,
+            "A swollen, warm, red or darker, painful calf or leg can be a deep vein thrombosis (blood clot).",
+            "deep vein thrombosis (NHS DVT)",
+            "calf-swelling",
+            a -> a.isTrue(CALF_SWELLING)),
+
+    /** Foot pain at rest or sores that will not heal: critical limb ischaemia. */
+    VASC_REST_PAIN("VASC-REST-PAIN", URGENT,
+            "Foot or toe pain at rest, or leg or foot sores that will not heal, can mean critical limb ischaemia.",
+            "critical limb ischaemia (NICE CG147)",
+            "rest-pain",
+            a -> a.isTrue(REST_PAIN)),
+
+    /** Not able to stand on the painful side: fracture or serious injury. */
+    WEIGHT_BEARING_LOST("WEIGHT-BEARING-LOST", URGENT,
+            "Not being able to stand on the painful side can mean a fracture or another serious injury.",
+            "fracture or serious injury",
+            "can-bear-weight = false",
+            a -> a.isFalse(CAN_BEAR_WEIGHT)),
+
+    /** Severe pain that began in the last days and is not improving. */
+    PAIN_SEVERE_NEW("PAIN-SEVERE-NEW", URGENT,
+            "Severe pain (8 or more) that began in the last days and is not improving needs assessment the same day.",
+            "severe new pain needs same-day assessment",
+            "pain-severity >= 8 and onset in (hours, days) and pattern != improving",
+            a -> atLeast(a, PAIN_SEVERITY, 8) && is(a.onset(), o -> o == Onset.HOURS || o == Onset.DAYS)
+                    && is(a.pattern(), p -> p != Pattern.IMPROVING)),
+
+    /** Severe new pain on anticoagulants: bleeding into the muscle. */
+    BLEED_ANTICOAGULANT("BLEED-ANTICOAGULANT", URGENT,
+            "Severe new pain (7 or more) in someone taking a blood thinner can mean bleeding into the muscle, which develops over hours to days.",
+            "bleeding into muscle on anticoagulants (develops over hours to days)",
+            "blood-thinners and onset in (hours, days) and pain-severity >= 7",
+            a -> a.isTrue(BLOOD_THINNERS) && is(a.onset(), o -> o == Onset.HOURS || o == Onset.DAYS)
+                    && atLeast(a, PAIN_SEVERITY, 7)),
 
     /** Any history of cancer: pain may come from metastasis. */
     MAL_HISTORY("MAL-HISTORY", URGENT,
@@ -217,7 +328,21 @@ public enum RedFlagRule {
             "New pain without an obvious cause at age 50 or over needs assessment.",
             "new pain over 50",
             "age >= 50 and onset != over-6-weeks and apparent-cause = false",
-            a -> atLeast(a, AGE, 50) && is(a.onset(), o -> o != Onset.OVER_6_WEEKS) && a.isFalse(APPARENT_CAUSE));
+            a -> atLeast(a, AGE, 50) && is(a.onset(), o -> o != Onset.OVER_6_WEEKS) && a.isFalse(APPARENT_CAUSE)),
+
+    /** Severe pain at 65 or older. */
+    AGE_SEVERE("AGE-SEVERE", SOON,
+            "Severe pain (7 or more) at age 65 or over needs assessment: fractures and other serious causes are commoner.",
+            "severe pain in older age",
+            "age >= 65 and pain-severity >= 7",
+            a -> atLeast(a, AGE, 65) && atLeast(a, PAIN_SEVERITY, 7)),
+
+    /** Under 16: outside the validated scope; a limping child needs a clinician the same day. */
+    AGE_UNDER_16("AGE-UNDER-16", URGENT,
+            "These rules are validated for people aged 16 and over; a child with hip or buttock pain may have a slipped growth plate or an infection.",
+            "rule set validated for 16 and over (NICE NG59 scope); a limping child may have a slipped epiphysis or infection: same-day clinician",
+            "age < 16",
+            a -> a.integer(AGE).orElse(Integer.MAX_VALUE) < 16);
 
     private final String id;
     private final Level level;

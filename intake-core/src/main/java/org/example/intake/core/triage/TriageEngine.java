@@ -1,6 +1,8 @@
 package org.example.intake.core.triage;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.example.intake.core.advice.AdvicePlanner;
@@ -9,11 +11,14 @@ import org.example.intake.core.answers.IntakeAnswers;
 /**
  * Applies every red-flag rule to a patient's answers. The outcome's level is the highest level
  * among the rules that fire; every fired rule is listed, so a clinician sees all the reasons,
- * not just the worst. Stateless and thread-safe: share one instance.
+ * not just the worst, most urgent first. Stateless and thread-safe: share one instance.
  */
 public final class TriageEngine {
 
-    private static final RedFlagRule[] RULES = RedFlagRule.values();
+    /** Every rule, most urgent first and in table order within a level, so fired rules come out in that order. */
+    private static final RedFlagRule[] RULES = Arrays.stream(RedFlagRule.values())
+            .sorted(Comparator.comparing(RedFlagRule::level))
+            .toArray(RedFlagRule[]::new);
 
     private final AdvicePlanner advicePlanner = new AdvicePlanner();
 

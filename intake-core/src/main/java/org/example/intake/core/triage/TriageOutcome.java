@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.example.intake.core.advice.Advice;
 
 /**
- * The result of triaging one intake: the level, every rule that fired (most urgent first, in
+ * The result of triaging one intake: the level, every rule that fired (most urgent first, then in
  * rule-table order), the rule-set version, and what to tell the patient.
  *
  * @param level          the highest level of the fired rules, {@link Level#SELF_CARE} when none fired
@@ -24,10 +24,16 @@ public record TriageOutcome(Level level, List<RedFlagRule> firedRules, String ru
         if (advice.isEmpty()) {
             throw new IllegalArgumentException("an outcome always tells the patient what to do");
         }
+        Level previous = null;
         for (RedFlagRule rule : firedRules) {
             if (rule.level().isMoreUrgentThan(level)) {
                 throw new IllegalArgumentException(rule.id() + " calls for " + rule.level() + ", above " + level);
             }
+            if (previous != null && rule.level().isMoreUrgentThan(previous)) {
+                throw new IllegalArgumentException(rule.id() + " (" + rule.level() + ") is listed after a "
+                        + previous + " rule: fired rules go most urgent first");
+            }
+            previous = rule.level();
         }
     }
 

@@ -5,16 +5,19 @@ import static org.example.intake.core.advice.Advice.ACT_EMERGENCY;
 import static org.example.intake.core.advice.Advice.ACT_SELF_CARE;
 import static org.example.intake.core.advice.Advice.ACT_SOON;
 import static org.example.intake.core.advice.Advice.ACT_URGENT;
-import static org.example.intake.core.advice.Advice.COLD_PACK;
+import static org.example.intake.core.advice.Advice.COLD_FIRST;
 import static org.example.intake.core.advice.Advice.FLUIDS;
 import static org.example.intake.core.advice.Advice.FOOD;
-import static org.example.intake.core.advice.Advice.MASSAGE;
+import static org.example.intake.core.advice.Advice.NOT_ASKED_BEFORE_1_1_0;
 import static org.example.intake.core.advice.Advice.NET_EMERGENCY;
 import static org.example.intake.core.advice.Advice.NET_SOON;
 import static org.example.intake.core.advice.Advice.NET_URGENT;
+import static org.example.intake.core.advice.Advice.SELF_CARE_REVIEW;
 import static org.example.intake.core.advice.Advice.SITTING;
 import static org.example.intake.core.advice.Advice.STANDING;
+import static org.example.intake.core.advice.Advice.STAY_ACTIVE;
 import static org.example.intake.core.advice.Advice.STRETCH;
+import static org.example.intake.core.advice.Advice.URGENT_IF_WORSE;
 import static org.example.intake.core.advice.Advice.WARMTH;
 import static org.example.intake.core.advice.Advice.WARM_UP;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
@@ -65,13 +68,13 @@ class AdvicePlannerUnitTests {
     class SelfCare {
 
         @Test
-        void selfCareWithNoAnswersStillShowsTheCoreAdviceAndAllThreeSafetyNets() {
+        void selfCareWithNoAnswersStillShowsTheCoreAdviceTheReviewAndAllThreeSafetyNets() {
             IntakeAnswers answers = IntakeAnswers.builder().build();
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).containsExactly(
-                    ACT_SELF_CARE, STRETCH, WARMTH, MASSAGE, FOOD, NET_EMERGENCY, NET_URGENT, NET_SOON);
+            assertThat(advice).containsExactly(ACT_SELF_CARE, STAY_ACTIVE, STRETCH, WARMTH, FOOD, SELF_CARE_REVIEW,
+                    NET_EMERGENCY, NET_URGENT, NET_SOON);
         }
 
         @Test
@@ -80,9 +83,8 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).containsExactly(
-                    ACT_SELF_CARE, STRETCH, WARMTH, COLD_PACK, MASSAGE, FLUIDS, FOOD, WARM_UP, SITTING, STANDING,
-                    Advice.FOOTWEAR, NET_EMERGENCY, NET_URGENT, NET_SOON);
+            assertThat(advice).containsExactly(ACT_SELF_CARE, STAY_ACTIVE, STRETCH, COLD_FIRST, FLUIDS, FOOD, WARM_UP,
+                    SITTING, STANDING, Advice.FOOTWEAR, SELF_CARE_REVIEW, NET_EMERGENCY, NET_URGENT, NET_SOON);
         }
     }
 
@@ -140,15 +142,15 @@ class AdvicePlannerUnitTests {
     }
 
     @Nested
-    class ColdPack {
+    class ColdFirstAfterAStrain {
 
-        @ParameterizedTest(name = "onset {0}, apparent-cause {1}, strenuous-activity {2}: cold pack")
+        @ParameterizedTest(name = "onset {0}, apparent-cause {1}, strenuous-activity {2}: cold first, no warmth")
         @CsvSource({
                 "HOURS, true,  false",
                 "DAYS,  true,  false",
                 "HOURS, false, true",
                 "DAYS,  false, true" })
-        void coldPackIsAdvisedForARecentStartAfterAStrain(Onset onset, boolean apparentCause, boolean strenuous) {
+        void coldFirstReplacesWarmthForARecentStartAfterAStrain(Onset onset, boolean apparentCause, boolean strenuous) {
             IntakeAnswers answers = BenignAnswers.builder()
                     .answer(ONSET, onset)
                     .answer(APPARENT_CAUSE, apparentCause)
@@ -157,16 +159,16 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).contains(COLD_PACK);
+            assertThat(advice).contains(COLD_FIRST).doesNotContain(WARMTH);
         }
 
-        @ParameterizedTest(name = "onset {0}, apparent-cause {1}, strenuous-activity {2}: no cold pack")
+        @ParameterizedTest(name = "onset {0}, apparent-cause {1}, strenuous-activity {2}: warmth, not cold first")
         @CsvSource({
                 "WEEKS,        true,  false",
                 "OVER_6_WEEKS, true,  false",
                 "WEEKS,        false, true",
                 "DAYS,         false, false" })
-        void coldPackIsNotAdvisedForAnOlderStartOrWithoutAStrain(Onset onset, boolean apparentCause, boolean strenuous) {
+        void warmthIsAdvisedForAnOlderStartOrWithoutAStrain(Onset onset, boolean apparentCause, boolean strenuous) {
             IntakeAnswers answers = BenignAnswers.builder()
                     .answer(ONSET, onset)
                     .answer(APPARENT_CAUSE, apparentCause)
@@ -175,11 +177,11 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).doesNotContain(COLD_PACK);
+            assertThat(advice).contains(WARMTH).doesNotContain(COLD_FIRST);
         }
 
         @Test
-        void coldPackIsNotAdvisedWhenTheOnsetIsUnanswered() {
+        void warmthIsAdvisedWhenTheOnsetIsUnanswered() {
             IntakeAnswers answers = BenignAnswers.builder()
                     .clear(ONSET)
                     .answer(APPARENT_CAUSE, true)
@@ -188,7 +190,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).doesNotContain(COLD_PACK);
+            assertThat(advice).contains(WARMTH).doesNotContain(COLD_FIRST);
         }
     }
 
@@ -205,12 +207,12 @@ class AdvicePlannerUnitTests {
         }
 
         @Test
-        void urgentGetsTheUrgentActionAndTheEmergencySafetyNetOnly() {
+        void urgentGetsTheUrgentActionWhatToDoIfItWorsensAndTheEmergencySafetyNetOnly() {
             IntakeAnswers answers = everyLifestyleFactor();
 
             List<Advice> advice = planner.adviseOn(URGENT, answers);
 
-            assertThat(advice).containsExactly(ACT_URGENT, NET_EMERGENCY);
+            assertThat(advice).containsExactly(ACT_URGENT, URGENT_IF_WORSE, NET_EMERGENCY);
         }
 
         @Test
@@ -219,7 +221,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SOON, answers);
 
-            assertThat(advice).containsExactly(ACT_SOON, STRETCH, WARMTH, MASSAGE, FOOD, NET_EMERGENCY, NET_URGENT);
+            assertThat(advice).containsExactly(ACT_SOON, STAY_ACTIVE, STRETCH, WARMTH, FOOD, NET_EMERGENCY, NET_URGENT);
         }
 
         @Test
@@ -228,7 +230,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SOON, answers);
 
-            assertThat(advice).doesNotContain(NET_SOON, ACT_SELF_CARE);
+            assertThat(advice).doesNotContain(NET_SOON, ACT_SELF_CARE, SELF_CARE_REVIEW);
         }
 
         @ParameterizedTest
@@ -240,6 +242,43 @@ class AdvicePlannerUnitTests {
 
             assertThat(advice.get(0).kind()).isEqualTo(Advice.Kind.ACTION);
             assertThat(advice).filteredOn(a -> a.kind() == Advice.Kind.ACTION).hasSize(1);
+        }
+    }
+
+    @Nested
+    class AnswersToQuestionnaire1_0_0 {
+
+        @ParameterizedTest
+        @EnumSource(value = Level.class, names = { "URGENT", "SOON", "SELF_CARE" })
+        void answersTo1_0_0ListTheWarningSignsItDidNotAskAboutRightAfterWhatToDoNow(Level level) {
+            IntakeAnswers answers = BenignAnswers.builderFor1_0_0().build();
+
+            List<Advice> advice = planner.adviseOn(level, answers);
+
+            int action = advice.indexOf(advice.stream().filter(a -> a.kind() == Advice.Kind.ACTION).findFirst()
+                    .orElseThrow());
+            int afterUrgentIfWorse = level == URGENT ? 2 : 1;
+            assertThat(action).isZero();
+            assertThat(advice.indexOf(NOT_ASKED_BEFORE_1_1_0)).isEqualTo(afterUrgentIfWorse);
+        }
+
+        @Test
+        void answersTo1_0_0AtEmergencyGetOnlyTheEmergencyAction() {
+            IntakeAnswers answers = BenignAnswers.builderFor1_0_0().build();
+
+            List<Advice> advice = planner.adviseOn(EMERGENCY, answers);
+
+            assertThat(advice).containsExactly(ACT_EMERGENCY);
+        }
+
+        @ParameterizedTest
+        @EnumSource(Level.class)
+        void answersToTheCurrentQuestionnaireNeverGetTheOldFormWarning(Level level) {
+            IntakeAnswers answers = BenignAnswers.answers();
+
+            List<Advice> advice = planner.adviseOn(level, answers);
+
+            assertThat(advice).doesNotContain(NOT_ASKED_BEFORE_1_1_0);
         }
     }
 }

@@ -1,10 +1,14 @@
 package org.example.intake.core.answers;
 
 import static org.example.intake.core.answers.Question.AGE;
+import static org.example.intake.core.answers.Question.ANAL_LUMP;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
 import static org.example.intake.core.answers.Question.BLADDER_CHANGE;
+import static org.example.intake.core.answers.Question.BLOOD_THINNERS;
 import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
+import static org.example.intake.core.answers.Question.CALF_SWELLING;
 import static org.example.intake.core.answers.Question.CANCER_HISTORY;
+import static org.example.intake.core.answers.Question.CAN_BEAR_WEIGHT;
 import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
 import static org.example.intake.core.answers.Question.DAILY_ACTIVITIES;
 import static org.example.intake.core.answers.Question.FEVER;
@@ -24,17 +28,21 @@ import static org.example.intake.core.answers.Question.PATTERN;
 import static org.example.intake.core.answers.Question.PROLONGED_SITTING;
 import static org.example.intake.core.answers.Question.PROLONGED_STANDING;
 import static org.example.intake.core.answers.Question.RADIATES;
+import static org.example.intake.core.answers.Question.REST_PAIN;
 import static org.example.intake.core.answers.Question.SADDLE_NUMBNESS;
 import static org.example.intake.core.answers.Question.SEXUAL_DYSFUNCTION;
 import static org.example.intake.core.answers.Question.SIDE;
 import static org.example.intake.core.answers.Question.STRENUOUS_ACTIVITY;
+import static org.example.intake.core.answers.Question.SUDDEN_SEVERE_ONSET;
+import static org.example.intake.core.answers.Question.TENSE_SWELLING_DARK_URINE;
+import static org.example.intake.core.answers.Question.VERY_UNWELL;
 import static org.example.intake.core.answers.Question.WALKING_CLAUDICATION;
 import static org.example.intake.core.answers.Question.WEIGHT_LOSS;
 
 /**
  * Test fixture: a complete intake that fires no red flag. A 35-year-old whose left buttock
  * began to cramp a few days ago after something obvious, pain 4 of 10, first time, getting
- * better; every yes/no question answered no, the questions that stay disabled unanswered, no
+ * better; can stand on the painful side; every other yes/no question answered no, the questions that stay disabled unanswered, no
  * notes. A test starts from here and changes only what it is about.
  */
 public final class BenignAnswers {
@@ -59,6 +67,7 @@ public final class BenignAnswers {
                 .answer(APPARENT_CAUSE, true)
                 .answer(MAJOR_TRAUMA, false)
                 .answer(DAILY_ACTIVITIES, false)
+                .answer(CAN_BEAR_WEIGHT, true)
                 .answer(RADIATES, false)
                 .answer(NUMBNESS_TINGLING, false)
                 .answer(LEG_WEAKNESS, false)
@@ -71,16 +80,37 @@ public final class BenignAnswers {
                 .answer(NIGHT_PAIN, false)
                 .answer(COLD_PALE_LEG, false)
                 .answer(WALKING_CLAUDICATION, false)
+                .answer(REST_PAIN, false)
+                .answer(SUDDEN_SEVERE_ONSET, false)
+                .answer(VERY_UNWELL, false)
+                .answer(TENSE_SWELLING_DARK_URINE, false)
+                .answer(CALF_SWELLING, false)
+                .answer(ANAL_LUMP, false)
                 .answer(AGE, AGE_YEARS)
                 .answer(CANCER_HISTORY, false)
                 .answer(IMMUNOSUPPRESSED, false)
                 .answer(IV_DRUG_USE, false)
                 .answer(OSTEOPOROSIS_STEROIDS, false)
+                .answer(BLOOD_THINNERS, false)
                 .answer(LOW_FLUID, false)
                 .answer(STRENUOUS_ACTIVITY, false)
                 .answer(PROLONGED_SITTING, false)
                 .answer(PROLONGED_STANDING, false)
                 .answer(FOOTWEAR, false);
+    }
+
+    /**
+     * The same benign answers as given to questionnaire 1.0.0: without the questions 1.1.0 added
+     * (can-bear-weight, the six new warning signs, blood-thinners).
+     */
+    public static IntakeAnswers.Builder builderFor1_0_0() {
+        IntakeAnswers.Builder builder = builder().version(QuestionnaireVersion.V1_0_0);
+        for (Question question : Question.values()) {
+            if (!question.isAskedIn(QuestionnaireVersion.V1_0_0)) {
+                builder.clear(question);
+            }
+        }
+        return builder;
     }
 
     /** The benign answers, built. */

@@ -2,6 +2,7 @@ package org.example.intake.core.answers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.example.intake.core.answers.Question.AGE;
 import static org.example.intake.core.answers.Question.BOTH_LEGS;
@@ -24,6 +25,51 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class IntakeAnswersUnitTests {
+
+    @Nested
+    class Versions {
+
+        @Test
+        void answersAreToTheCurrentQuestionnaireUnlessTheBuilderSaysOtherwise() {
+            IntakeAnswers answers = IntakeAnswers.builder().answer(FEVER, true).build();
+
+            assertThat(answers.version()).isEqualTo(QuestionnaireVersion.CURRENT).isEqualTo(QuestionnaireVersion.V1_1_0);
+        }
+
+        @Test
+        void answersTo1_0_0WereNeverAskedTheQuestionsAddedIn1_1_0() {
+            IntakeAnswers answers = IntakeAnswers.builder().version(QuestionnaireVersion.V1_0_0).build();
+
+            assertThat(answers.wasAsked(Question.CAN_BEAR_WEIGHT)).isFalse();
+            assertThat(answers.wasAsked(Question.BLOOD_THINNERS)).isFalse();
+            assertThat(answers.wasAsked(FEVER)).isTrue();
+        }
+
+        @Test
+        void anAnswerToAQuestionTheVersionDidNotAskFailsFast() {
+            IntakeAnswers.Builder builder = IntakeAnswers.builder()
+                    .version(QuestionnaireVersion.V1_0_0)
+                    .answer(Question.CALF_SWELLING, false);
+
+            assertThatIllegalStateException().isThrownBy(builder::build).withMessageContaining("calf-swelling");
+        }
+
+        @Test
+        void theSameAnswersToTwoVersionsAreNotEqual() {
+            IntakeAnswers current = IntakeAnswers.builder().answer(FEVER, true).build();
+            IntakeAnswers old = IntakeAnswers.builder().answer(FEVER, true).version(QuestionnaireVersion.V1_0_0).build();
+
+            assertThat(current).isNotEqualTo(old);
+        }
+
+        @Test
+        void iv_drug_useIsOptionalIn1_0_0AndRequiredIn1_1_0() {
+            Question question = Question.IV_DRUG_USE;
+
+            assertThat(question.isRequiredIn(QuestionnaireVersion.V1_0_0)).isFalse();
+            assertThat(question.isRequiredIn(QuestionnaireVersion.V1_1_0)).isTrue();
+        }
+    }
 
     @Nested
     class TypeChecks {

@@ -10,51 +10,62 @@ import org.junit.jupiter.api.Test;
 /**
  * The questionnaire of DESIGN.md section 3 is a contract relied on outside this repository.
  * The expected values below are copied by hand from that table ("when enabled" items are
- * required whenever they are asked).
+ * required whenever they are asked): group, linkId, type, the version that first asks it,
+ * whether 1.1.0 requires it, whether 1.0.0 requires it (null: 1.0.0 does not ask it).
  */
 class QuestionContractTests {
 
     @Test
-    void questionsHaveTheContractLinkIdsGroupsTypesAndRequiredFlagsInFormOrder() {
+    void questionsHaveTheContractLinkIdsGroupsTypesVersionsAndRequiredFlagsInFormOrder() {
         Question[] questions = Question.values();
 
         assertThat(questions)
-                .extracting(q -> q.group().linkId(), Question::linkId, q -> q.type().fhirType(), Question::required)
+                .extracting(q -> q.group().linkId(), Question::linkId, q -> q.type().fhirType(), Question::since,
+                        Question::required,
+                        q -> q.isAskedIn(QuestionnaireVersion.V1_0_0) ? q.isRequiredIn(QuestionnaireVersion.V1_0_0) : null)
                 .containsExactly(
-                        tuple("cramp", "onset", "choice", true),
-                        tuple("cramp", "side", "choice", true),
-                        tuple("cramp", "pain-severity", "integer", true),
-                        tuple("cramp", "pattern", "choice", true),
-                        tuple("cramp", "frequency", "choice", true),
-                        tuple("cramp", "apparent-cause", "boolean", true),
-                        tuple("cramp", "major-trauma", "boolean", true),
-                        tuple("cramp", "daily-activities", "boolean", true),
-                        tuple("leg", "radiates", "boolean", true),
-                        tuple("leg", "radiates-below-knee", "boolean", true),
-                        tuple("leg", "numbness-tingling", "boolean", true),
-                        tuple("leg", "leg-weakness", "boolean", true),
-                        tuple("leg", "weakness-progressing", "boolean", true),
-                        tuple("leg", "both-legs", "boolean", true),
-                        tuple("warning", "saddle-numbness", "boolean", true),
-                        tuple("warning", "bladder-change", "boolean", true),
-                        tuple("warning", "bowel-change", "boolean", true),
-                        tuple("warning", "sexual-dysfunction", "boolean", true),
-                        tuple("warning", "fever", "boolean", true),
-                        tuple("warning", "weight-loss", "boolean", true),
-                        tuple("warning", "night-pain", "boolean", true),
-                        tuple("warning", "cold-pale-leg", "boolean", true),
-                        tuple("warning", "walking-claudication", "boolean", true),
-                        tuple("history", "age", "integer", true),
-                        tuple("history", "cancer-history", "boolean", true),
-                        tuple("history", "immunosuppressed", "boolean", true),
-                        tuple("history", "iv-drug-use", "boolean", false),
-                        tuple("history", "osteoporosis-steroids", "boolean", true),
-                        tuple("lifestyle", "low-fluid", "boolean", false),
-                        tuple("lifestyle", "strenuous-activity", "boolean", false),
-                        tuple("lifestyle", "prolonged-sitting", "boolean", false),
-                        tuple("lifestyle", "prolonged-standing", "boolean", false),
-                        tuple("lifestyle", "footwear", "boolean", false),
-                        tuple("lifestyle", "notes", "text", false));
+                        tuple("cramp", "onset", "choice", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "side", "choice", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "pain-severity", "integer", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "pattern", "choice", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "frequency", "choice", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "apparent-cause", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "major-trauma", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "daily-activities", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("cramp", "can-bear-weight", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("leg", "radiates", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("leg", "radiates-below-knee", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("leg", "numbness-tingling", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("leg", "leg-weakness", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("leg", "weakness-progressing", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("leg", "both-legs", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "saddle-numbness", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "bladder-change", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "bowel-change", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "sexual-dysfunction", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "fever", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "weight-loss", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "night-pain", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "cold-pale-leg", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "walking-claudication", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("warning", "rest-pain", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("warning", "sudden-severe-onset", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("warning", "very-unwell", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("warning", "tense-swelling-dark-urine", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("warning", "calf-swelling", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("warning", "anal-lump", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("history", "age", "integer", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("history", "cancer-history", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("history", "immunosuppressed", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("history", "iv-drug-use", "boolean", QuestionnaireVersion.V1_0_0, true, false),
+                        tuple("history", "osteoporosis-steroids", "boolean", QuestionnaireVersion.V1_0_0, true, true),
+                        tuple("history", "blood-thinners", "boolean", QuestionnaireVersion.V1_1_0, true, null),
+                        tuple("lifestyle", "low-fluid", "boolean", QuestionnaireVersion.V1_0_0, false, false),
+                        tuple("lifestyle", "strenuous-activity", "boolean", QuestionnaireVersion.V1_0_0, false, false),
+                        tuple("lifestyle", "prolonged-sitting", "boolean", QuestionnaireVersion.V1_0_0, false, false),
+                        tuple("lifestyle", "prolonged-standing", "boolean", QuestionnaireVersion.V1_0_0, false, false),
+                        tuple("lifestyle", "footwear", "boolean", QuestionnaireVersion.V1_0_0, false, false),
+                        tuple("lifestyle", "notes", "text", QuestionnaireVersion.V1_0_0, false, false));
     }
 
     @Test

@@ -69,6 +69,12 @@ class RedFlagRuleUnitTests {
                 arguments(BLADDER_CHANGE, "CES-SPHINCTER", EMERGENCY),
                 arguments(BOWEL_CHANGE, "CES-SPHINCTER", EMERGENCY),
                 arguments(COLD_PALE_LEG, "VASC-ACUTE-LIMB", EMERGENCY),
+                arguments(Question.SUDDEN_SEVERE_ONSET, "VASC-SUDDEN-COLLAPSE", EMERGENCY),
+                arguments(Question.VERY_UNWELL, "SEPSIS-SIGNS", EMERGENCY),
+                arguments(Question.TENSE_SWELLING_DARK_URINE, "COMPARTMENT-RHABDO", EMERGENCY),
+                arguments(Question.ANAL_LUMP, "INF-ABSCESS", URGENT),
+                arguments(Question.CALF_SWELLING, "DVT-SIGNS", URGENT),
+                arguments(Question.REST_PAIN, "VASC-REST-PAIN", URGENT),
                 arguments(SEXUAL_DYSFUNCTION, "CES-SEXUAL", URGENT),
                 arguments(LEG_WEAKNESS, "NEURO-WEAKNESS", URGENT),
                 arguments(FEVER, "INF-FEVER", URGENT),
@@ -155,7 +161,7 @@ class RedFlagRuleUnitTests {
 
             TriageOutcome outcome = triage(answers);
 
-            assertThat(outcome.level()).isEqualTo(URGENT);
+            assertThat(outcome.level()).isEqualTo(EMERGENCY);
             assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-SCIATICA");
         }
 
@@ -216,14 +222,14 @@ class RedFlagRuleUnitTests {
     class CesBilateralSciatica {
 
         @Test
-        void firesWhenPainSpreadingDownTheLegIsInBothLegs() {
+        void firesAnEmergencyWhenPainSpreadingDownTheLegIsInBothLegs() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(RADIATES, true)
                     .answer(BOTH_LEGS, true);
 
             TriageOutcome outcome = triage(answers);
 
-            assertThat(outcome.level()).isEqualTo(URGENT);
+            assertThat(outcome.level()).isEqualTo(EMERGENCY);
             assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-SCIATICA");
         }
 
@@ -240,7 +246,7 @@ class RedFlagRuleUnitTests {
         }
 
         @Test
-        void firesWhenNumbnessIsInBothLegs() {
+        void doesNotFireWhenOnlyNumbnessIsInBothLegs() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(NUMBNESS_TINGLING, true)
                     .answer(BOTH_LEGS, true);
@@ -248,7 +254,20 @@ class RedFlagRuleUnitTests {
             TriageOutcome outcome = triage(answers);
 
             assertThat(outcome.level()).isEqualTo(URGENT);
-            assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-SCIATICA", "NEURO-SENSORY");
+            assertThat(outcome.ruleIds()).containsExactly("BILATERAL-NUMBNESS", "NEURO-SENSORY");
+        }
+
+        @Test
+        void firesWithTheBilateralDeficitWhenWeaknessIsInBothLegs() {
+            IntakeAnswers.Builder answers = BenignAnswers.builder()
+                    .answer(LEG_WEAKNESS, true)
+                    .answer(BOTH_LEGS, true);
+
+            TriageOutcome outcome = triage(answers);
+
+            assertThat(outcome.level()).isEqualTo(EMERGENCY);
+            assertThat(outcome.ruleIds())
+                    .containsExactly("CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS");
         }
 
         @Test

@@ -39,13 +39,18 @@ import org.example.intake.core.answers.Frequency;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
+import org.example.intake.core.answers.Question;
 import org.junit.jupiter.api.Test;
 
 class TriageEngineUnitTests {
 
     private final TriageEngine engine = new TriageEngine();
 
-    /** Answers that make every rule fire except one of the two onset rules, which exclude each other. */
+    /**
+     * Answers that make every rule fire except AGE-UNDER-16 (the age is 80) and those that the
+     * onset excludes: PERSIST-DURATION needs over 6 weeks, PAIN-SEVERE-NEW, BLEED-ANTICOAGULANT
+     * and AGE-NEW-ONSET need a newer start.
+     */
     private static IntakeAnswers.Builder everyRedFlag(Onset onset) {
         return BenignAnswers.builder()
                 .answer(ONSET, onset)
@@ -74,7 +79,15 @@ class TriageEngineUnitTests {
                 .answer(CANCER_HISTORY, true)
                 .answer(IMMUNOSUPPRESSED, true)
                 .answer(IV_DRUG_USE, true)
-                .answer(OSTEOPOROSIS_STEROIDS, true);
+                .answer(OSTEOPOROSIS_STEROIDS, true)
+                .answer(Question.CAN_BEAR_WEIGHT, false)
+                .answer(Question.REST_PAIN, true)
+                .answer(Question.SUDDEN_SEVERE_ONSET, true)
+                .answer(Question.VERY_UNWELL, true)
+                .answer(Question.TENSE_SWELLING_DARK_URINE, true)
+                .answer(Question.CALF_SWELLING, true)
+                .answer(Question.ANAL_LUMP, true)
+                .answer(Question.BLOOD_THINNERS, true);
     }
 
     @Test
@@ -139,33 +152,53 @@ class TriageEngineUnitTests {
     }
 
     @Test
-    void everyFiredRuleIsListedInRuleTableOrderWhenPainIsLongStanding() {
+    void everyFiredRuleIsListedMostUrgentFirstThenInRuleTableOrderWhenPainIsLongStanding() {
         IntakeAnswers answers = everyRedFlag(Onset.OVER_6_WEEKS).build();
 
         TriageOutcome outcome = engine.triage(answers);
 
         assertThat(outcome.level()).isEqualTo(EMERGENCY);
         assertThat(outcome.ruleIds()).containsExactly(
-                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB",
-                "CES-SEXUAL", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK",
+                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "CES-SEXUAL-NEURO",
+                "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB", "VASC-SUDDEN-COLLAPSE", "SEPSIS-SIGNS", "COMPARTMENT-RHABDO",
+                "INF-NEURO", "MAL-CORD", "FRAC-NO-WEIGHT-BEARING",
+                "CES-SEXUAL", "BILATERAL-NUMBNESS", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK", "INF-ABSCESS",
+                "DVT-SIGNS", "VASC-REST-PAIN", "WEIGHT-BEARING-LOST",
                 "MAL-HISTORY", "MAL-WEIGHT", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY",
                 "PERSIST-DURATION", "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY",
-                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN");
+                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-SEVERE");
     }
 
     @Test
-    void everyFiredRuleIsListedInRuleTableOrderWhenPainIsNew() {
+    void everyFiredRuleIsListedMostUrgentFirstThenInRuleTableOrderWhenPainIsNew() {
         IntakeAnswers answers = everyRedFlag(Onset.HOURS).build();
 
         TriageOutcome outcome = engine.triage(answers);
 
         assertThat(outcome.level()).isEqualTo(EMERGENCY);
         assertThat(outcome.ruleIds()).containsExactly(
-                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB",
-                "CES-SEXUAL", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK",
+                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "CES-SEXUAL-NEURO",
+                "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB", "VASC-SUDDEN-COLLAPSE", "SEPSIS-SIGNS", "COMPARTMENT-RHABDO",
+                "INF-NEURO", "MAL-CORD", "FRAC-NO-WEIGHT-BEARING",
+                "CES-SEXUAL", "BILATERAL-NUMBNESS", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK", "INF-ABSCESS",
+                "DVT-SIGNS", "VASC-REST-PAIN", "WEIGHT-BEARING-LOST", "PAIN-SEVERE-NEW", "BLEED-ANTICOAGULANT",
                 "MAL-HISTORY", "MAL-WEIGHT", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY",
                 "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY",
-                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-NEW-ONSET");
+                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-NEW-ONSET",
+                "AGE-SEVERE");
+    }
+
+    @Test
+    void theUnder16RuleLastInTheTableIsListedBeforeSoonRules() {
+        IntakeAnswers answers = BenignAnswers.builder()
+                .answer(AGE, 15)
+                .answer(PATTERN, Pattern.WORSENING)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.level()).isEqualTo(URGENT);
+        assertThat(outcome.ruleIds()).containsExactly("AGE-UNDER-16", "PERSIST-WORSENING");
     }
 
     @Test
@@ -188,7 +221,7 @@ class TriageEngineUnitTests {
 
         TriageOutcome outcome = engine.triage(answers);
 
-        assertThat(outcome.ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(outcome.ruleSetVersion()).isEqualTo("1.1.0");
     }
 
     @Test
@@ -197,7 +230,7 @@ class TriageEngineUnitTests {
 
         TriageOutcome outcome = engine.triage(answers);
 
-        assertThat(outcome.ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(outcome.ruleSetVersion()).isEqualTo("1.1.0");
     }
 
     @Test
@@ -206,7 +239,7 @@ class TriageEngineUnitTests {
 
         TriageOutcome outcome = engine.triage(answers);
 
-        assertThat(outcome.advice()).containsExactly(Advice.ACT_URGENT, Advice.NET_EMERGENCY);
+        assertThat(outcome.advice()).containsExactly(Advice.ACT_URGENT, Advice.URGENT_IF_WORSE, Advice.NET_EMERGENCY);
     }
 
     @Test
