@@ -16,10 +16,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 
-import org.example.intake.fhir.IntakeQuestionnaire;
+import org.example.intake.fhir.Problem;
 import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -159,9 +158,15 @@ public final class IntakeCommand {
                     "A response goes to the EHR only with its subject: the patient's Patient reference."), out);
             return REFUSED;
         }
+        if (!accepted.response().hasAuthored()) {
+            printPretty(Outcomes.error(Problem.MISSING_AUTHORED, "QuestionnaireResponse.authored",
+                    "A response goes to the EHR only with 'authored', the time it was given: the records' times come"
+                            + " from it, so the same submission always gives the same Bundle."), out);
+            return REFUSED;
+        }
         Submission submission = new Submission(submissionId(accepted), accepted.response(), accepted.answers(),
-                new TriageEngine().triage(accepted.answers()), triagedAt(accepted));
-        printPretty(new SubmissionBundleBuilder(IntakeQuestionnaire.standard()).build(submission), out);
+                new TriageEngine().triage(accepted.answers()), accepted.response().getAuthored().toInstant());
+        printPretty(new SubmissionBundleBuilder().build(submission), out);
         return OK;
     }
 
@@ -213,11 +218,6 @@ public final class IntakeCommand {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java has SHA-256", e);
         }
-    }
-
-    /** When the response was authored, else now: extract prints what delivery would send. */
-    private static Instant triagedAt(IntakeReading.Accepted accepted) {
-        return accepted.response().hasAuthored() ? accepted.response().getAuthored().toInstant() : Instant.now();
     }
 
     /** The FILE arguments, or null (after a message) when an option is not known. */

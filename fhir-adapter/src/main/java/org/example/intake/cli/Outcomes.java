@@ -1,5 +1,6 @@
 package org.example.intake.cli;
 
+import org.example.intake.fhir.Problem;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
@@ -25,6 +26,15 @@ final class Outcomes {
     static OperationOutcome error(IssueType type, String expression, String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message).addExpression(expression);
+        return outcome;
+    }
+
+    /** An outcome with one error issue at a FHIRPath expression, with the problem's stable code in its details. */
+    static OperationOutcome error(Problem problem, String expression, String message) {
+        OperationOutcome outcome = error(problem.issueType(), expression, message);
+        OperationOutcomeIssueComponent issue = outcome.getIssueFirstRep();
+        issue.getDetails().addCoding().setSystem(Problem.SYSTEM).setCode(problem.code());
+        issue.getDetails().setText(message);
         return outcome;
     }
 

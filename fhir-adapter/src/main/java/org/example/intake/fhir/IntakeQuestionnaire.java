@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.CodedAnswer;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
@@ -30,29 +32,30 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
 /**
- * The buttock-cramp intake Questionnaire (DESIGN.md section 3), loaded from the FHIR JSON
- * resource in this module and compiled into lookup tables for fast validation.
+ * One version of the buttock-cramp intake Questionnaire (DESIGN.md section 3), loaded from the
+ * FHIR JSON resource in this module and compiled into lookup tables for fast validation.
+ * {@link IntakeQuestionnaires} holds every version and picks the one a response names.
  *
  * <p>Compiling fails fast when the resource uses a feature the validator does not support
  * (nested questions, enableWhen other than "= true" on a boolean) or when it disagrees with
- * intake-core's {@link Question} (linkId, group, type, required, range, options, enableWhen):
+ * intake-core's {@link Question} for its version (which questions it asks, linkId, group, type, required, range,
+ * options, enableWhen):
  * the two must say the same thing, and a mismatch is a build error, not a silent drift.
  *
  * <p>Immutable and thread-safe. {@link #resource()} returns the shared resource: do not modify it.
  */
 public final class IntakeQuestionnaire {
 
-    /** Classpath location of the Questionnaire resource. */
-    public static final String RESOURCE = "/fhir/Questionnaire-buttock-cramp-intake.json";
+    /** Classpath location of the Questionnaire resource of each version: {@code %s} is the version, e.g. 1.1.0. */
+    public static final String RESOURCE_PATTERN = "/fhir/Questionnaire-buttock-cramp-intake-%s.json";
     /** Classpath location of the CodeSystem of the intake's local codes. */
     public static final String CODE_SYSTEM_RESOURCE = "/fhir/CodeSystem-buttock-cramp-intake.json";
 
     static final String MIN_VALUE = "http://hl7.org/fhir/StructureDefinition/minValue";
     static final String MAX_VALUE = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
-    private static volatile IntakeQuestionnaire standard;
-
     private final Questionnaire resource;
+    private final QuestionnaireVersion questionnaireVersion;
     private final Map<String, GroupSpec> groups;
     private final List<GroupSpec> groupList;
     private final Map<String, ItemSpec> items;
@@ -66,6 +69,13 @@ public final class IntakeQuestionnaire {
         if (!resource.hasUrl() || !resource.hasVersion()) {
             problems.add("the Questionnaire needs a url and a version");
         }
+        QuestionnaireVersion version = QuestionnaireVersion.fromCode(resource.getVersion()).orElse(null);
+        if (version == null) {
+            throw new IllegalStateException("The intake Questionnaire has version '" + resource.getVersion()
+                    + "', which intake-core does not know; it knows "
+                    + Arrays.stream(QuestionnaireVersion.values()).map(QuestionnaireVersion::code).toList());
+        }
+        this.questionnaireVersion = version;
         for (QuestionnaireItemComponent groupItem : resource.getItem()) {
             if (groupItem.getType() != QuestionnaireItemType.GROUP) {
                 problems.add("top-level item '" + groupItem.getLinkId() + "' is not a group");
@@ -76,7 +86,7 @@ public final class IntakeQuestionnaire {
                     Collections.unmodifiableList(children), groupItem);
             groupMap.put(group.linkId(), group);
             for (QuestionnaireItemComponent item : groupItem.getItem()) {
-                ItemSpec spec = compile(item, group, problems);
+                ItemSpec spec = compile(item, group, version, problems);
                 if (spec != null) {
                     children.add(spec);
                     itemMap.put(spec.linkId(), spec);
@@ -98,8 +108,9 @@ public final class IntakeQuestionnaire {
             }
         }
         for (Question question : Question.values()) {
-            if (byQuestion[question.ordinal()] == null) {
-                problems.add("intake-core's question '" + question.linkId() + "' is missing from the Questionnaire");
+            if (byQuestion[question.ordinal()] == null && question.isAskedIn(version)) {
+                problems.add("intake-core's question '" + question.linkId() + "' is missing from the Questionnaire "
+                        + version.code());
             }
         }
         if (!problems.isEmpty()) {
@@ -111,19 +122,23 @@ public final class IntakeQuestionnaire {
         this.items = Collections.unmodifiableMap(itemMap);
     }
 
-    /** The intake Questionnaire shipped in this module, loaded once; never null. */
+    /**
+     * The current intake Questionnaire shipped in this module (the one forms render), loaded once;
+     * never null. {@link IntakeQuestionnaires#standard()} holds every version.
+     */
     public static IntakeQuestionnaire standard() {
-        IntakeQuestionnaire result = standard;
-        if (result == null) {
-            synchronized (IntakeQuestionnaire.class) {
-                result = standard;
-                if (result == null) {
-                    result = of(readResource(Questionnaire.class, RESOURCE));
-                    standard = result;
-                }
-            }
+        return IntakeQuestionnaires.standard().current();
+    }
+
+    /** Loads and compiles the Questionnaire of this version shipped in this module. */
+    static IntakeQuestionnaire load(QuestionnaireVersion version) {
+        IntakeQuestionnaire questionnaire = of(readResource(Questionnaire.class,
+                String.format(RESOURCE_PATTERN, version.code())));
+        if (questionnaire.questionnaireVersion() != version) {
+            throw new IllegalStateException("The Questionnaire resource of " + version.code() + " says version "
+                    + questionnaire.version());
         }
-        return result;
+        return questionnaire;
     }
 
     /**
@@ -150,21 +165,19 @@ public final class IntakeQuestionnaire {
         return resource.getUrl();
     }
 
-    /** The business version, e.g. {@code 1.0.0}. */
+    /** The business version, e.g. {@code 1.1.0}. */
     public String version() {
         return resource.getVersion();
     }
 
-    /** Whether a QuestionnaireResponse's {@code questionnaire} names this Questionnaire (with or without version). */
-    public boolean isNamedBy(String canonical) {
-        if (canonical == null) {
-            return false;
-        }
-        String url = resource.getUrl();
-        return canonical.equals(url)
-                || (canonical.length() == url.length() + 1 + resource.getVersion().length()
-                        && canonical.startsWith(url) && canonical.charAt(url.length()) == '|'
-                        && canonical.endsWith(resource.getVersion()));
+    /** The business version as intake-core knows it; never null. */
+    public QuestionnaireVersion questionnaireVersion() {
+        return questionnaireVersion;
+    }
+
+    /** The versioned canonical, e.g. {@code http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0}. */
+    public String canonical() {
+        return resource.getUrl() + "|" + resource.getVersion();
     }
 
     /** The groups in form order. */
@@ -190,7 +203,10 @@ public final class IntakeQuestionnaire {
         return linkId == null ? null : items.get(linkId);
     }
 
-    /** The compiled item of an intake-core question; never null (compilation guarantees it). */
+    /**
+     * The compiled item of an intake-core question, or null when this version does not ask it
+     * (compilation guarantees every question it asks is there).
+     */
     public ItemSpec item(Question question) {
         return byQuestion[question.ordinal()];
     }
@@ -199,11 +215,16 @@ public final class IntakeQuestionnaire {
         return groups.size();
     }
 
-    private static ItemSpec compile(QuestionnaireItemComponent item, GroupSpec group, List<String> problems) {
+    private static ItemSpec compile(QuestionnaireItemComponent item, GroupSpec group, QuestionnaireVersion version,
+            List<String> problems) {
         String linkId = item.getLinkId();
         Optional<Question> question = Question.byLinkId(linkId);
         if (question.isEmpty()) {
             problems.add("'" + linkId + "' is not a question intake-core knows");
+            return null;
+        }
+        if (!question.get().isAskedIn(version)) {
+            problems.add("'" + linkId + "' is not asked in version " + version.code() + " according to intake-core");
             return null;
         }
         if (item.hasItem()) {
@@ -246,11 +267,11 @@ public final class IntakeQuestionnaire {
         }
         ItemSpec spec = new ItemSpec(linkId, question.get(), group.linkId(), type, item.getRequired(),
                 item.getRepeats(), min, max, Collections.unmodifiableMap(options), List.copyOf(conditions), item);
-        checkAgreesWithCore(spec, problems);
+        checkAgreesWithCore(spec, version, problems);
         return spec;
     }
 
-    private static void checkAgreesWithCore(ItemSpec spec, List<String> problems) {
+    private static void checkAgreesWithCore(ItemSpec spec, QuestionnaireVersion version, List<String> problems) {
         Question question = spec.question();
         String linkId = spec.linkId();
         if (!question.group().linkId().equals(spec.groupLinkId())) {
@@ -260,8 +281,9 @@ public final class IntakeQuestionnaire {
         if (question.type() != spec.type()) {
             problems.add(linkId + ": type " + spec.type() + " but intake-core says " + question.type());
         }
-        if (question.required() != spec.required()) {
-            problems.add(linkId + ": required=" + spec.required() + " but intake-core says " + question.required());
+        if (question.isRequiredIn(version) != spec.required()) {
+            problems.add(linkId + ": required=" + spec.required() + " but intake-core says "
+                    + question.isRequiredIn(version) + " in version " + version.code());
         }
         if (spec.repeats()) {
             problems.add(linkId + ": repeating questions are not part of the intake");

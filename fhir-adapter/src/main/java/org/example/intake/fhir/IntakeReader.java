@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
  * Turns a QuestionnaireResponse (JSON text or parsed) into an {@link IntakeReading}: checks it
- * against the intake Questionnaire and, when it holds, maps its answers to
+ * against the version of the intake Questionnaire it names (DESIGN.md section 3) and, when it holds, maps its answers to
  * {@link IntakeAnswers}. Bad input never throws: it comes back as {@link IntakeReading.Rejected}
  * with one issue per problem. Thread-safe: share one instance.
  */
@@ -21,25 +21,25 @@ public final class IntakeReader {
     private static final int MAX_PARSER_MESSAGE = 300;
 
     private final FhirContext context;
-    private final IntakeQuestionnaire questionnaire;
+    private final IntakeQuestionnaires questionnaires;
     private final QuestionnaireResponseValidator validator;
     private final FastResponseParser fastParser = new FastResponseParser();
 
-    /** A reader for the standard intake Questionnaire. */
+    /** A reader for every version of the standard intake Questionnaire. */
     public IntakeReader() {
-        this(FhirContext.forR4Cached(), IntakeQuestionnaire.standard());
+        this(FhirContext.forR4Cached(), IntakeQuestionnaires.standard());
     }
 
-    /** A reader for the given (R4) context and Questionnaire. */
-    public IntakeReader(FhirContext context, IntakeQuestionnaire questionnaire) {
+    /** A reader for the given (R4) context and Questionnaire versions. */
+    public IntakeReader(FhirContext context, IntakeQuestionnaires questionnaires) {
         this.context = Objects.requireNonNull(context, "context");
-        this.questionnaire = Objects.requireNonNull(questionnaire, "questionnaire");
-        this.validator = new QuestionnaireResponseValidator(questionnaire);
+        this.questionnaires = Objects.requireNonNull(questionnaires, "questionnaires");
+        this.validator = new QuestionnaireResponseValidator(questionnaires);
     }
 
-    /** The Questionnaire this reader checks against. */
-    public IntakeQuestionnaire questionnaire() {
-        return questionnaire;
+    /** The Questionnaire versions this reader checks against. */
+    public IntakeQuestionnaires questionnaires() {
+        return questionnaires;
     }
 
     /**
@@ -90,11 +90,13 @@ public final class IntakeReader {
     }
 
     private IntakeReading check(QuestionnaireResponse response, Issues issues) {
-        IntakeAnswers answers = validator.validate(response, issues);
+        IntakeQuestionnaire named = validator.questionnaireOf(response);
+        IntakeAnswers answers = validator.validate(response, named, issues);
+        String checkedAgainst = named == null ? null : named.canonical();
         if (answers == null) {
-            return new IntakeReading.Rejected(issues.toOutcome());
+            return new IntakeReading.Rejected(issues.toOutcome(checkedAgainst));
         }
-        return new IntakeReading.Accepted(response, answers, issues.toOutcome());
+        return new IntakeReading.Accepted(response, answers, issues.toOutcome(checkedAgainst));
     }
 
     private static String shorten(String message) {

@@ -23,9 +23,26 @@ final class Issues {
         return errors > 0;
     }
 
-    /** The outcome; when there is no issue at all, one information issue says so. */
+    /** The outcome of a read that never got to a Questionnaire; when there is no issue at all, one information issue says so. */
     OperationOutcome toOutcome() {
-        if (!outcome.hasIssue()) {
+        return toOutcome(null);
+    }
+
+    /**
+     * The outcome, ending with one information issue that names the Questionnaire version checked
+     * against (when {@code checkedAgainst} is not null) and says whether the response is valid.
+     *
+     * @param checkedAgainst the versioned canonical of the Questionnaire, or null when none was identified
+     */
+    OperationOutcome toOutcome(String checkedAgainst) {
+        if (checkedAgainst != null) {
+            String verdict = hasErrors() ? "Checked against Questionnaire " + checkedAgainst + "."
+                    : "The QuestionnaireResponse is valid against Questionnaire " + checkedAgainst + ".";
+            outcome.addIssue()
+                    .setSeverity(IssueSeverity.INFORMATION)
+                    .setCode(OperationOutcome.IssueType.INFORMATIONAL)
+                    .setDiagnostics(verdict);
+        } else if (!outcome.hasIssue()) {
             outcome.addIssue()
                     .setSeverity(IssueSeverity.INFORMATION)
                     .setCode(OperationOutcome.IssueType.INFORMATIONAL)

@@ -11,6 +11,10 @@ public enum Problem {
     MALFORMED_JSON("malformed-json", IssueType.STRUCTURE),
     NOT_A_QUESTIONNAIRE_RESPONSE("not-a-questionnaire-response", IssueType.STRUCTURE),
     INVALID_ELEMENT("invalid-element", IssueType.STRUCTURE),
+    /** A modifierExtension or implicitRules: FHIR says data carrying a modifier the reader does not know must not be processed. */
+    UNSUPPORTED_MODIFIER("unsupported-modifier", IssueType.NOTSUPPORTED),
+    /** No {@code authored}: the response can be triaged, but not written to the EHR (its time is part of the record). */
+    MISSING_AUTHORED("missing-authored", IssueType.REQUIRED),
     MISSING_QUESTIONNAIRE("missing-questionnaire", IssueType.REQUIRED),
     WRONG_QUESTIONNAIRE("wrong-questionnaire", IssueType.NOTSUPPORTED),
     MISSING_STATUS("missing-status", IssueType.REQUIRED),

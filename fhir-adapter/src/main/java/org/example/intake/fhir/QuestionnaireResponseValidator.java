@@ -35,29 +35,43 @@ final class QuestionnaireResponseValidator {
 
     private static final Question[] QUESTIONS = Question.values();
 
-    private final IntakeQuestionnaire questionnaire;
+    private final IntakeQuestionnaires questionnaires;
 
-    QuestionnaireResponseValidator(IntakeQuestionnaire questionnaire) {
-        this.questionnaire = questionnaire;
+    QuestionnaireResponseValidator(IntakeQuestionnaires questionnaires) {
+        this.questionnaires = questionnaires;
     }
 
-    /** Checks the response, adding every problem to {@code issues}; the answers, or null when there were errors. */
-    IntakeAnswers validate(QuestionnaireResponse response, Issues issues) {
-        checkHeader(response, issues);
-        Walk walk = new Walk(issues);
+    /**
+     * The Questionnaire version the response names, or null when it names none this service
+     * takes (it is then checked against the current version, so every other problem still shows).
+     */
+    IntakeQuestionnaire questionnaireOf(QuestionnaireResponse response) {
+        return questionnaires.resolve(response.getQuestionnaire()).orElse(null);
+    }
+
+    /**
+     * Checks the response against the Questionnaire it names, adding every problem to
+     * {@code issues}; the answers, or null when there were errors.
+     *
+     * @param named what {@link #questionnaireOf} gave: the version to check against, or null
+     */
+    IntakeAnswers validate(QuestionnaireResponse response, IntakeQuestionnaire named, Issues issues) {
+        checkHeader(response, named, issues);
+        checkModifiers(response, issues);
+        Walk walk = new Walk(named == null ? questionnaires.current() : named, issues);
         walk.items(response.getItem());
         walk.enablementAndRequired();
         return issues.hasErrors() ? null : walk.answers();
     }
 
-    private void checkHeader(QuestionnaireResponse response, Issues issues) {
+    private void checkHeader(QuestionnaireResponse response, IntakeQuestionnaire named, Issues issues) {
         if (!response.hasQuestionnaire()) {
             issues.error(Problem.MISSING_QUESTIONNAIRE, "QuestionnaireResponse.questionnaire",
-                    "The response must name its questionnaire: " + questionnaire.url() + "|" + questionnaire.version());
-        } else if (!questionnaire.isNamedBy(response.getQuestionnaire())) {
+                    "The response must name its questionnaire: " + questionnaires.current().canonical() + ".");
+        } else if (named == null) {
             issues.error(Problem.WRONG_QUESTIONNAIRE, "QuestionnaireResponse.questionnaire",
-                    "This service takes responses to " + questionnaire.url() + "|" + questionnaire.version()
-                            + " (with or without the version), not to " + response.getQuestionnaire());
+                    "This service takes responses to " + questionnaires.canonicals() + " (no version means "
+                            + questionnaires.current().version() + "), not to " + response.getQuestionnaire() + ".");
         }
         QuestionnaireResponseStatus status = response.getStatus();
         if (status == null || status == QuestionnaireResponseStatus.NULL) {
@@ -69,9 +83,60 @@ final class QuestionnaireResponseValidator {
         }
     }
 
-    /** The state of one walk over one response's items. */
-    private final class Walk {
+    /**
+     * FHIR: a reader that meets a modifier it does not understand must not process the data,
+     * since a modifier can change its meaning (even negate an answer). This reader understands
+     * none, so any modifierExtension (on the response, an item or an answer, at any depth) or
+     * implicitRules refuses the response.
+     */
+    private static void checkModifiers(QuestionnaireResponse response, Issues issues) {
+        if (response.hasImplicitRules()) {
+            issues.error(Problem.UNSUPPORTED_MODIFIER, "QuestionnaireResponse.implicitRules",
+                    "The response names implicitRules, which may change its meaning; this service cannot process it.");
+        }
+        if (response.hasModifierExtension()) {
+            unsupportedModifier(issues, "QuestionnaireResponse", response.getModifierExtension());
+        }
+        modifiersIn(response.getItem(), "QuestionnaireResponse", issues);
+    }
 
+    private static void modifiersIn(List<QuestionnaireResponseItemComponent> items, String parent, Issues issues) {
+        for (int i = 0; i < items.size(); i++) {
+            QuestionnaireResponseItemComponent item = items.get(i);
+            String path = parent + ".item[" + i + "]";
+            if (item.hasModifierExtension()) {
+                unsupportedModifier(issues, path, item.getModifierExtension());
+            }
+            List<QuestionnaireResponseItemAnswerComponent> answers = item.getAnswer();
+            for (int a = 0; a < answers.size(); a++) {
+                QuestionnaireResponseItemAnswerComponent answer = answers.get(a);
+                if (answer.hasModifierExtension()) {
+                    unsupportedModifier(issues, path + ".answer[" + a + "]", answer.getModifierExtension());
+                }
+                if (answer.hasItem()) {
+                    modifiersIn(answer.getItem(), path + ".answer[" + a + "]", issues);
+                }
+            }
+            if (item.hasItem()) {
+                modifiersIn(item.getItem(), path, issues);
+            }
+        }
+    }
+
+    private static void unsupportedModifier(Issues issues, String path,
+            List<org.hl7.fhir.r4.model.Extension> extensions) {
+        for (int e = 0; e < extensions.size(); e++) {
+            String url = extensions.get(e).getUrl();
+            issues.error(Problem.UNSUPPORTED_MODIFIER, path + ".modifierExtension[" + e + "]",
+                    "Unknown modifier extension '" + (url == null ? "(no url)" : url)
+                            + "': it may change the meaning of the data, so this service cannot process it.");
+        }
+    }
+
+    /** The state of one walk over one response's items. */
+    private static final class Walk {
+
+        private final IntakeQuestionnaire questionnaire;
         private final Issues issues;
         /** The accepted value of each question, indexed by Question ordinal. */
         private final Object[] values = new Object[QUESTIONS.length];
@@ -85,7 +150,8 @@ final class QuestionnaireResponseValidator {
         private final int[] itemIndexOfQuestion = new int[QUESTIONS.length];
         private final int[] responseIndexOfGroup;
 
-        Walk(Issues issues) {
+        Walk(IntakeQuestionnaire questionnaire, Issues issues) {
+            this.questionnaire = questionnaire;
             this.issues = issues;
             this.responseIndexOfGroup = new int[questionnaire.groupCount()];
             java.util.Arrays.fill(responseIndexOfGroup, -1);
@@ -266,8 +332,8 @@ final class QuestionnaireResponseValidator {
         }
 
         private void unknown(String linkId, String path) {
-            issues.error(Problem.UNKNOWN_LINK_ID, path, "'" + linkId + "' is not an item of " + questionnaire.url()
-                    + "|" + questionnaire.version() + ".");
+            issues.error(Problem.UNKNOWN_LINK_ID, path, "'" + linkId + "' is not an item of "
+                    + questionnaire.canonical() + ".");
         }
 
         /** After the walk: answers to disabled questions, and required questions left unanswered. */
@@ -318,7 +384,7 @@ final class QuestionnaireResponseValidator {
         }
 
         IntakeAnswers answers() {
-            IntakeAnswers.Builder builder = IntakeAnswers.builder();
+            IntakeAnswers.Builder builder = IntakeAnswers.builder().version(questionnaire.questionnaireVersion());
             for (Question question : QUESTIONS) {
                 Object value = values[question.ordinal()];
                 if (value instanceof Boolean bool) {

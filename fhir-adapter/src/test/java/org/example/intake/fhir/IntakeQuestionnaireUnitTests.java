@@ -7,12 +7,15 @@ import java.util.Map;
 
 import org.example.intake.core.answers.Group;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.fhir.IntakeQuestionnaire.ItemSpec;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Questionnaire;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class IntakeQuestionnaireUnitTests {
 
@@ -22,23 +25,66 @@ class IntakeQuestionnaireUnitTests {
     private final IntakeQuestionnaire questionnaire = IntakeQuestionnaire.standard();
 
     @Test
-    void standardQuestionnaire_hasTheContractCanonicalAndVersion() {
+    void standardQuestionnaire_hasTheContractCanonicalAndCurrentVersion() {
         assertThat(questionnaire.url()).isEqualTo("http://example.org/fhir/Questionnaire/buttock-cramp-intake");
-        assertThat(questionnaire.version()).isEqualTo("1.0.0");
-        assertThat(questionnaire.isNamedBy("http://example.org/fhir/Questionnaire/buttock-cramp-intake")).isTrue();
-        assertThat(questionnaire.isNamedBy("http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.0.0")).isTrue();
-        assertThat(questionnaire.isNamedBy("http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.0.1")).isFalse();
-        assertThat(questionnaire.isNamedBy("http://example.org/fhir/Questionnaire/buttock-cramp-intake|")).isFalse();
-        assertThat(questionnaire.isNamedBy(null)).isFalse();
+        assertThat(questionnaire.version()).isEqualTo("1.1.0");
+        assertThat(questionnaire.canonical())
+                .isEqualTo("http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0");
+    }
+
+    @ParameterizedTest
+    @EnumSource(QuestionnaireVersion.class)
+    void everyCoreQuestionTheVersionAsks_sitsDirectlyUnderItsGroup_inFormOrder(QuestionnaireVersion version) {
+        IntakeQuestionnaire compiled = IntakeQuestionnaires.standard().get(version).orElseThrow();
+
+        for (Group group : Group.values()) {
+            assertThat(compiled.group(group.linkId())).as(group.linkId()).isPresent();
+            assertThat(compiled.group(group.linkId()).orElseThrow().items()).extracting(ItemSpec::question)
+                    .containsExactlyElementsOf(Question.of(group).stream().filter(q -> q.isAskedIn(version)).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(QuestionnaireVersion.class)
+    void everyItem_isRequiredExactlyWhenIntakeCoreSaysSoForItsVersion(QuestionnaireVersion version) {
+        IntakeQuestionnaire compiled = IntakeQuestionnaires.standard().get(version).orElseThrow();
+
+        for (Question question : Question.values()) {
+            if (question.isAskedIn(version)) {
+                assertThat(compiled.item(question).required()).as(question.linkId())
+                        .isEqualTo(question.isRequiredIn(version));
+            } else {
+                assertThat(compiled.item(question)).as(question.linkId()).isNull();
+            }
+        }
     }
 
     @Test
-    void everyCoreQuestion_sitsDirectlyUnderItsGroup_inFormOrder() {
-        for (Group group : Group.values()) {
-            assertThat(questionnaire.group(group.linkId())).as(group.linkId()).isPresent();
-            assertThat(questionnaire.group(group.linkId()).orElseThrow().items()).extracting(ItemSpec::question)
-                    .containsExactlyElementsOf(Question.of(group));
-        }
+    void version1_0_0_isRetiredButKept_andOnlyItsIvDrugUseIsOptional() {
+        IntakeQuestionnaire old = IntakeQuestionnaires.standard().get(QuestionnaireVersion.V1_0_0).orElseThrow();
+
+        assertThat(old.resource().getStatus()).isEqualTo(org.hl7.fhir.r4.model.Enumerations.PublicationStatus.RETIRED);
+        assertThat(old.item(Question.IV_DRUG_USE).required()).isFalse();
+        assertThat(questionnaire.item(Question.IV_DRUG_USE).required()).isTrue();
+    }
+
+    @Test
+    void aQuestionnaireOfAnUnknownVersion_failsFast() {
+        Questionnaire tampered = questionnaire.resource().copy().setVersion("2.0.0");
+
+        assertThatThrownBy(() -> IntakeQuestionnaire.of(tampered))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version '2.0.0', which intake-core does not know");
+    }
+
+    @Test
+    void a1_0_0QuestionnaireThatAsksA1_1_0Question_failsFast() {
+        Questionnaire tampered = questionnaire.resource().copy().setVersion("1.0.0");
+
+        assertThatThrownBy(() -> IntakeQuestionnaire.of(tampered))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("'can-bear-weight' is not asked in version 1.0.0")
+                .hasMessageContaining("iv-drug-use: required=true but intake-core says false in version 1.0.0");
     }
 
     @Test
@@ -108,7 +154,7 @@ class IntakeQuestionnaireUnitTests {
 
         assertThatThrownBy(() -> IntakeQuestionnaire.of(tampered))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("pain-severity: required=false but intake-core says true")
+                .hasMessageContaining("pain-severity: required=false but intake-core says true in version 1.1.0")
                 .hasMessageContaining("'both-legs' is missing")
                 .hasMessageContaining("'toothache' is not a question intake-core knows");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -16,6 +17,7 @@ import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.StringType;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class IntakeReaderUnitTests {
@@ -34,7 +36,129 @@ class IntakeReaderUnitTests {
         assertThat(accepted.answers().integer(Question.PAIN_SEVERITY)).hasValue(6);
         assertThat(accepted.answers().onset()).contains(Onset.WEEKS);
         assertThat(accepted.outcome().getIssue()).singleElement()
-                .satisfies(issue -> assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.INFORMATION));
+                .satisfies(issue -> assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.INFORMATION))
+                .satisfies(issue -> assertThat(issue.getDiagnostics()).isEqualTo("The QuestionnaireResponse is valid"
+                        + " against Questionnaire " + Responses.CANONICAL + "|1.1.0."));
+        assertThat(accepted.answers().version()).isEqualTo(QuestionnaireVersion.V1_1_0);
+    }
+
+    @Nested
+    class Versions {
+
+        @Test
+        void aResponseTo1_0_0_isCheckedAgainst1_0_0_andAccepted() {
+            IntakeReading reading = reader.read(Responses.benign1_0_0().json());
+
+            assertThat(reading).isInstanceOf(IntakeReading.Accepted.class);
+            assertThat(((IntakeReading.Accepted) reading).answers().version()).isEqualTo(QuestionnaireVersion.V1_0_0);
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics())
+                    .isEqualTo("The QuestionnaireResponse is valid against Questionnaire " + Responses.CANONICAL
+                            + "|1.0.0.");
+        }
+
+        @Test
+        void aResponseWithoutVersion_isCheckedAgainstTheCurrentVersion() {
+            IntakeReading reading = reader.read(Responses.benign().questionnaire(Responses.CANONICAL).json());
+
+            assertThat(((IntakeReading.Accepted) reading).answers().version()).isEqualTo(QuestionnaireVersion.V1_1_0);
+        }
+
+        @Test
+        void aResponseTo1_0_0_mayLeaveIvDrugUseUnanswered_butNot1_1_0() {
+            assertThat(reader.read(Responses.benign1_0_0().remove(Question.IV_DRUG_USE).json()))
+                    .isInstanceOf(IntakeReading.Accepted.class);
+            assertThat(problems(Responses.benign().remove(Question.IV_DRUG_USE).json()))
+                    .containsExactly("missing-answer@QuestionnaireResponse.item[3]");
+        }
+
+        @Test
+        void aResponseTo1_1_0_mustAnswerEveryNewQuestion() {
+            String json = Responses.benign().remove(Question.CAN_BEAR_WEIGHT).remove(Question.VERY_UNWELL)
+                    .remove(Question.BLOOD_THINNERS).json();
+
+            assertThat(problems(json)).containsExactly("missing-answer@QuestionnaireResponse.item[0]",
+                    "missing-answer@QuestionnaireResponse.item[2]", "missing-answer@QuestionnaireResponse.item[3]");
+        }
+
+        @Test
+        void aResponseTo1_0_0_cannotAnswerAQuestionOnlyLaterVersionsAsk() {
+            String json = Responses.benign1_0_0().set(Question.CALF_SWELLING, false).json();
+
+            assertThat(problems(json)).containsExactly("unknown-link-id@QuestionnaireResponse.item[2].item[9]");
+        }
+
+        @Test
+        void aResponseToAnUnknownVersion_isRefusedAndStillCheckedAgainstTheCurrentOne() {
+            String json = Responses.benign().questionnaire(Responses.CANONICAL + "|1.0.1").remove(Question.AGE).json();
+
+            IntakeReading reading = reader.read(json);
+
+            assertThat(codes(reading.outcome())).containsExactly(
+                    "wrong-questionnaire@QuestionnaireResponse.questionnaire",
+                    "missing-answer@QuestionnaireResponse.item[3]");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).contains(Responses.CANONICAL + "|1.0.0",
+                    Responses.CANONICAL + "|1.1.0");
+        }
+
+        @Test
+        void aRefusalNamesTheVersionItWasCheckedAgainstInALastInformationIssue() {
+            IntakeReading reading = reader.read(Responses.benign1_0_0().remove(Question.AGE).json());
+
+            List<OperationOutcomeIssueComponent> issues = reading.outcome().getIssue();
+            assertThat(issues.get(issues.size() - 1).getDiagnostics())
+                    .isEqualTo("Checked against Questionnaire " + Responses.CANONICAL + "|1.0.0.");
+        }
+    }
+
+    @Nested
+    class ModifierExtensions {
+
+        private static final String MODIFIER = "{\"url\":\"http://example.org/fhir/StructureDefinition/negated\",\"valueBoolean\":true}";
+
+        @Test
+        void aModifierExtensionOnTheResponse_isRefused() {
+            String json = Responses.benign().json().replaceFirst("\\{", "{\"modifierExtension\":[" + MODIFIER + "],");
+
+            assertThat(problems(json)).containsExactly("unsupported-modifier@QuestionnaireResponse.modifierExtension[0]");
+        }
+
+        @Test
+        void aModifierExtensionOnAnItem_isRefused() {
+            QuestionnaireResponse response = Responses.benign().set(Question.SADDLE_NUMBNESS, true).build();
+            response.getItem().get(2).getItem().get(0).addModifierExtension()
+                    .setUrl("http://example.org/fhir/StructureDefinition/negated").setValue(new BooleanType(true));
+
+            assertThat(problems(response))
+                    .containsExactly("unsupported-modifier@QuestionnaireResponse.item[2].item[0].modifierExtension[0]");
+        }
+
+        @Test
+        void aModifierExtensionOnAnAnswer_sentAsJson_isRefused() {
+            String json = Responses.benign().set(Question.SADDLE_NUMBNESS, true).json()
+                    .replace("\"linkId\":\"saddle-numbness\",\"answer\":[{\"valueBoolean\":true}]",
+                            "\"linkId\":\"saddle-numbness\",\"answer\":[{\"modifierExtension\":[" + MODIFIER
+                                    + "],\"valueBoolean\":true}]");
+
+            assertThat(problems(json)).containsExactly(
+                    "unsupported-modifier@QuestionnaireResponse.item[2].item[0].answer[0].modifierExtension[0]");
+        }
+
+        @Test
+        void implicitRules_isRefused() {
+            QuestionnaireResponse response = Responses.benign().build();
+            response.setImplicitRules("http://example.org/rules");
+
+            assertThat(problems(response)).containsExactly("unsupported-modifier@QuestionnaireResponse.implicitRules");
+        }
+
+        @Test
+        void anOrdinaryExtension_isStillAccepted() {
+            QuestionnaireResponse response = Responses.benign().build();
+            response.getItem().get(2).getItem().get(0).addExtension()
+                    .setUrl("http://example.org/fhir/StructureDefinition/note").setValue(new BooleanType(true));
+
+            assertThat(reader.read(response)).isInstanceOf(IntakeReading.Accepted.class);
+        }
     }
 
     @Test
@@ -101,7 +225,7 @@ class IntakeReaderUnitTests {
         QuestionnaireResponse response = Responses.benign().build();
         response.getItem().get(2).addItem().setLinkId("toothache").addAnswer().setValue(new BooleanType(true));
 
-        assertThat(problems(response)).containsExactly("unknown-link-id@QuestionnaireResponse.item[2].item[9]");
+        assertThat(problems(response)).containsExactly("unknown-link-id@QuestionnaireResponse.item[2].item[15]");
     }
 
     @Test
@@ -126,7 +250,7 @@ class IntakeReaderUnitTests {
         QuestionnaireResponse response = Responses.benign().remove(Question.FEVER).build();
         response.getItem().get(0).addItem().setLinkId("fever").addAnswer().setValue(new BooleanType(false));
 
-        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[0].item[8]",
+        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[0].item[9]",
                 "missing-answer@QuestionnaireResponse.item[2]");
     }
 
@@ -135,7 +259,7 @@ class IntakeReaderUnitTests {
         QuestionnaireResponse response = Responses.benign().build();
         response.getItem().get(0).addItem().setLinkId("lifestyle");
 
-        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[0].item[8]");
+        assertThat(problems(response)).containsExactly("misplaced-item@QuestionnaireResponse.item[0].item[9]");
     }
 
     @Test
@@ -162,7 +286,7 @@ class IntakeReaderUnitTests {
         twoItems.getItem().get(2).addItem(twoItems.getItem().get(2).getItem().get(0).copy());
 
         assertThat(problems(twoGroups)).containsExactly("repeated-item@QuestionnaireResponse.item[5]");
-        assertThat(problems(twoItems)).containsExactly("repeated-item@QuestionnaireResponse.item[2].item[9]");
+        assertThat(problems(twoItems)).containsExactly("repeated-item@QuestionnaireResponse.item[2].item[15]");
     }
 
     @Test
@@ -258,7 +382,7 @@ class IntakeReaderUnitTests {
 
     @Test
     void missingOptionalAnswers_areAccepted() {
-        IntakeReading reading = reader.read(Responses.benign().remove(Question.IV_DRUG_USE).remove(Question.LOW_FLUID)
+        IntakeReading reading = reader.read(Responses.benign().remove(Question.LOW_FLUID)
                 .remove(Question.STRENUOUS_ACTIVITY).remove(Question.PROLONGED_SITTING)
                 .remove(Question.PROLONGED_STANDING).remove(Question.FOOTWEAR).build());
 
@@ -348,7 +472,8 @@ class IntakeReaderUnitTests {
     }
 
     private static List<String> codes(OperationOutcome outcome) {
-        return outcome.getIssue().stream().map(IntakeReaderUnitTests::code).toList();
+        return outcome.getIssue().stream().filter(issue -> issue.getSeverity() != IssueSeverity.INFORMATION)
+                .map(IntakeReaderUnitTests::code).toList();
     }
 
     private static String code(OperationOutcomeIssueComponent issue) {

@@ -27,7 +27,7 @@ public final class Responses {
     public static final String CANONICAL = "http://example.org/fhir/Questionnaire/buttock-cramp-intake";
 
     private final Map<Question, Type> answers = new LinkedHashMap<>();
-    private String questionnaire = CANONICAL + "|1.0.0";
+    private String questionnaire = CANONICAL + "|1.1.0";
     private QuestionnaireResponseStatus status = QuestionnaireResponseStatus.COMPLETED;
     private String id = "qr-1";
 
@@ -44,11 +44,23 @@ public final class Responses {
         set(Question.FREQUENCY, "first-time");
         set(Question.APPARENT_CAUSE, true);
         set(Question.AGE, 34);
+        set(Question.CAN_BEAR_WEIGHT, true);
     }
 
-    /** A complete benign intake (SELF_CARE). */
+    /** A complete benign intake to the current questionnaire, 1.1.0 (SELF_CARE). */
     public static Responses benign() {
         return new Responses();
+    }
+
+    /** A complete benign intake to questionnaire 1.0.0: without the questions 1.1.0 added (SELF_CARE). */
+    public static Responses benign1_0_0() {
+        Responses responses = new Responses().questionnaire(CANONICAL + "|1.0.0");
+        for (Question question : Question.values()) {
+            if (!question.isAskedIn(org.example.intake.core.answers.QuestionnaireVersion.V1_0_0)) {
+                responses.remove(question);
+            }
+        }
+        return responses;
     }
 
     public Responses set(Question question, boolean value) {

@@ -24,7 +24,7 @@ final class Deliveries {
 
     private static final IntakeReader READER = new IntakeReader();
     private static final TriageEngine ENGINE = new TriageEngine();
-    private static final SubmissionBundleBuilder BUILDER = new SubmissionBundleBuilder(IntakeQuestionnaire.standard());
+    private static final SubmissionBundleBuilder BUILDER = new SubmissionBundleBuilder();
 
     private Deliveries() {
     }

@@ -14,7 +14,9 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
  * submission always yields the same Bundle and a retried delivery can never duplicate.
  *
  * @param id        the submission id; identifiers of every resource derive from it
- * @param response  the validated QuestionnaireResponse, with a subject (not modified by the builder)
+ * @param response  the validated QuestionnaireResponse, with a subject and an authored time (not modified by
+ *                  the builder): the Observations' times come from it, so without it the same submission
+ *                  would not always give the same Bundle
  * @param answers   its typed answers
  * @param outcome   the triage outcome
  * @param triagedAt when the intake was triaged (the Provenance's recorded time)
@@ -32,6 +34,9 @@ public record Submission(String id, QuestionnaireResponse response, IntakeAnswer
         Objects.requireNonNull(response, "response");
         if (!response.hasSubject() || !response.getSubject().hasReference()) {
             throw new IllegalArgumentException("a submission needs QuestionnaireResponse.subject: the patient");
+        }
+        if (!response.hasAuthored()) {
+            throw new IllegalArgumentException("a submission needs QuestionnaireResponse.authored: when it was given");
         }
         Objects.requireNonNull(answers, "answers");
         Objects.requireNonNull(outcome, "outcome");

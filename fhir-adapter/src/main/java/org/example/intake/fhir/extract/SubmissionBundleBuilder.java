@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.RedFlagRule;
 import org.example.intake.core.triage.TriageOutcome;
 import org.example.intake.fhir.IntakeQuestionnaire;
+import org.example.intake.fhir.IntakeQuestionnaires;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -58,14 +61,32 @@ public final class SubmissionBundleBuilder {
     static final String FLAG_CATEGORY_SYSTEM = "http://terminology.hl7.org/CodeSystem/flag-category";
     static final String SNOMED = "http://snomed.info/sct";
 
-    private final ObservationExtractor extractor;
+    private final Map<QuestionnaireVersion, ObservationExtractor> extractors = new EnumMap<>(QuestionnaireVersion.class);
 
-    public SubmissionBundleBuilder(IntakeQuestionnaire questionnaire) {
-        this.extractor = new ObservationExtractor(Objects.requireNonNull(questionnaire, "questionnaire"));
+    /** A builder for responses to every version of the standard intake Questionnaire. */
+    public SubmissionBundleBuilder() {
+        this(IntakeQuestionnaires.standard());
     }
 
-    /** The transaction Bundle for this submission; never null. */
+    /** A builder for responses to these Questionnaire versions; each is extracted by its own version's items. */
+    public SubmissionBundleBuilder(IntakeQuestionnaires questionnaires) {
+        Objects.requireNonNull(questionnaires, "questionnaires");
+        for (IntakeQuestionnaire questionnaire : questionnaires.all()) {
+            extractors.put(questionnaire.questionnaireVersion(), new ObservationExtractor(questionnaire));
+        }
+    }
+
+    /**
+     * The transaction Bundle for this submission; never null.
+     *
+     * @throws IllegalArgumentException if the answers are to a Questionnaire version this builder does not hold
+     */
     public Bundle build(Submission submission) {
+        QuestionnaireVersion version = submission.answers().version();
+        ObservationExtractor extractor = extractors.get(version);
+        if (extractor == null) {
+            throw new IllegalArgumentException("no Questionnaire " + version.code() + " to extract Observations by");
+        }
         Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
         String sid = submission.id();
 

@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ExtractedResourcesOracleTests {
 
     private static HapiQuestionnaireValidator oracle;
-    private final SubmissionBundleBuilder builder = new SubmissionBundleBuilder(
-            org.example.intake.fhir.IntakeQuestionnaire.standard());
+    private final SubmissionBundleBuilder builder = new SubmissionBundleBuilder();
 
     @BeforeAll
     static void buildTheOracleOnce() {

@@ -31,7 +31,7 @@ class SubmissionBundleBuilderUnitTests {
 
     static final Instant TRIAGED_AT = Instant.parse("2026-11-25T10:16:00Z");
 
-    private final SubmissionBundleBuilder builder = new SubmissionBundleBuilder(IntakeQuestionnaire.standard());
+    private final SubmissionBundleBuilder builder = new SubmissionBundleBuilder();
 
     @Test
     void selfCareSubmission_givesResponseObservationsAndProvenance_butNoReferral() {

@@ -16,8 +16,9 @@ import org.hl7.fhir.r4.model.ValueSet;
 
 /**
  * Serves the intake's own conformance resources (the Questionnaire, and the CodeSystem or
- * ValueSets when there are any) to HAPI's validator, each under its canonical URL both bare
- * and as {@code url|version}.
+ * ValueSets when there are any) to HAPI's validator, each under {@code url|version}, and the
+ * first one given with a url also under the bare url (several versions of a Questionnaire:
+ * give the current one first).
  *
  * <p>Written by hand instead of using HAPI's {@code PrePopulatedValidationSupport}, which was
  * seen to drop the Questionnaire silently here: the validator then cannot find it and lets
@@ -38,7 +39,9 @@ final class IntakeConformanceSupport implements IValidationSupport {
                 throw new IllegalArgumentException(resource.fhirType() + "/" + resource.getIdElement().getIdPart()
                         + " has no canonical url, so the validator could never find it");
             }
-            put(url, resource);
+            if (!byCanonical.containsKey(url)) {
+                put(url, resource); // the bare url names the first resource given with it: the current version
+            }
             if (resource.hasVersion()) {
                 put(url + "|" + resource.getVersion(), resource);
             }
