@@ -57,7 +57,7 @@ class IntakeCommandIntegrationTests {
         assertThat(line.get("id").asText()).isEqualTo("qr-7");
         assertThat(line.get("level").asText()).isEqualTo("URGENT");
         assertThat(line.get("rules")).extracting(JsonNode::asText).containsExactly("INF-FEVER");
-        assertThat(line.get("ruleSet").asText()).isEqualTo("1.0.0");
+        assertThat(line.get("ruleSet").asText()).isEqualTo("1.1.0");
         assertThat(line.get("advice")).isNotEmpty().allMatch(JsonNode::isTextual);
         assertThat(result.err()).isEmpty();
     }
@@ -398,6 +398,32 @@ class IntakeCommandIntegrationTests {
         assertThat(result.out()).contains("QuestionnaireResponse.subject");
     }
 
+    @Test
+    void extractOfAResponseWithoutAuthoredIsRefusedSoTheSameSubmissionAlwaysGivesTheSameBundle() throws IOException {
+        QuestionnaireResponse response = feverResponse("undated");
+        response.setAuthoredElement(null);
+        Path file = write("undated.json", pretty(response));
+
+        Result result = run("", "extract", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        JsonNode issue = JSON.readTree(result.out()).get("issue").get(0);
+        assertThat(issue.get("details").get("coding").get(0).get("code").asText()).isEqualTo("missing-authored");
+        assertThat(issue.get("expression").get(0).asText()).isEqualTo("QuestionnaireResponse.authored");
+    }
+
+    @Test
+    void aResponseWithoutAuthoredIsStillTriaged() throws IOException {
+        QuestionnaireResponse response = feverResponse("undated");
+        response.setAuthoredElement(null);
+        Path file = write("undated.json", compact(response));
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isZero();
+        assertThat(result.lines().get(0)).contains("\"level\":\"URGENT\"");
+    }
+
     // --- helpers
 
     static Map<Question, Object> feverAnswers() {
@@ -414,6 +440,7 @@ class IntakeCommandIntegrationTests {
             }
         }
         answers.put(Question.APPARENT_CAUSE, true);
+        answers.put(Question.CAN_BEAR_WEIGHT, true);
         answers.put(Question.FEVER, true);
         return answers;
     }

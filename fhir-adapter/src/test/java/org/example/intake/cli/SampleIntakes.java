@@ -45,7 +45,7 @@ import ca.uhn.fhir.parser.IParser;
  */
 public final class SampleIntakes {
 
-    static final String QUESTIONNAIRE = "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.0.0";
+    static final String QUESTIONNAIRE = "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0";
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -166,7 +166,12 @@ public final class SampleIntakes {
             case HISTORY -> 6;
             case LIFESTYLE -> 40;
             case LEG -> 20;
-            case CRAMP -> question == Question.APPARENT_CAUSE ? 60 : question == Question.MAJOR_TRAUMA ? 2 : 30;
+            case CRAMP -> switch (question) {
+                case APPARENT_CAUSE -> 60;
+                case MAJOR_TRAUMA -> 2;
+                case CAN_BEAR_WEIGHT -> 97;
+                default -> 30;
+            };
         };
     }
 

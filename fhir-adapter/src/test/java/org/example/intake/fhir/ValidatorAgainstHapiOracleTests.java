@@ -47,7 +47,10 @@ class ValidatorAgainstHapiOracleTests {
                 Arguments.of("bounds", (Supplier<String>) () -> Responses.benign().set(Question.PAIN_SEVERITY, 10)
                         .set(Question.AGE, 0).set(Question.NOTES, "x".repeat(2000)).json()),
                 Arguments.of("optional answers left out", (Supplier<String>) () -> Responses.benign()
-                        .remove(Question.IV_DRUG_USE).remove(Question.FOOTWEAR).json()));
+                        .remove(Question.LOW_FLUID).remove(Question.FOOTWEAR).json()),
+                Arguments.of("a response to 1.0.0", (Supplier<String>) () -> Responses.benign1_0_0().json()),
+                Arguments.of("a response to 1.0.0 without iv-drug-use, optional there", (Supplier<String>) () ->
+                        Responses.benign1_0_0().remove(Question.IV_DRUG_USE).json()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -140,7 +143,7 @@ class ValidatorAgainstHapiOracleTests {
         Responses responses = Responses.benign();
         for (Question question : Question.values()) {
             if (question.type() == org.example.intake.core.answers.AnswerType.BOOLEAN) {
-                responses.set(question, true);
+                responses.set(question, question != Question.CAN_BEAR_WEIGHT);
             }
         }
         return responses.set(Question.ONSET, "over-6-weeks").set(Question.PATTERN, "worsening")

@@ -75,7 +75,7 @@ class ExtractedResourcesOracleTests {
             built++;
         }
 
-        assertThat(built).as("valid examples found in " + examples).isGreaterThanOrEqualTo(4);
+        assertThat(built).as("valid examples found in " + examples).isGreaterThanOrEqualTo(5);
     }
 
     private static List<String> errors(List<SingleValidationMessage> messages) {

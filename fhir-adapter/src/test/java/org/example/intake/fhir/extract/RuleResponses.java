@@ -45,6 +45,34 @@ final class RuleResponses {
         FIRING.put(RedFlagRule.VASC_CLAUDICATION, r -> r.set(Question.WALKING_CLAUDICATION, true));
         FIRING.put(RedFlagRule.NIGHT_PAIN, r -> r.set(Question.NIGHT_PAIN, true));
         FIRING.put(RedFlagRule.AGE_NEW_ONSET, r -> r.set(Question.AGE, 58).set(Question.APPARENT_CAUSE, false));
+        FIRING.put(RedFlagRule.CES_SEXUAL_NEURO, r -> r.set(Question.SEXUAL_DYSFUNCTION, true)
+                .set(Question.NUMBNESS_TINGLING, true).set(Question.BOTH_LEGS, false));
+        FIRING.put(RedFlagRule.VASC_SUDDEN_COLLAPSE, r -> r.set(Question.SUDDEN_SEVERE_ONSET, true));
+        FIRING.put(RedFlagRule.SEPSIS_SIGNS, r -> r.set(Question.VERY_UNWELL, true));
+        FIRING.put(RedFlagRule.COMPARTMENT_RHABDO, r -> r.set(Question.TENSE_SWELLING_DARK_URINE, true));
+        FIRING.put(RedFlagRule.INF_NEURO, r -> r.set(Question.FEVER, true).set(Question.LEG_WEAKNESS, true)
+                .set(Question.WEAKNESS_PROGRESSING, false).set(Question.BOTH_LEGS, false));
+        FIRING.put(RedFlagRule.MAL_CORD, r -> r.set(Question.CANCER_HISTORY, true).set(Question.LEG_WEAKNESS, true)
+                .set(Question.WEAKNESS_PROGRESSING, false).set(Question.BOTH_LEGS, false));
+        FIRING.put(RedFlagRule.FRAC_NO_WEIGHT_BEARING, r -> r.set(Question.MAJOR_TRAUMA, true)
+                .set(Question.CAN_BEAR_WEIGHT, false));
+        FIRING.put(RedFlagRule.BILATERAL_NUMBNESS, r -> r.set(Question.NUMBNESS_TINGLING, true)
+                .set(Question.BOTH_LEGS, true));
+        FIRING.put(RedFlagRule.INF_ABSCESS, r -> r.set(Question.ANAL_LUMP, true));
+        FIRING.put(RedFlagRule.DVT_SIGNS, r -> r.set(Question.CALF_SWELLING, true));
+        FIRING.put(RedFlagRule.VASC_REST_PAIN, r -> r.set(Question.REST_PAIN, true));
+        FIRING.put(RedFlagRule.WEIGHT_BEARING_LOST, r -> r.set(Question.CAN_BEAR_WEIGHT, false));
+        FIRING.put(RedFlagRule.PAIN_SEVERE_NEW, r -> r.set(Question.PAIN_SEVERITY, 9).set(Question.ONSET, "hours")
+                .set(Question.PATTERN, "unchanged"));
+        FIRING.put(RedFlagRule.BLEED_ANTICOAGULANT, r -> r.set(Question.BLOOD_THINNERS, true)
+                .set(Question.PAIN_SEVERITY, 7).set(Question.ONSET, "days"));
+        FIRING.put(RedFlagRule.AGE_SEVERE, r -> r.set(Question.AGE, 70).set(Question.PAIN_SEVERITY, 7));
+        FIRING.put(RedFlagRule.AGE_UNDER_16, r -> r.set(Question.AGE, 15));
+        for (RedFlagRule rule : RedFlagRule.values()) {
+            if (!FIRING.containsKey(rule)) {
+                throw new IllegalStateException("no response fires " + rule.id() + ": add one");
+            }
+        }
     }
 
     private RuleResponses() {

@@ -1,6 +1,7 @@
 package org.example.intake.fhir.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -163,6 +164,33 @@ class SubmissionBundleBuilderUnitTests {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Submission("ok", noSubject, accepted.answers(), outcome, TRIAGED_AT))
                 .hasMessageContaining("subject");
+    }
+
+    @Test
+    void aSubmissionWithoutAnAuthoredTime_isRefused() {
+        IntakeReading.Accepted accepted = accepted(Responses.benign());
+        accepted.response().setAuthoredElement(null);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> new Submission("sub-1", accepted.response(),
+                accepted.answers(), new TriageEngine().triage(accepted.answers()), TRIAGED_AT))
+                .withMessageContaining("authored");
+    }
+
+    @Test
+    void aResponseTo1_0_0_isExtractedByTheItemsOf1_0_0() {
+        Bundle old = builder.build(submission("sub-old", Responses.benign1_0_0()));
+        Bundle current = builder.build(submission("sub-new", Responses.benign()));
+
+        assertThat(resources(old, QuestionnaireResponse.class).get(0).getQuestionnaire()).endsWith("|1.0.0");
+        assertThat(resources(old, Observation.class)).extracting(SubmissionBundleBuilderUnitTests::localCode)
+                .doesNotContain("can-bear-weight", "blood-thinners").contains("fever");
+        assertThat(resources(current, Observation.class)).extracting(SubmissionBundleBuilderUnitTests::localCode)
+                .contains("can-bear-weight", "blood-thinners", "fever");
+    }
+
+    /** The intake's local code, which every extracted Observation carries last. */
+    private static String localCode(Observation observation) {
+        return observation.getCode().getCoding().get(observation.getCode().getCoding().size() - 1).getCode();
     }
 
     static Submission submission(String id, Responses responses) {
