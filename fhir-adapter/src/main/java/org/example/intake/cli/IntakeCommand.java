@@ -47,6 +47,9 @@ public final class IntakeCommand {
 
     private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
+    /** The option that sets the size limit of one record. */
+    static final String MAX_RECORD_BYTES = "--max-record-bytes";
+
     static final String USAGE = """
             Usage: intake <command> [FILE...]
 
@@ -131,7 +134,7 @@ public final class IntakeCommand {
         }
         Services fhir = services.get();
         RecordTriage triage = new RecordTriage(fhir.reader(), new TriageEngine(), fhir.context());
-        int status = new TriagePipeline(triage, workers).run(files, in, out, err);
+        int status = new TriagePipeline(triage, workers, RecordSplitter.DEFAULT_MAX_RECORD_BYTES).run(files, in, out, err);
         out.flush();
         return status;
     }

@@ -26,6 +26,7 @@ import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.Side;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.Problem;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,8 @@ import ca.uhn.fhir.context.FhirContext;
 class IntakeCommandIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The default --max-record-bytes. */
+    private static final int ONE_MIB = 1_048_576;
 
     @TempDir
     Path dir;
@@ -134,6 +137,47 @@ class IntakeCommandIntegrationTests {
         assertThat(result.status()).isZero();
         assertThat(result.sources()).containsExactly("-#1", "-#2");
         assertThat(result.ids()).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void aRecordOverTheLimitInNdjsonIsRefusedAsTooLargeOnItsOwnLineAndTheRunGoesOn() throws IOException {
+        Path file = write("huge.ndjson", compact(feverResponse("a")) + "\n" + huge(compact(feverResponse("big")), 3_000_000)
+                + "\n" + compact(feverResponse("c")) + "\n");
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.sources()).containsExactly(file + "#1", file + "#2", file + "#3");
+        assertThat(result.ids()).containsExactly("a", null, "c");
+        assertTooLarge(result.lines().get(1), file + "#2", ONE_MIB);
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aRecordOverTheLimitAmongPrettyPrintedValuesIsRefusedAsTooLargeOnItsOwnLineAndTheRunGoesOn() throws IOException {
+        Path file = write("huge.json", pretty(feverResponse("a")) + "\n" + huge(pretty(feverResponse("big")), 3_000_000)
+                + "\n" + pretty(feverResponse("c")) + "\n");
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.sources()).containsExactly(file + "#1", file + "#2", file + "#3");
+        assertThat(result.ids()).containsExactly("a", null, "c");
+        assertTooLarge(result.lines().get(1), file + "#2", ONE_MIB);
+    }
+
+    @Test
+    void aFirstRecordOverTheLimitIsRefusedAndTheRestAreTriaged_inBothLayouts() throws IOException {
+        Path ndjson = write("first.ndjson", huge(compact(feverResponse("big")), 3_000_000) + "\n"
+                + compact(feverResponse("b")) + "\n");
+        Path pretty = write("first.json", huge(pretty(feverResponse("big")), 3_000_000) + "\n" + pretty(feverResponse("b")));
+
+        Result result = run("", "triage", ndjson.toString(), pretty.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.ids()).containsExactly(null, "b", null, "b");
+        assertTooLarge(result.lines().get(0), ndjson + "#1", ONE_MIB);
+        assertTooLarge(result.lines().get(2), pretty + "#1", ONE_MIB);
     }
 
     @Test
@@ -420,6 +464,33 @@ class IntakeCommandIntegrationTests {
 
     private static QuestionnaireResponse feverResponse(String id) {
         return SampleIntakes.response(id, "p-1", Instant.parse("2025-05-01T10:00:00Z"), feverAnswers());
+    }
+
+    /** The response's JSON grown to about {@code size} characters by a long language code, on the first line. */
+    private static String huge(String json, int size) {
+        String start = "{\"resourceType\":\"QuestionnaireResponse\",";
+        String startPretty = "{\n  \"resourceType\": \"QuestionnaireResponse\",";
+        String padding = "\"language\":\"" + "x".repeat(size) + "\",";
+        if (json.startsWith(start)) {
+            return start + padding + json.substring(start.length());
+        }
+        assertThat(json).startsWith(startPretty);
+        return startPretty + "\n  " + padding + json.substring(startPretty.length());
+    }
+
+    private static void assertTooLarge(String line, String source, long limit) throws IOException {
+        JsonNode error = JSON.readTree(line);
+        assertThat(fieldNames(error)).containsExactly("source", "error");
+        assertThat(error.get("source").asText()).isEqualTo(source);
+        assertThat(error.get("error").get("resourceType").asText()).isEqualTo("OperationOutcome");
+        JsonNode issue = error.get("error").get("issue").get(0);
+        assertThat(error.get("error").get("issue")).hasSize(1);
+        assertThat(issue.get("severity").asText()).isEqualTo("error");
+        assertThat(issue.get("code").asText()).isEqualTo("too-long");
+        assertThat(issue.get("details").get("coding").get(0).get("system").asText()).isEqualTo(Problem.SYSTEM);
+        assertThat(issue.get("details").get("coding").get(0).get("code").asText()).isEqualTo("too-large");
+        assertThat(issue.get("diagnostics").asText()).contains("over " + limit + " bytes", "--max-record-bytes");
+        assertThat(line).doesNotContain("xxxxxxxx");
     }
 
     private static String compact(QuestionnaireResponse response) {
