@@ -181,6 +181,71 @@ class IntakeCommandIntegrationTests {
     }
 
     @Test
+    void maxRecordBytes_isTheMostOneRecordMayHave_countedInUtf8() throws IOException {
+        Map<Question, Object> answers = feverAnswers();
+        answers.put(Question.NOTES, "\u00e9t\u00e9 \u2603 \uD83D\uDE00");
+        String record = compact(SampleIntakes.response("utf8", "p-1", Instant.parse("2025-05-01T10:00:00Z"), answers));
+        int bytes = record.getBytes(StandardCharsets.UTF_8).length;
+        Path file = write("one.ndjson", record + "\n");
+
+        Result atTheLimit = run("", "triage", "--max-record-bytes", String.valueOf(bytes), file.toString());
+        Result overTheLimit = run("", "triage", "--max-record-bytes=" + (bytes - 1), file.toString());
+
+        assertThat(bytes).isGreaterThan(record.length());
+        assertThat(atTheLimit.status()).isZero();
+        assertThat(atTheLimit.ids()).containsExactly("utf8");
+        assertThat(overTheLimit.status()).isEqualTo(1);
+        assertTooLarge(overTheLimit.lines().get(0), file + "#1", bytes - 1);
+    }
+
+    @Test
+    void maxRecordBytes_canRaiseTheLimitAboveTheDefault() throws IOException {
+        Path file = write("big.ndjson", huge(compact(feverResponse("big")), 1_100_000) + "\n");
+
+        Result result = run("", "triage", file.toString(), "--max-record-bytes", "2000000");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.ids()).containsExactly("big");
+    }
+
+    @Test
+    void badValuesOfMaxRecordBytes_areBadUsage() {
+        for (List<String> args : List.of(List.of("--max-record-bytes"), List.of("--max-record-bytes", "0"),
+                List.of("--max-record-bytes", "-5"), List.of("--max-record-bytes", "1.5"),
+                List.of("--max-record-bytes", "1MB"), List.of("--max-record-bytes="),
+                List.of("--max-record-bytes", "99999999999999999999"), List.of("--max-record-bytes", "2147483648"))) {
+            List<String> command = new ArrayList<>(List.of("triage"));
+            command.addAll(args);
+            command.add("x.json");
+
+            Result result = run("", command.toArray(String[]::new));
+
+            assertThat(result.status()).as(args.toString()).isEqualTo(2);
+            assertThat(result.err()).as(args.toString()).contains("--max-record-bytes").contains("Usage: intake");
+            assertThat(result.out()).as(args.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void validateAndExtract_refuseAResponseOverTheLimitToo() throws IOException {
+        String response = pretty(feverResponse("v"));
+        int bytes = response.getBytes(StandardCharsets.UTF_8).length;
+        Path file = write("fever.json", response);
+
+        Result validate = run("", "validate", "--max-record-bytes", String.valueOf(bytes - 1), file.toString());
+        Result extract = run("", "extract", file.toString(), "--max-record-bytes", String.valueOf(bytes - 1));
+        Result validateAtTheLimit = run("", "validate", "--max-record-bytes", String.valueOf(bytes), file.toString());
+
+        for (Result result : List.of(validate, extract)) {
+            assertThat(result.status()).isEqualTo(1);
+            JsonNode issue = JSON.readTree(result.out()).get("issue").get(0);
+            assertThat(issue.get("details").get("coding").get(0).get("code").asText()).isEqualTo("too-large");
+            assertThat(issue.get("diagnostics").asText()).contains(String.valueOf(bytes - 1), "--max-record-bytes");
+        }
+        assertThat(validateAtTheLimit.status()).isZero();
+    }
+
+    @Test
     void aPrettyPrintedResponseOnStandardInputIsOneRecord() throws IOException {
         Result result = run(pretty(feverResponse("s")), "triage", "-");
 
