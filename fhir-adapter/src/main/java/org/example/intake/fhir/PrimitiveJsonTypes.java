@@ -162,6 +162,12 @@ final class PrimitiveJsonTypes {
                     primitiveExtensions(value, definition, name.substring(1), path);
                     continue;
                 }
+                if (name.equals("extension") || name.equals("modifierExtension")) {
+                    // Straight to Extension: HAPI's RuntimeChildExtension cannot name the element
+                    // of modifierExtension (it asks its choices for "extensionExtension").
+                    extensionList(value, name, path);
+                    continue;
+                }
                 BaseRuntimeChildDefinition child = definition.getChildByName(name);
                 BaseRuntimeElementDefinition<?> type = child == null ? null : child.getChildByName(name);
                 if (type == null) {
@@ -245,12 +251,16 @@ final class PrimitiveJsonTypes {
 
         private void extensions(BaseJsonLikeObject element, String path) {
             for (String name : new String[] {"extension", "modifierExtension"}) {
-                BaseJsonLikeValue list = element.get(name);
-                if (list != null && list.isArray()) {
-                    BaseJsonLikeArray array = list.getAsArray();
-                    for (int i = 0; i < array.size(); i++) {
-                        element(array.get(i), extension, name, path + "." + name + "[" + i + "]");
-                    }
+                extensionList(element.get(name), name, path);
+            }
+        }
+
+        /** {@code extension} or {@code modifierExtension}: an array of Extensions. */
+        private void extensionList(BaseJsonLikeValue list, String name, String path) {
+            if (list != null && list.isArray()) {
+                BaseJsonLikeArray array = list.getAsArray();
+                for (int i = 0; i < array.size(); i++) {
+                    element(array.get(i), extension, name, path + "." + name + "[" + i + "]");
                 }
             }
         }

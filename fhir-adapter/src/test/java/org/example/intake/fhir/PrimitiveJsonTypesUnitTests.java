@@ -37,8 +37,11 @@ class PrimitiveJsonTypesUnitTests {
                 json.add(Files.readString(file));
             }
         }
-        json.add(resource("fhir/Questionnaire-buttock-cramp-intake.json"));
-        json.add(resource("fhir/CodeSystem-buttock-cramp-intake.json"));
+        try (Stream<Path> files = Files.list(Path.of("src", "main", "resources", "fhir"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                json.add(Files.readString(file)); // the intake's Questionnaire and CodeSystem
+            }
+        }
         // As HL7 publishes it: a Bundle of SearchParameters (entry.resource, booleans, codes, canonicals).
         String searchParameters = resource("org/hl7/fhir/r4/model/sp/search-parameters.json");
         json.add(searchParameters);
@@ -141,6 +144,22 @@ class PrimitiveJsonTypesUnitTests {
                 "Bundle.entry[0].resource.contained[0].active",
                 "Bundle.entry[1].resource.value.value",
                 "Bundle.entry[1].resource.component[1].code.coding[0].userSelected");
+    }
+
+    @Test
+    void modifierExtensions_areCheckedLikeExtensions() {
+        String json = """
+                {"resourceType": "QuestionnaireResponse", "status": "completed",
+                 "modifierExtension": [{"url": "http://example.org/negated", "valueBoolean": true}],
+                 "extension": [{"url": "http://example.org/a", "extension": [{"url": "b", "valueInteger": 3}]}],
+                 "item": [{"linkId": "a", "answer": [{"valueBoolean": true,
+                   "modifierExtension": [{"url": "http://example.org/negated", "valueBoolean": "true"}]}]}]}
+                """;
+
+        List<PrimitiveJsonTypes.WrongType> found = check.check(tree(json));
+
+        assertThat(found).extracting(PrimitiveJsonTypes.WrongType::expression)
+                .containsExactly("QuestionnaireResponse.item[0].answer[0].modifierExtension[0].value");
     }
 
     @Test
