@@ -32,8 +32,9 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * The {@code intake} command line (DESIGN.md section 6): {@code triage FILE...},
- * {@code validate FILE} and {@code extract FILE}. Exit status 0 when every response was valid, 1 when one was refused,
- * 2 for bad usage or a file that cannot be read.
+ * {@code validate FILE} and {@code extract FILE}, each with {@code --max-record-bytes N}. Exit status 0 when every
+ * response was valid, 1 when one was refused (a response over the size limit too), 2 for bad usage or a file that
+ * cannot be read.
  *
  * <p>Prints verdicts and OperationOutcomes on standard output and only file names and usage
  * on standard error: never patient data.
@@ -46,8 +47,11 @@ public final class IntakeCommand {
 
     private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
+    /** The option that sets the size limit of one record. */
+    static final String MAX_RECORD_BYTES = "--max-record-bytes";
+
     static final String USAGE = """
-            Usage: intake <command> [FILE...]
+            Usage: intake <command> [--max-record-bytes N] [FILE...]
 
             Commands:
               triage FILE...   Triage each QuestionnaireResponse and print one JSON line per response:
@@ -58,6 +62,12 @@ public final class IntakeCommand {
                                QuestionnaireResponse in FILE (or its OperationOutcome when it is refused).
               ehr              Run the EHR sandbox, a HAPI FHIR JPA server, at http://localhost:8090/fhir
                                (EHR_PORT to change it) in the foreground (the ./intake launcher runs it).
+
+            Options (triage, validate, extract):
+              --max-record-bytes N
+                               Refuse a response over N bytes of UTF-8 (1 to 2147483647; default 1048576,
+                               1 MiB) without reading it into memory: its OperationOutcome has the problem
+                               code too-large, and triage goes on with the next response.
 
             FILE is a JSON file holding one QuestionnaireResponse, an NDJSON file with one per line,
             or - for standard input.
@@ -113,30 +123,30 @@ public final class IntakeCommand {
             return OK;
         }
         return switch (args[0]) {
-            case "triage" -> triage(files(rest, err), in, out, err);
-            case "validate" -> validate(files(rest, err), in, out, err);
-            case "extract" -> extract(files(rest, err), in, out, err);
+            case "triage" -> triage(Arguments.parse(rest, err), in, out, err);
+            case "validate" -> validate(Arguments.parse(rest, err), in, out, err);
+            case "extract" -> extract(Arguments.parse(rest, err), in, out, err);
             case "ehr" -> usageError(err, "ehr runs the EHR sandbox's own jar: start it with ./intake ehr");
             default -> usageError(err, "unknown command: " + args[0]);
         };
     }
 
-    private int triage(List<String> files, InputStream in, PrintStream out, PrintStream err) {
-        if (files == null) {
+    private int triage(Arguments arguments, InputStream in, PrintStream out, PrintStream err) {
+        if (arguments == null) {
             return USAGE_OR_IO;
         }
-        if (files.isEmpty()) {
+        if (arguments.files().isEmpty()) {
             return usageError(err, "triage needs at least one FILE (or - for standard input)");
         }
         Services fhir = services.get();
         RecordTriage triage = new RecordTriage(fhir.reader(), new TriageEngine(), fhir.context());
-        int status = new TriagePipeline(triage, workers).run(files, in, out, err);
+        int status = new TriagePipeline(triage, workers, arguments.maxRecordBytes()).run(arguments.files(), in, out, err);
         out.flush();
         return status;
     }
 
-    private int validate(List<String> files, InputStream in, PrintStream out, PrintStream err) {
-        IntakeReading reading = readOne("validate", files, in, err);
+    private int validate(Arguments arguments, InputStream in, PrintStream out, PrintStream err) {
+        IntakeReading reading = readOne("validate", arguments, in, err);
         if (reading == null) {
             return USAGE_OR_IO;
         }
@@ -144,8 +154,8 @@ public final class IntakeCommand {
         return Outcomes.hasErrors(reading.outcome()) ? REFUSED : OK;
     }
 
-    private int extract(List<String> files, InputStream in, PrintStream out, PrintStream err) {
-        IntakeReading reading = readOne("extract", files, in, err);
+    private int extract(Arguments arguments, InputStream in, PrintStream out, PrintStream err) {
+        IntakeReading reading = readOne("extract", arguments, in, err);
         if (reading == null) {
             return USAGE_OR_IO;
         }
@@ -170,25 +180,28 @@ public final class IntakeCommand {
         return OK;
     }
 
-    /** Reads the one response a command takes; null (after a message) for bad usage or an unreadable file. */
-    private IntakeReading readOne(String command, List<String> files, InputStream in, PrintStream err) {
-        if (files == null) {
+    /**
+     * Reads the one response a command takes; null (after a message) for bad usage or an
+     * unreadable file. A response over the size limit is refused unread ({@code too-large}).
+     */
+    private IntakeReading readOne(String command, Arguments arguments, InputStream in, PrintStream err) {
+        if (arguments == null) {
             return null;
         }
-        if (files.size() != 1) {
+        if (arguments.files().size() != 1) {
             usageError(err, command + " takes exactly one FILE (or - for standard input)");
             return null;
         }
-        String file = files.get(0);
+        String file = arguments.files().get(0);
         String json;
         try (Reader reader = InputFiles.open(file, in)) {
-            json = readAll(reader);
-            if (json.startsWith("\uFEFF")) {
-                json = json.substring(1);
-            }
+            json = readAtMost(reader, arguments.maxRecordBytes());
         } catch (IOException e) {
             err.println("intake: cannot read " + file + ": " + InputFiles.reason(e));
             return null;
+        }
+        if (json == null) {
+            return new IntakeReading.Rejected(Outcomes.tooLarge(arguments.maxRecordBytes()));
         }
         try {
             return services.get().reader().apply(json);
@@ -220,21 +233,59 @@ public final class IntakeCommand {
         }
     }
 
-    /** The FILE arguments, or null (after a message) when an option is not known. */
-    private static List<String> files(List<String> args, PrintStream err) {
-        List<String> files = new ArrayList<>(args.size());
-        boolean options = true;
-        for (String arg : args) {
-            if (options && arg.equals("--")) {
-                options = false;
-            } else if (options && arg.startsWith("-") && !arg.equals(InputFiles.STDIN)) {
-                usageError(err, "unknown option: " + arg);
-                return null;
-            } else {
-                files.add(arg);
+    /**
+     * What follows the command: the FILE arguments and the options, which may come before,
+     * between or after them, up to a {@code --}.
+     *
+     * @param files          the FILE arguments in order, maybe empty, never null
+     * @param maxRecordBytes the most bytes of UTF-8 one response may have, at least 1
+     */
+    record Arguments(List<String> files, int maxRecordBytes) {
+
+        /** The arguments, or null (after a message and the usage on {@code err}) when they are bad. */
+        static Arguments parse(List<String> args, PrintStream err) {
+            List<String> files = new ArrayList<>(args.size());
+            int maxRecordBytes = RecordSplitter.DEFAULT_MAX_RECORD_BYTES;
+            boolean options = true;
+            for (int i = 0; i < args.size(); i++) {
+                String arg = args.get(i);
+                if (options && arg.equals("--")) {
+                    options = false;
+                } else if (options && (arg.equals(MAX_RECORD_BYTES) || arg.startsWith(MAX_RECORD_BYTES + "="))) {
+                    String value;
+                    if (arg.equals(MAX_RECORD_BYTES)) {
+                        if (++i == args.size()) {
+                            usageError(err, MAX_RECORD_BYTES + " needs a number of bytes");
+                            return null;
+                        }
+                        value = args.get(i);
+                    } else {
+                        value = arg.substring(MAX_RECORD_BYTES.length() + 1);
+                    }
+                    maxRecordBytes = byteCount(value);
+                    if (maxRecordBytes < 1) {
+                        usageError(err, MAX_RECORD_BYTES + " takes a whole number of bytes from 1 to "
+                                + Integer.MAX_VALUE + ", not '" + value + "'");
+                        return null;
+                    }
+                } else if (options && arg.startsWith("-") && !arg.equals(InputFiles.STDIN)) {
+                    usageError(err, "unknown option: " + arg);
+                    return null;
+                } else {
+                    files.add(arg);
+                }
             }
+            return new Arguments(List.copyOf(files), maxRecordBytes);
         }
-        return files;
+
+        /** The value as a positive int, or 0 when it is not one (not digits, 0, or too big). */
+        private static int byteCount(String value) {
+            if (value.isEmpty() || value.length() > 10 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return 0;
+            }
+            long count = Long.parseLong(value);
+            return count > Integer.MAX_VALUE ? 0 : (int) count;
+        }
     }
 
     private static boolean isHelp(String arg) {
@@ -260,13 +311,24 @@ public final class IntakeCommand {
         return USAGE_OR_IO;
     }
 
-    private static String readAll(Reader reader) throws IOException {
+    /**
+     * The whole text (without a leading byte order mark), or null when it is over
+     * {@code maxBytes} bytes of UTF-8; then it stops reading, having held at most about
+     * {@code maxBytes} characters.
+     */
+    static String readAtMost(Reader reader, int maxBytes) throws IOException {
         StringBuilder text = new StringBuilder(8192);
         char[] buffer = new char[8192];
-        for (int n; (n = reader.read(buffer)) > 0; ) {
-            text.append(buffer, 0, n);
+        boolean first = true;
+        for (int n; (n = reader.read(buffer)) >= 0; ) {
+            int from = first && n > 0 && buffer[0] == '\uFEFF' ? 1 : 0;
+            first = first && n == 0;
+            text.append(buffer, from, n - from);
+            if (text.length() > maxBytes) {
+                return null;
+            }
         }
-        return text.toString();
+        return RecordSplitter.utf8Length(text) > maxBytes ? null : text.toString();
     }
 
     /**

@@ -22,6 +22,39 @@ final class Outcomes {
         return outcome;
     }
 
+    /**
+     * An outcome for a record refused unread because it is over the size limit: one error issue
+     * with problem code {@code too-large} (in {@code details.coding}, system {@link Problem#SYSTEM}).
+     *
+     * @param maxRecordBytes the limit, in bytes of UTF-8
+     */
+    static OperationOutcome tooLarge(long maxRecordBytes) {
+        return problem(Problem.TOO_LARGE, null, "This record is over " + maxRecordBytes
+                + " bytes, the most one response may have, so it was not read. To allow larger responses, run with "
+                + IntakeCommand.MAX_RECORD_BYTES + " N (bytes).");
+    }
+
+    /**
+     * An outcome with one error issue of a stable problem code, as the reader's own issues carry
+     * it: in {@code details.coding} (system {@link Problem#SYSTEM}), the message in
+     * {@code details.text} and {@code diagnostics}.
+     *
+     * @param expression the FHIRPath expression, or null when the issue is about the whole input
+     */
+    static OperationOutcome problem(Problem problem, String expression, String message) {
+        OperationOutcome outcome = new OperationOutcome();
+        OperationOutcomeIssueComponent issue = outcome.addIssue()
+                .setSeverity(IssueSeverity.ERROR)
+                .setCode(problem.issueType())
+                .setDiagnostics(message);
+        issue.getDetails().addCoding().setSystem(Problem.SYSTEM).setCode(problem.code());
+        issue.getDetails().setText(message);
+        if (expression != null) {
+            issue.addExpression(expression);
+        }
+        return outcome;
+    }
+
     /** An outcome with one error issue at a FHIRPath expression. */
     static OperationOutcome error(IssueType type, String expression, String message) {
         OperationOutcome outcome = new OperationOutcome();

@@ -55,6 +55,15 @@ final class RecordTriage {
         return new Line((text + '\n').getBytes(StandardCharsets.UTF_8), error);
     }
 
+    /**
+     * The output line of a record refused unread for being over the size limit: an error line
+     * with problem code {@code too-large}.
+     */
+    Line tooLarge(String source, long maxRecordBytes) {
+        String text = OutputLine.error(source, encode(Outcomes.tooLarge(maxRecordBytes)));
+        return new Line((text + '\n').getBytes(StandardCharsets.UTF_8), true);
+    }
+
     private String encode(OperationOutcome outcome) {
         return fhir.newJsonParser().encodeResourceToString(outcome);
     }

@@ -36,18 +36,29 @@ final class TriagePipeline {
 
     private final RecordTriage triage;
     private final int workers;
+    private final int maxRecordBytes;
 
-    TriagePipeline(RecordTriage triage, int workers) {
+    /**
+     * @param workers        how many threads read and triage records; at least 1
+     * @param maxRecordBytes the most bytes of UTF-8 a record may have; a longer one is skipped
+     *                       unread and gets a {@code too-large} error line; at least 1
+     */
+    TriagePipeline(RecordTriage triage, int workers, int maxRecordBytes) {
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, not " + workers);
         }
+        if (maxRecordBytes < 1) {
+            throw new IllegalArgumentException("maxRecordBytes must be at least 1, not " + maxRecordBytes);
+        }
         this.triage = triage;
         this.workers = workers;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /**
      * Triages every record of the files in order and writes one line per record to {@code out}.
-     * Unreadable files are reported on {@code err} and skipped.
+     * A record over the size limit is not read: its line is a {@code too-large} error. Unreadable
+     * files are reported on {@code err} and skipped.
      *
      * @return 0 when every record was triaged, 1 when some were refused, 2 when a file could
      *         not be read or the output could not be written
@@ -163,13 +174,16 @@ final class TriagePipeline {
 
         private void readFile(String file) throws InterruptedException {
             try (Reader reader = InputFiles.open(file, stdin)) {
-                RecordSplitter splitter = new RecordSplitter(reader);
+                RecordSplitter splitter = new RecordSplitter(reader, maxRecordBytes);
                 int index = 0;
-                String record;
+                RecordSplitter.Record record;
                 while (!stop && (record = splitter.next()) != null) {
                     String source = file + '#' + ++index;
-                    String json = record;
-                    window.put(pool.submit(() -> triage.apply(source, json)));
+                    if (record instanceof RecordSplitter.Text text) {
+                        window.put(pool.submit(() -> triage.apply(source, text.json())));
+                    } else {
+                        window.put(CompletableFuture.completedFuture(triage.tooLarge(source, maxRecordBytes)));
+                    }
                 }
             } catch (IOException e) {
                 failed = true;

@@ -1,10 +1,14 @@
 package org.example.intake.fhir;
 
+import java.io.StringReader;
+import java.util.List;
 import java.util.Objects;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.json.jackson.JacksonStructure;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -56,17 +60,29 @@ public final class IntakeReader {
         return readWithHapi(json, issues);
     }
 
-    /** Parses with HAPI's parser only (what {@link #read(String)} falls back to), then checks. */
+    /**
+     * Parses with HAPI's parser only (what {@link #read(String)} falls back to), then checks. On
+     * top of what HAPI's parser reports, a primitive of the wrong JSON type (such as
+     * {@code "valueBoolean": "true"}) is refused as {@link Problem#WRONG_TYPE}.
+     */
     IntakeReading readWithHapi(String json, Issues issues) {
         if (json == null || json.isBlank()) {
             issues.error(Problem.MALFORMED_JSON, null, "The body is empty; send a QuestionnaireResponse as JSON.");
             return new IntakeReading.Rejected(issues.toOutcome());
         }
-        IParser parser = context.newJsonParser();
-        parser.setParserErrorHandler(new ParserIssues(issues));
         IBaseResource resource;
         try {
-            resource = parser.parseResource(json);
+            // HAPI's own JSON tree, checked for primitives of the wrong JSON type (which HAPI's
+            // parser reads as text without a word), then parsed by HAPI from the same tree.
+            JacksonStructure tree = new JacksonStructure();
+            tree.load(new StringReader(json));
+            List<PrimitiveJsonTypes.WrongType> wrongTypes = new PrimitiveJsonTypes(context).check(tree.getRootObject());
+            for (PrimitiveJsonTypes.WrongType wrongType : wrongTypes) {
+                issues.error(Problem.WRONG_TYPE, wrongType.expression(), wrongType.message());
+            }
+            IParser parser = context.newJsonParser();
+            parser.setParserErrorHandler(new ParserIssues(issues, wrongTypes));
+            resource = ((IJsonLikeParser) parser).parseResource(tree);
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
             issues.error(Problem.MALFORMED_JSON, null, "Not a readable FHIR JSON resource: " + shorten(e.getMessage()));
             return new IntakeReading.Rejected(issues.toOutcome());

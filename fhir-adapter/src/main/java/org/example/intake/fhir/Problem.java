@@ -33,6 +33,8 @@ public enum Problem {
     UNKNOWN_CODE("unknown-code", IssueType.CODEINVALID),
     MISSING_CODE_SYSTEM("missing-code-system", IssueType.CODEINVALID),
     TOO_LONG("too-long", IssueType.TOOLONG),
+    /** A whole record (one response's JSON text) over the size limit, refused unread. */
+    TOO_LARGE("too-large", IssueType.TOOLONG),
     MISSING_GROUP("missing-group", IssueType.REQUIRED),
     MISSING_ANSWER("missing-answer", IssueType.REQUIRED),
     ANSWER_TO_DISABLED_ITEM("answer-to-disabled-item", IssueType.BUSINESSRULE);

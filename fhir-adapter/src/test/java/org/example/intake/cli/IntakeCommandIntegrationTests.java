@@ -26,6 +26,7 @@ import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.Side;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.Problem;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,8 @@ import ca.uhn.fhir.context.FhirContext;
 class IntakeCommandIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The default --max-record-bytes. */
+    private static final int ONE_MIB = 1_048_576;
 
     @TempDir
     Path dir;
@@ -134,6 +137,112 @@ class IntakeCommandIntegrationTests {
         assertThat(result.status()).isZero();
         assertThat(result.sources()).containsExactly("-#1", "-#2");
         assertThat(result.ids()).containsExactly("s1", "s2");
+    }
+
+    @Test
+    void aRecordOverTheLimitInNdjsonIsRefusedAsTooLargeOnItsOwnLineAndTheRunGoesOn() throws IOException {
+        Path file = write("huge.ndjson", compact(feverResponse("a")) + "\n" + huge(compact(feverResponse("big")), 3_000_000)
+                + "\n" + compact(feverResponse("c")) + "\n");
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.sources()).containsExactly(file + "#1", file + "#2", file + "#3");
+        assertThat(result.ids()).containsExactly("a", null, "c");
+        assertTooLarge(result.lines().get(1), file + "#2", ONE_MIB);
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void aRecordOverTheLimitAmongPrettyPrintedValuesIsRefusedAsTooLargeOnItsOwnLineAndTheRunGoesOn() throws IOException {
+        Path file = write("huge.json", pretty(feverResponse("a")) + "\n" + huge(pretty(feverResponse("big")), 3_000_000)
+                + "\n" + pretty(feverResponse("c")) + "\n");
+
+        Result result = run("", "triage", file.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.sources()).containsExactly(file + "#1", file + "#2", file + "#3");
+        assertThat(result.ids()).containsExactly("a", null, "c");
+        assertTooLarge(result.lines().get(1), file + "#2", ONE_MIB);
+    }
+
+    @Test
+    void aFirstRecordOverTheLimitIsRefusedAndTheRestAreTriaged_inBothLayouts() throws IOException {
+        Path ndjson = write("first.ndjson", huge(compact(feverResponse("big")), 3_000_000) + "\n"
+                + compact(feverResponse("b")) + "\n");
+        Path pretty = write("first.json", huge(pretty(feverResponse("big")), 3_000_000) + "\n" + pretty(feverResponse("b")));
+
+        Result result = run("", "triage", ndjson.toString(), pretty.toString());
+
+        assertThat(result.status()).isEqualTo(1);
+        assertThat(result.ids()).containsExactly(null, "b", null, "b");
+        assertTooLarge(result.lines().get(0), ndjson + "#1", ONE_MIB);
+        assertTooLarge(result.lines().get(2), pretty + "#1", ONE_MIB);
+    }
+
+    @Test
+    void maxRecordBytes_isTheMostOneRecordMayHave_countedInUtf8() throws IOException {
+        Map<Question, Object> answers = feverAnswers();
+        answers.put(Question.NOTES, "\u00e9t\u00e9 \u2603 \uD83D\uDE00");
+        String record = compact(SampleIntakes.response("utf8", "p-1", Instant.parse("2025-05-01T10:00:00Z"), answers));
+        int bytes = record.getBytes(StandardCharsets.UTF_8).length;
+        Path file = write("one.ndjson", record + "\n");
+
+        Result atTheLimit = run("", "triage", "--max-record-bytes", String.valueOf(bytes), file.toString());
+        Result overTheLimit = run("", "triage", "--max-record-bytes=" + (bytes - 1), file.toString());
+
+        assertThat(bytes).isGreaterThan(record.length());
+        assertThat(atTheLimit.status()).isZero();
+        assertThat(atTheLimit.ids()).containsExactly("utf8");
+        assertThat(overTheLimit.status()).isEqualTo(1);
+        assertTooLarge(overTheLimit.lines().get(0), file + "#1", bytes - 1);
+    }
+
+    @Test
+    void maxRecordBytes_canRaiseTheLimitAboveTheDefault() throws IOException {
+        Path file = write("big.ndjson", huge(compact(feverResponse("big")), 1_100_000) + "\n");
+
+        Result result = run("", "triage", file.toString(), "--max-record-bytes", "2000000");
+
+        assertThat(result.status()).isZero();
+        assertThat(result.ids()).containsExactly("big");
+    }
+
+    @Test
+    void badValuesOfMaxRecordBytes_areBadUsage() {
+        for (List<String> args : List.of(List.of("--max-record-bytes"), List.of("--max-record-bytes", "0"),
+                List.of("--max-record-bytes", "-5"), List.of("--max-record-bytes", "1.5"),
+                List.of("--max-record-bytes", "1MB"), List.of("--max-record-bytes="),
+                List.of("--max-record-bytes", "99999999999999999999"), List.of("--max-record-bytes", "2147483648"))) {
+            List<String> command = new ArrayList<>(List.of("triage"));
+            command.addAll(args);
+            command.add("x.json");
+
+            Result result = run("", command.toArray(String[]::new));
+
+            assertThat(result.status()).as(args.toString()).isEqualTo(2);
+            assertThat(result.err()).as(args.toString()).contains("--max-record-bytes").contains("Usage: intake");
+            assertThat(result.out()).as(args.toString()).isEmpty();
+        }
+    }
+
+    @Test
+    void validateAndExtract_refuseAResponseOverTheLimitToo() throws IOException {
+        String response = pretty(feverResponse("v"));
+        int bytes = response.getBytes(StandardCharsets.UTF_8).length;
+        Path file = write("fever.json", response);
+
+        Result validate = run("", "validate", "--max-record-bytes", String.valueOf(bytes - 1), file.toString());
+        Result extract = run("", "extract", file.toString(), "--max-record-bytes", String.valueOf(bytes - 1));
+        Result validateAtTheLimit = run("", "validate", "--max-record-bytes", String.valueOf(bytes), file.toString());
+
+        for (Result result : List.of(validate, extract)) {
+            assertThat(result.status()).isEqualTo(1);
+            JsonNode issue = JSON.readTree(result.out()).get("issue").get(0);
+            assertThat(issue.get("details").get("coding").get(0).get("code").asText()).isEqualTo("too-large");
+            assertThat(issue.get("diagnostics").asText()).contains(String.valueOf(bytes - 1), "--max-record-bytes");
+        }
+        assertThat(validateAtTheLimit.status()).isZero();
     }
 
     @Test
@@ -447,6 +556,33 @@ class IntakeCommandIntegrationTests {
 
     private static QuestionnaireResponse feverResponse(String id) {
         return SampleIntakes.response(id, "p-1", Instant.parse("2025-05-01T10:00:00Z"), feverAnswers());
+    }
+
+    /** The response's JSON grown to about {@code size} characters by a long language code, on the first line. */
+    private static String huge(String json, int size) {
+        String start = "{\"resourceType\":\"QuestionnaireResponse\",";
+        String startPretty = "{\n  \"resourceType\": \"QuestionnaireResponse\",";
+        String padding = "\"language\":\"" + "x".repeat(size) + "\",";
+        if (json.startsWith(start)) {
+            return start + padding + json.substring(start.length());
+        }
+        assertThat(json).startsWith(startPretty);
+        return startPretty + "\n  " + padding + json.substring(startPretty.length());
+    }
+
+    private static void assertTooLarge(String line, String source, long limit) throws IOException {
+        JsonNode error = JSON.readTree(line);
+        assertThat(fieldNames(error)).containsExactly("source", "error");
+        assertThat(error.get("source").asText()).isEqualTo(source);
+        assertThat(error.get("error").get("resourceType").asText()).isEqualTo("OperationOutcome");
+        JsonNode issue = error.get("error").get("issue").get(0);
+        assertThat(error.get("error").get("issue")).hasSize(1);
+        assertThat(issue.get("severity").asText()).isEqualTo("error");
+        assertThat(issue.get("code").asText()).isEqualTo("too-long");
+        assertThat(issue.get("details").get("coding").get(0).get("system").asText()).isEqualTo(Problem.SYSTEM);
+        assertThat(issue.get("details").get("coding").get(0).get("code").asText()).isEqualTo("too-large");
+        assertThat(issue.get("diagnostics").asText()).contains("over " + limit + " bytes", "--max-record-bytes");
+        assertThat(line).doesNotContain("xxxxxxxx");
     }
 
     private static String compact(QuestionnaireResponse response) {
