@@ -39,13 +39,14 @@ import org.example.intake.core.answers.Frequency;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
+import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.Side;
 import org.example.intake.core.triage.Level;
 
 /**
  * The one QuestionnaireResponse every benchmark works on: a realistic complete intake,
- * compact JSON of 2,386 bytes (about 2.3 KiB) in {@value #RESOURCE}. Every required question
- * is answered, the enabled conditional ones too (radiates-below-knee, both-legs), with two
+ * to questionnaire 1.1.0, compact JSON of 2,943 bytes (about 2.9 KiB) in {@value #RESOURCE}.
+ * Every required question is answered, the enabled conditional ones too (radiates-below-knee, both-legs), with two
  * optional lifestyle answers; it triages to SOON (PERSIST-RECUR-UNEXPLAINED,
  * SCIATICA-BELOW-KNEE, FUNCTION-ADL).
  */
@@ -55,7 +56,7 @@ public final class SampleIntake {
     public static final String RESOURCE = "/bench/complete-intake.json";
 
     /** The sample's exact size in bytes (UTF-8); checked whenever it is loaded. */
-    public static final int SIZE_BYTES = 2_386;
+    public static final int SIZE_BYTES = 2_943;
 
     /** The level the sample triages to. */
     public static final Level EXPECTED_LEVEL = Level.SOON;
@@ -100,6 +101,7 @@ public final class SampleIntake {
                 .answer(APPARENT_CAUSE, false)
                 .answer(MAJOR_TRAUMA, false)
                 .answer(DAILY_ACTIVITIES, true)
+                .answer(Question.CAN_BEAR_WEIGHT, true)
                 .answer(RADIATES, true)
                 .answer(RADIATES_BELOW_KNEE, true)
                 .answer(NUMBNESS_TINGLING, false)
@@ -114,10 +116,18 @@ public final class SampleIntake {
                 .answer(NIGHT_PAIN, false)
                 .answer(COLD_PALE_LEG, false)
                 .answer(WALKING_CLAUDICATION, false)
+                .answer(Question.REST_PAIN, false)
+                .answer(Question.SUDDEN_SEVERE_ONSET, false)
+                .answer(Question.VERY_UNWELL, false)
+                .answer(Question.TENSE_SWELLING_DARK_URINE, false)
+                .answer(Question.CALF_SWELLING, false)
+                .answer(Question.ANAL_LUMP, false)
                 .answer(AGE, 44)
                 .answer(CANCER_HISTORY, false)
                 .answer(IMMUNOSUPPRESSED, false)
+                .answer(Question.IV_DRUG_USE, false)
                 .answer(OSTEOPOROSIS_STEROIDS, false)
+                .answer(Question.BLOOD_THINNERS, false)
                 .answer(LOW_FLUID, true)
                 .answer(PROLONGED_SITTING, true)
                 .build();
