@@ -14,13 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs {@code intake triage}: one reader thread splits the files into records, a fixed pool
  * of workers reads, triages and formats them, and the calling thread writes the lines. A
  * bounded window of futures, taken in the order the records were read, keeps the output in
- * input order and the memory bounded however long the input is.
+ * input order; it and a bound on the characters in flight keep the memory bounded however long
+ * the input is and however large its records.
  */
 final class TriagePipeline {
 
@@ -30,6 +32,13 @@ final class TriagePipeline {
      */
     static final int WINDOW = 1024;
 
+    /**
+     * How many characters of records may be in flight (read but not yet triaged), whatever their
+     * number: with records near the size limit, 1024 of them would not fit the launcher's heap.
+     * 32 Mi characters take at most 64 MiB as Java strings (most intakes are Latin-1: 32 MiB).
+     */
+    static final int MAX_CHARS_IN_FLIGHT = 32 << 20;
+
     private static final int OUTPUT_FAILED = -1;
 
     private static final Future<RecordTriage.Line> END = CompletableFuture.completedFuture(null);
@@ -37,6 +46,7 @@ final class TriagePipeline {
     private final RecordTriage triage;
     private final int workers;
     private final int maxRecordBytes;
+    private final int maxCharsInFlight;
 
     /**
      * @param workers        how many threads read and triage records; at least 1
@@ -44,6 +54,18 @@ final class TriagePipeline {
      *                       unread and gets a {@code too-large} error line; at least 1
      */
     TriagePipeline(RecordTriage triage, int workers, int maxRecordBytes) {
+        this(triage, workers, maxRecordBytes, MAX_CHARS_IN_FLIGHT);
+    }
+
+    /**
+     * As above, with another bound on the characters of records read but not yet triaged; a
+     * record longer than the bound is let through alone.
+     */
+    TriagePipeline(RecordTriage triage, int workers, int maxRecordBytes, int maxCharsInFlight) {
+        if (maxCharsInFlight < 1) {
+            throw new IllegalArgumentException("maxCharsInFlight must be at least 1, not " + maxCharsInFlight);
+        }
+        this.maxCharsInFlight = maxCharsInFlight;
         if (workers < 1) {
             throw new IllegalArgumentException("workers must be at least 1, not " + workers);
         }
@@ -71,7 +93,8 @@ final class TriagePipeline {
             return thread;
         });
         BlockingQueue<Future<RecordTriage.Line>> window = new ArrayBlockingQueue<>(WINDOW);
-        RecordReader recordReader = new RecordReader(files, stdin, err, pool, window);
+        RecordReader recordReader = new RecordReader(files, stdin, err, pool, window,
+                new Semaphore(maxCharsInFlight));
         Thread readerThread = new Thread(recordReader, "intake-reader");
         readerThread.setDaemon(true);
         readerThread.start();
@@ -141,16 +164,19 @@ final class TriagePipeline {
         private final PrintStream err;
         private final ExecutorService pool;
         private final BlockingQueue<Future<RecordTriage.Line>> window;
+        /** Permits are characters of records in flight; a worker gives them back when its record is triaged. */
+        private final Semaphore charsInFlight;
         volatile boolean failed;
         volatile boolean stop;
 
         RecordReader(List<String> files, InputStream stdin, PrintStream err, ExecutorService pool,
-                BlockingQueue<Future<RecordTriage.Line>> window) {
+                BlockingQueue<Future<RecordTriage.Line>> window, Semaphore charsInFlight) {
             this.files = files;
             this.stdin = stdin;
             this.err = err;
             this.pool = pool;
             this.window = window;
+            this.charsInFlight = charsInFlight;
         }
 
         @Override
@@ -180,7 +206,16 @@ final class TriagePipeline {
                 while (!stop && (record = splitter.next()) != null) {
                     String source = file + '#' + ++index;
                     if (record instanceof RecordSplitter.Text text) {
-                        window.put(pool.submit(() -> triage.apply(source, text.json())));
+                        String json = text.json();
+                        int chars = Math.max(1, Math.min(json.length(), maxCharsInFlight));
+                        charsInFlight.acquire(chars);
+                        window.put(pool.submit(() -> {
+                            try {
+                                return triage.apply(source, json);
+                            } finally {
+                                charsInFlight.release(chars);
+                            }
+                        }));
                     } else {
                         window.put(CompletableFuture.completedFuture(triage.tooLarge(source, maxRecordBytes)));
                     }
