@@ -183,6 +183,22 @@ class ExamplesIntegrationTests {
     }
 
     @Test
+    void generatedResponsesTo1_0_0AreAllStillAcceptedAndTriagedByRuleSet1_1_0(@TempDir Path dir) throws IOException {
+        StringWriter ndjson = new StringWriter();
+        SampleIntakes.writeNdjson(ndjson, 300, 7, org.example.intake.core.answers.QuestionnaireVersion.V1_0_0);
+        Path file = Files.writeString(dir.resolve("old.ndjson"), ndjson.toString());
+
+        IntakeCommandIntegrationTests.Result result = IntakeCommandIntegrationTests.run(new IntakeCommand(2), "",
+                "triage", file.toString());
+
+        assertThat(ndjson.toString()).contains("buttock-cramp-intake|1.0.0").doesNotContain("can-bear-weight");
+        assertThat(result.status()).isZero();
+        assertThat(result.lines()).hasSize(300).allSatisfy(line -> assertThat(line).contains("\"ruleSet\":\"1.1.0\""));
+        assertThat(result.lines()).filteredOn(line -> !line.contains("\"level\":\"EMERGENCY\""))
+                .allSatisfy(line -> assertThat(line).contains("The form you filled in did not ask about some warning"));
+    }
+
+    @Test
     void theGeneratorGivesTheSameFileForTheSameSeed() throws IOException {
         StringWriter first = new StringWriter();
         StringWriter second = new StringWriter();

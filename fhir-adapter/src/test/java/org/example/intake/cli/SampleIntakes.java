@@ -20,6 +20,7 @@ import org.example.intake.core.answers.Group;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.answers.Side;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
@@ -45,7 +46,7 @@ import ca.uhn.fhir.parser.IParser;
  */
 public final class SampleIntakes {
 
-    static final String QUESTIONNAIRE = "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0";
+    static final String CANONICAL = "http://example.org/fhir/Questionnaire/buttock-cramp-intake";
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -79,6 +80,12 @@ public final class SampleIntakes {
 
     /** Writes {@code count} varied valid responses, one a line, the same for the same seed. */
     public static void writeNdjson(Writer writer, int count, long seed) throws IOException {
+        writeNdjson(writer, count, seed, QuestionnaireVersion.CURRENT);
+    }
+
+    /** As {@link #writeNdjson(Writer, int, long)}, answering the questions of this questionnaire version. */
+    public static void writeNdjson(Writer writer, int count, long seed, QuestionnaireVersion version)
+            throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         IParser parser = FHIR.newJsonParser();
         Instant start = Instant.parse("2025-01-06T08:00:00Z");
@@ -86,18 +93,25 @@ public final class SampleIntakes {
             String id = String.format("load-%06d", i);
             String patient = String.format("p-%05d", random.nextInt(100_000));
             Instant authored = start.plusSeconds(random.nextLong(300L * 24 * 3600));
-            writer.write(parser.encodeResourceToString(response(id, patient, authored, randomAnswers(random))));
+            writer.write(parser.encodeResourceToString(
+                    response(id, patient, authored, randomAnswers(random, version), version)));
             writer.write('\n');
         }
     }
 
     /** A complete response; {@code answers} holds Boolean, Integer, CodedAnswer or String per question. */
     static QuestionnaireResponse response(String id, String patient, Instant authored, Map<Question, Object> answers) {
+        return response(id, patient, authored, answers, QuestionnaireVersion.CURRENT);
+    }
+
+    /** A complete response to this questionnaire version. */
+    static QuestionnaireResponse response(String id, String patient, Instant authored, Map<Question, Object> answers,
+            QuestionnaireVersion version) {
         QuestionnaireResponse response = new QuestionnaireResponse();
         if (id != null) {
             response.setId(id);
         }
-        response.setQuestionnaire(QUESTIONNAIRE);
+        response.setQuestionnaire(CANONICAL + "|" + version.code());
         response.setStatus(QuestionnaireResponseStatus.COMPLETED);
         response.setSubject(new Reference("Patient/" + patient));
         response.setAuthoredElement(new DateTimeType(Date.from(authored), TemporalPrecisionEnum.SECOND,
@@ -137,6 +151,11 @@ public final class SampleIntakes {
 
     /** Answers to every required question (and some optional ones), varied across all levels. */
     static Map<Question, Object> randomAnswers(SplittableRandom random) {
+        return randomAnswers(random, QuestionnaireVersion.CURRENT);
+    }
+
+    /** Answers to every required question of this version (and some optional ones), varied across all levels. */
+    static Map<Question, Object> randomAnswers(SplittableRandom random, QuestionnaireVersion version) {
         Map<Question, Object> answers = new EnumMap<>(Question.class);
         answers.put(Question.ONSET, pick(random, Onset.values()));
         answers.put(Question.SIDE, pick(random, Side.values()));
@@ -145,10 +164,10 @@ public final class SampleIntakes {
         answers.put(Question.FREQUENCY, pick(random, Frequency.values()));
         answers.put(Question.AGE, 18 + random.nextInt(73));
         for (Question question : Question.values()) {
-            if (answers.containsKey(question) || question.type() != AnswerType.BOOLEAN) {
+            if (answers.containsKey(question) || question.type() != AnswerType.BOOLEAN || !question.isAskedIn(version)) {
                 continue;
             }
-            if (!question.required() && random.nextInt(5) == 0) {
+            if (!question.isRequiredIn(version) && random.nextInt(5) == 0) {
                 continue; // optional and skipped
             }
             answers.put(question, random.nextInt(100) < yesPercent(question));
