@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load run of `./intake triage`: generates COUNT varied valid QuestionnaireResponses (about
-# 2.5 KB each, NDJSON, deterministic from SEED) under target/bench/, triages them with the
+# 3.1 KB each, NDJSON, deterministic from SEED) under target/bench/, triages them with the
 # real launcher under /usr/bin/time -v, and prints QRs/s (COUNT / wall seconds of the whole
 # process, JVM start included) and peak RSS.
 #
@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 count="${1:-100000}"
 seed="${2:-42}"
 work="$root/target/bench"
-input="$work/intakes-$count-$seed.ndjson"
+input="$work/intakes-$count-$seed-q1.1.0.ndjson" # responses to questionnaire 1.1.0
 output="$work/triage-$count.ndjson"
 mkdir -p "$work"
 cd "$root"
