@@ -169,7 +169,7 @@ public final class IntakeCommand {
             return REFUSED;
         }
         if (!accepted.response().hasAuthored()) {
-            printPretty(Outcomes.error(Problem.MISSING_AUTHORED, "QuestionnaireResponse.authored",
+            printPretty(Outcomes.problem(Problem.MISSING_AUTHORED, "QuestionnaireResponse.authored",
                     "A response goes to the EHR only with 'authored', the time it was given: the records' times come"
                             + " from it, so the same submission always gives the same Bundle."), out);
             return REFUSED;

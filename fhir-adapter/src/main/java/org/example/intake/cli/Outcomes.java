@@ -43,15 +43,7 @@ final class Outcomes {
      */
     static OperationOutcome problem(Problem problem, String expression, String message) {
         OperationOutcome outcome = new OperationOutcome();
-        OperationOutcomeIssueComponent issue = outcome.addIssue()
-                .setSeverity(IssueSeverity.ERROR)
-                .setCode(problem.issueType())
-                .setDiagnostics(message);
-        issue.getDetails().addCoding().setSystem(Problem.SYSTEM).setCode(problem.code());
-        issue.getDetails().setText(message);
-        if (expression != null) {
-            issue.addExpression(expression);
-        }
+        problem.addTo(outcome, IssueSeverity.ERROR, expression, message);
         return outcome;
     }
 
@@ -59,15 +51,6 @@ final class Outcomes {
     static OperationOutcome error(IssueType type, String expression, String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message).addExpression(expression);
-        return outcome;
-    }
-
-    /** An outcome with one error issue at a FHIRPath expression, with the problem's stable code in its details. */
-    static OperationOutcome error(Problem problem, String expression, String message) {
-        OperationOutcome outcome = error(problem.issueType(), expression, message);
-        OperationOutcomeIssueComponent issue = outcome.getIssueFirstRep();
-        issue.getDetails().addCoding().setSystem(Problem.SYSTEM).setCode(problem.code());
-        issue.getDetails().setText(message);
         return outcome;
     }
 

@@ -2,7 +2,6 @@ package org.example.intake.fhir;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
-import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 
 /** Collects the issues of one read into an OperationOutcome. Not thread-safe: one per read. */
 final class Issues {
@@ -52,14 +51,6 @@ final class Issues {
     }
 
     private void add(IssueSeverity severity, Problem problem, String expression, String message) {
-        OperationOutcomeIssueComponent issue = outcome.addIssue()
-                .setSeverity(severity)
-                .setCode(problem.issueType())
-                .setDiagnostics(message);
-        issue.getDetails().addCoding().setSystem(Problem.SYSTEM).setCode(problem.code());
-        issue.getDetails().setText(message);
-        if (expression != null) {
-            issue.addExpression(expression);
-        }
+        problem.addTo(outcome, severity, expression, message);
     }
 }

@@ -1,6 +1,9 @@
 package org.example.intake.fhir;
 
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.OperationOutcome.OperationOutcomeIssueComponent;
 
 /**
  * Every kind of problem the intake finds in a QuestionnaireResponse, with a stable code that
@@ -58,5 +61,26 @@ public enum Problem {
     /** The FHIR OperationOutcome issue type; never null. */
     public IssueType issueType() {
         return issueType;
+    }
+
+    /**
+     * Adds one issue of this problem to the outcome: its issue type, its stable code in
+     * {@code details.coding} ({@link #SYSTEM}), the message as {@code details.text} and
+     * {@code diagnostics}, and the FHIRPath expression unless it is null.
+     *
+     * @return the issue added
+     */
+    public OperationOutcomeIssueComponent addTo(OperationOutcome outcome, IssueSeverity severity, String expression,
+            String message) {
+        OperationOutcomeIssueComponent issue = outcome.addIssue()
+                .setSeverity(severity)
+                .setCode(issueType)
+                .setDiagnostics(message);
+        issue.getDetails().addCoding().setSystem(SYSTEM).setCode(code);
+        issue.getDetails().setText(message);
+        if (expression != null) {
+            issue.addExpression(expression);
+        }
+        return issue;
     }
 }
