@@ -424,6 +424,16 @@ public enum RedFlagRule {
         return firesWhen.test(answers);
     }
 
+    /** The rule with this id, e.g. {@code CES-SADDLE}, or empty when the rule set has none (or id is null). */
+    public static Optional<RedFlagRule> byId(String id) {
+        for (RedFlagRule rule : values()) {
+            if (rule.id.equals(id)) {
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
     private static List<Question> questionsNamedIn(String criterion) {
         List<Question> questions = new ArrayList<>();
         Matcher words = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*").matcher(criterion);

@@ -1,0 +1,69 @@
+package org.example.intake.web;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The plugin's settings, all under {@code intake.*}. Only the issuer of the patients' and
+ * clinicians' tokens and the EHR's base URL have no default: a host must name them.
+ *
+ * @param security who issues the tokens the API accepts
+ * @param api      limits of the HTTP API
+ * @param ehr      where and how accepted submissions are delivered
+ * @param delivery how often and how long a failed delivery is retried
+ */
+@Validated
+@ConfigurationProperties("intake")
+public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
+        @Valid @DefaultValue Delivery delivery) {
+
+    /**
+     * @param issuerUri  the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token of another
+     *                   issuer is refused
+     * @param jwkSetUri  where the issuer's signing keys are; defaults to Keycloak's
+     *                   {@code <issuer>/protocol/openid-connect/certs}
+     * @param audience   the audience every API token must carry
+     */
+    public record Security(@NotNull URI issuerUri, URI jwkSetUri, @DefaultValue("intake-api") @NotBlank String audience) {
+
+        /** The JWK set URI, or Keycloak's default under the issuer; never null. */
+        public URI jwkSetUriOrDefault() {
+            return jwkSetUri != null ? jwkSetUri
+                    : URI.create(issuerUri.toString().replaceAll("/$", "") + "/protocol/openid-connect/certs");
+        }
+    }
+
+    /** @param maxBodyBytes the largest request body the API reads; a larger one is refused with 413 before parsing */
+    public record Api(@DefaultValue("65536") @Min(1024) int maxBodyBytes) {
+    }
+
+    /**
+     * @param baseUrl        the EHR's FHIR base URL, e.g. {@code http://localhost:8090/fhir}
+     * @param connectTimeout how long to wait for a connection
+     * @param readTimeout    how long to wait for the EHR's answer to one Bundle
+     * @param tokenUri       an OAuth2 token endpoint for client-credentials tokens, or null for no token
+     * @param clientId       the client id for {@code tokenUri}
+     * @param clientSecret   its secret
+     */
+    public record Ehr(@NotNull URI baseUrl, @DefaultValue("5s") Duration connectTimeout,
+            @DefaultValue("30s") Duration readTimeout, URI tokenUri, String clientId, String clientSecret) {
+    }
+
+    /**
+     * @param maxAttempts    attempts before a retryable failure is parked as FAILED
+     * @param firstBackoff   the wait after the first failed attempt; it doubles each time, with jitter
+     * @param maxBackoff     the longest wait between attempts (also caps a Retry-After)
+     */
+    public record Delivery(@DefaultValue("12") @Min(1) int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
+            @DefaultValue("10m") Duration maxBackoff) {
+    }
+}

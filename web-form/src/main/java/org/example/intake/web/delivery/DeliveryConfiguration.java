@@ -1,0 +1,71 @@
+package org.example.intake.web.delivery;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.fhir.ehr.EhrClient;
+import org.example.intake.fhir.ehr.EhrSettings;
+import org.example.intake.fhir.extract.SubmissionBundleBuilder;
+import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.submission.DeliveryQueue;
+import org.example.intake.web.submission.SubmissionStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+/** Durable delivery to the EHR through db-scheduler. */
+@Configuration(proxyBeanMethods = false)
+public class DeliveryConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    EhrClient intakeEhrClient(IntakeProperties properties) {
+        IntakeProperties.Ehr ehr = properties.ehr();
+        EhrSettings settings = EhrSettings.open(ehr.baseUrl()).withTimeouts(ehr.connectTimeout(), ehr.readTimeout());
+        if (ehr.tokenUri() != null) {
+            settings = settings.withCredentials(new EhrSettings.ClientCredentials(ehr.tokenUri(), ehr.clientId(),
+                    ehr.clientSecret(), Optional.empty()));
+        }
+        return new EhrClient(settings);
+    }
+
+    @Bean
+    SubmissionBundleBuilder intakeBundleBuilder() {
+        return new SubmissionBundleBuilder();
+    }
+
+    @Bean
+    CustomTask<String> intakeDeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles,
+            EhrClient ehr, IntakeProperties properties, Clock intakeClock) {
+        IntakeProperties.Delivery delivery = properties.delivery();
+        Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
+                () -> ThreadLocalRandom.current().nextDouble());
+        return new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock).task();
+    }
+
+    /** Lazy: the scheduler is built from every task bean, including the one above. */
+    @Bean
+    DeliveryQueue intakeDeliveryQueue(@Lazy SchedulerClient scheduler, Clock intakeClock) {
+        return new SchedulerDeliveryQueue(scheduler, intakeClock);
+    }
+
+    /** Job data as JSON instead of db-scheduler's default Java serialization. */
+    @Bean
+    @ConditionalOnMissingBean
+    DbSchedulerCustomizer intakeDbSchedulerCustomizer() {
+        return new DbSchedulerCustomizer() {
+            @Override
+            public Optional<Serializer> serializer() {
+                return Optional.of(new JacksonSerializer());
+            }
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package org.example.intake.web.delivery;
+
+import java.time.Clock;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.example.intake.web.submission.DeliveryQueue;
+
+/**
+ * Queues deliveries as db-scheduler jobs, one per submission (the job's instance id is the
+ * submission id). The starter's DataSource is transaction-aware, so the job row is written in
+ * the caller's transaction, beside the submission.
+ */
+final class SchedulerDeliveryQueue implements DeliveryQueue {
+
+    private final SchedulerClient scheduler;
+    private final Clock clock;
+
+    SchedulerDeliveryQueue(SchedulerClient scheduler, Clock clock) {
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    @Override
+    public void enqueue(String submissionId) {
+        scheduler.scheduleIfNotExists(DeliveryTask.TASK.instance(submissionId).data(submissionId)
+                .scheduledTo(clock.instant()));
+    }
+}

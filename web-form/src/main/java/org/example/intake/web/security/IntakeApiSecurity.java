@@ -1,0 +1,71 @@
+package org.example.intake.web.security;
+
+import java.util.List;
+
+import org.example.intake.web.IntakeProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The API's security, and only the API's: this chain matches the plugin's own paths, so the
+ * host's chains and endpoints stay as they were. Bearer tokens (Spring Security's resource
+ * server) signed by the configured issuer, from that issuer, unexpired, with the
+ * {@code intake-api} audience; Keycloak realm roles as authorities. The decoder is this
+ * chain's own, not a bean, so it does not replace a host's.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IntakeApiSecurity {
+
+    /** The API's paths. */
+    public static final String[] PATHS = { "/api/intakes", "/api/intakes/**" };
+
+    @Bean
+    @Order(90)
+    SecurityFilterChain intakeApiSecurityChain(HttpSecurity http, IntakeProperties properties) throws Exception {
+        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
+        authentication.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
+        http.securityMatcher(PATHS)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/intakes").hasRole("patient")
+                        .requestMatchers(HttpMethod.GET, "/api/intakes/*").hasAnyRole("patient", "clinician")
+                        .anyRequest().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.decoder(decoder(properties.security()))
+                                .jwtAuthenticationConverter(authentication)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie to ride on
+                .requestCache(cache -> cache.disable());
+        return http.build();
+    }
+
+    static JwtDecoder decoder(IntakeProperties.Security security) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUriOrDefault().toString()).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(security.issuerUri().toString()),
+                audience(security.audience())));
+        return decoder;
+    }
+
+    private static OAuth2TokenValidator<Jwt> audience(String audience) {
+        OAuth2Error missing = new OAuth2Error("invalid_token", "The token is not for " + audience + ".", null);
+        return jwt -> {
+            List<String> audiences = jwt.getAudience();
+            return audiences != null && audiences.contains(audience) ? OAuth2TokenValidatorResult.success()
+                    : OAuth2TokenValidatorResult.failure(missing);
+        };
+    }
+}

@@ -1,0 +1,129 @@
+package org.example.intake.web.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.core.triage.TriageOutcome;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.Problem;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts intakes: reads and validates the QuestionnaireResponse (fhir-adapter), triages it
+ * (intake-core), and stores it with its outcome and its delivery job in one local transaction,
+ * so what the patient was told is never lost and always reaches the EHR. Validation and the
+ * rules live in those modules and are only called here. Thread-safe.
+ */
+public class IntakeService {
+
+    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+
+    private final IntakeReader reader;
+    private final TriageEngine engine;
+    private final SubmissionStore store;
+    private final DeliveryQueue deliveries;
+    private final TransactionTemplate transaction;
+    private final FhirContext fhir;
+    private final Clock clock;
+
+    public IntakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store, DeliveryQueue deliveries,
+            TransactionTemplate transaction, FhirContext fhir, Clock clock) {
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.store = Objects.requireNonNull(store, "store");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        this.fhir = Objects.requireNonNull(fhir, "fhir");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Submits one intake for a patient.
+     *
+     * @param json           the QuestionnaireResponse as sent (FHIR JSON)
+     * @param patientId      the sender's FHIR Patient id; the response's subject must be {@code Patient/<id>}, and
+     *                       becomes it when absent
+     * @param idempotencyKey the caller's key (or null): a repeat with the same key returns the first submission; when
+     *                       null, the response's identifier ({@code system|value}) serves as the key if it has one
+     * @return never null
+     */
+    public SubmitResult submit(String json, String patientId, String idempotencyKey) {
+        Objects.requireNonNull(patientId, "patientId");
+        if (idempotencyKey != null) {
+            Optional<StoredSubmission> first = store.findByIdempotencyKey(patientId, idempotencyKey);
+            if (first.isPresent()) {
+                return new SubmitResult.Repeated(first.get());
+            }
+        }
+        IntakeReading reading = reader.read(json);
+        if (!(reading instanceof IntakeReading.Accepted accepted)) {
+            return new SubmitResult.Invalid(isUnparseable(reading.outcome()), reading.outcome());
+        }
+        QuestionnaireResponse response = accepted.response();
+        String patient = "Patient/" + patientId;
+        if (!response.hasSubject() || !response.getSubject().hasReference()) {
+            response.setSubject(new Reference(patient));
+        } else if (!patient.equals(response.getSubject().getReference())) {
+            return new SubmitResult.OtherPatient(response.getSubject().getReference());
+        }
+        String key = idempotencyKey != null ? idempotencyKey : identifierKey(response);
+        if (key != null && idempotencyKey == null) {
+            Optional<StoredSubmission> first = store.findByIdempotencyKey(patientId, key);
+            if (first.isPresent()) {
+                return new SubmitResult.Repeated(first.get());
+            }
+        }
+        Instant now = clock.instant();
+        if (!response.hasAuthored()) {
+            // The Bundle's times come from authored: stamping it now makes every later delivery identical.
+            response.setAuthoredElement(new DateTimeType(Date.from(now)));
+        }
+        TriageOutcome outcome = engine.triage(accepted.answers());
+        StoredSubmission submission = new StoredSubmission(UUID.randomUUID().toString(), patientId, now,
+                fhir.newJsonParser().encodeResourceToString(response), outcome, DeliveryState.PENDING, 0, null, null);
+        try {
+            transaction.executeWithoutResult(status -> {
+                store.insert(submission, key);
+                deliveries.enqueue(submission.id());
+            });
+        } catch (DuplicateKeyException e) {
+            // Another request with the same key won the race: answer with its submission.
+            return new SubmitResult.Repeated(store.findByIdempotencyKey(patientId, key).orElseThrow(() -> e));
+        }
+        log.info("intake {} accepted: {} ({} rules)", submission.id(), outcome.level(), outcome.firedRules().size());
+        return new SubmitResult.Created(submission);
+    }
+
+    /** The submission with this id, or empty. */
+    public Optional<StoredSubmission> find(String id) {
+        return store.find(id);
+    }
+
+    private static boolean isUnparseable(OperationOutcome outcome) {
+        return outcome.getIssue().stream().anyMatch(issue -> issue.getDetails().getCoding().stream()
+                .anyMatch(coding -> Problem.SYSTEM.equals(coding.getSystem())
+                        && Problem.MALFORMED_JSON.code().equals(coding.getCode())));
+    }
+
+    private static String identifierKey(QuestionnaireResponse response) {
+        if (!response.hasIdentifier() || !response.getIdentifier().hasValue()) {
+            return null;
+        }
+        String key = response.getIdentifier().getSystem() + "|" + response.getIdentifier().getValue();
+        return key.length() <= 200 ? key : null;
+    }
+}

@@ -1,0 +1,50 @@
+package org.example.host;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A telehealth host application as the plugin meets it in the wild: it has its own secured
+ * endpoint and its own security chain (HTTP Basic), and adds the intake as one dependency.
+ * In its own package, so its component scan does not see the plugin's classes: the plugin
+ * arrives through auto-configuration only.
+ */
+@SpringBootApplication
+public class TestHostApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(TestHostApplication.class, args);
+    }
+
+    @Bean
+    SecurityFilterChain hostSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/host/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("staff"))
+                .httpBasic(Customizer.withDefaults());
+        return http.build();
+    }
+
+    @Bean
+    UserDetailsService hostUsers() {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("reception").password("{noop}reception-secret").roles("staff").build());
+    }
+
+    @RestController
+    static class HostController {
+
+        @GetMapping("/host/hello")
+        String hello() {
+            return "hello from the host";
+        }
+    }
+}

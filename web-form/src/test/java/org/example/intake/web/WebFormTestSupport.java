@@ -1,0 +1,102 @@
+package org.example.intake.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import org.example.host.TestHostApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The plugin inside {@link TestHostApplication}, on a real port, one context for every test
+ * class that extends this. A WireMock server, started once per JVM, is both the token issuer's
+ * JWK set and the EHR; each test starts with the EHR accepting every Bundle.
+ */
+@SpringBootTest(classes = TestHostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class WebFormTestSupport {
+
+    protected static final WireMockServer EHR_AND_ISSUER = new WireMockServer(options().dynamicPort());
+    protected static final String JWKS_PATH = "/realms/intake/protocol/openid-connect/certs";
+    protected static final String TRANSACTION_RESPONSE = """
+            {"resourceType":"Bundle","type":"transaction-response","entry":[{"response":{"status":"201 Created"}}]}""";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    static {
+        EHR_AND_ISSUER.start();
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected org.example.intake.web.submission.SubmissionStore store;
+
+    @DynamicPropertySource
+    static void pointThePluginAtWireMock(DynamicPropertyRegistry registry) {
+        registry.add("intake.security.jwk-set-uri", () -> EHR_AND_ISSUER.baseUrl() + JWKS_PATH);
+        registry.add("intake.ehr.base-url", () -> EHR_AND_ISSUER.baseUrl() + "/fhir");
+    }
+
+    @BeforeEach
+    void theIssuerPublishesItsKeysAndTheEhrAcceptsEverything() {
+        EHR_AND_ISSUER.resetAll();
+        EHR_AND_ISSUER.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
+        ehrAnswers(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
+                .withBody(TRANSACTION_RESPONSE));
+    }
+
+    protected static void ehrAnswers(ResponseDefinitionBuilder response) {
+        EHR_AND_ISSUER.stubFor(post(urlEqualTo("/fhir")).willReturn(response));
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    /** POST /api/intakes with this body, content type and bearer token (none when null). */
+    protected HttpResponse<String> postIntake(String body, String token) {
+        HttpRequest.Builder request = request("/api/intakes").header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+
+    protected HttpResponse<String> getIntake(String id, String token) {
+        HttpRequest.Builder request = request("/api/intakes/" + id).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return send(request);
+    }
+}
