@@ -54,9 +54,13 @@ public abstract class WebFormTestSupport {
         registry.add("intake.ehr.base-url", () -> EHR_AND_ISSUER.baseUrl() + "/fhir");
     }
 
+    /**
+     * Adds the stubs rather than resetting them: deliveries of earlier tests' submissions may
+     * still arrive, and must never find an EHR without an answer (WireMock prefers the newest stub).
+     */
     @BeforeEach
     void theIssuerPublishesItsKeysAndTheEhrAcceptsEverything() {
-        EHR_AND_ISSUER.resetAll();
+        EHR_AND_ISSUER.resetRequests();
         EHR_AND_ISSUER.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
         ehrAnswers(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")

@@ -1,0 +1,47 @@
+package org.example.intake.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The plugin's shape: packaged by feature, controllers hidden, no feature reaching around another. */
+class ArchitectureTests {
+
+    private static final JavaClasses PLUGIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.example.intake.web");
+
+    @Test
+    void controllersArePackagePrivate() {
+        classes().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
+                .should().notBePublic()
+                .check(PLUGIN);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("org.example.intake.web.(*)..").should().beFreeOfCycles().check(PLUGIN);
+    }
+
+    @Test
+    void theApiGoesThroughTheServiceNotTheStoreOrTheDatabase() {
+        noClasses().that().resideInAPackage("..web.api..")
+                .should().dependOnClassesThat().haveSimpleName("SubmissionStore")
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void onlyTheDeliveryFeatureKnowsDbScheduler() {
+        noClasses().that().resideOutsideOfPackage("..web.delivery..").and().doNotHaveSimpleName("IntakeAutoConfiguration")
+                .should().dependOnClassesThat().resideInAPackage("com.github.kagkarlsson..")
+                .check(PLUGIN);
+    }
+}
