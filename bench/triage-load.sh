@@ -26,7 +26,7 @@ if [[ ! -s "$input" ]]; then
   echo "bench: writing $count intakes to $input..." >&2
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$root/fhir-adapter/target/test-classes:$root/fhir-adapter/target/classes:$(cat "$work/test-classpath")" \
-    org.example.intake.cli.SampleIntakes "$count" "$seed" "$input.tmp"
+    org.example.intake.fhir.SampleIntakes "$count" "$seed" "$input.tmp"
   mv "$input.tmp" "$input"
 fi
 
