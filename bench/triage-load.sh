@@ -21,12 +21,12 @@ cd "$root"
 if [[ ! -s "$input" ]]; then
   echo "bench: building the generator..." >&2
   ./mvnw -B -q -DskipTests -pl fhir-adapter -am test-compile dependency:build-classpath \
-    -Dmdep.includeScope=test -Dmdep.outputFile="$work/test-classpath" >"$work/build.log" 2>&1 \
+    -DincludeScope=test -Dmdep.outputFile="$work/test-classpath" >"$work/build.log" 2>&1 \
     || { cat "$work/build.log" >&2; exit 2; }
   echo "bench: writing $count intakes to $input..." >&2
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
     -cp "$root/fhir-adapter/target/test-classes:$root/fhir-adapter/target/classes:$(cat "$work/test-classpath")" \
-    org.example.intake.cli.SampleIntakes "$count" "$seed" "$input.tmp"
+    org.example.intake.fhir.SampleIntakes "$count" "$seed" "$input.tmp"
   mv "$input.tmp" "$input"
 fi
 

@@ -42,7 +42,7 @@ class FastResponseParserUnitTests {
         responses.add(Responses.benign().questionnaire(Responses.CANONICAL).id("x.y-1").json());
         responses.add(CONTEXT.newJsonParser().setPrettyPrint(true).encodeResourceToString(Responses.benign().build()));
         java.io.StringWriter generated = new java.io.StringWriter();
-        org.example.intake.cli.SampleIntakes.writeNdjson(generated, 300, 7);
+        SampleIntakes.writeNdjson(generated, 300, 7);
         generated.toString().lines().forEach(responses::add);
         return responses.stream();
     }

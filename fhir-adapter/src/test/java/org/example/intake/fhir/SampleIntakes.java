@@ -1,4 +1,4 @@
-package org.example.intake.cli;
+package org.example.intake.fhir;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -99,8 +99,16 @@ public final class SampleIntakes {
         }
     }
 
-    /** A complete response; {@code answers} holds Boolean, Integer, CodedAnswer or String per question. */
-    static QuestionnaireResponse response(String id, String patient, Instant authored, Map<Question, Object> answers) {
+    /**
+     * A complete response to the current questionnaire version, as a form filler sends it.
+     *
+     * @param id       the response's id, or null for none
+     * @param patient  the id of the subject's Patient, never null
+     * @param authored when it was given, kept to the second in UTC; never null
+     * @param answers  Boolean, Integer, CodedAnswer or String per question; a question left out, or not
+     *                 enabled by these answers, is not in the response
+     */
+    public static QuestionnaireResponse response(String id, String patient, Instant authored, Map<Question, Object> answers) {
         return response(id, patient, authored, answers, QuestionnaireVersion.CURRENT);
     }
 

@@ -27,6 +27,7 @@ import org.example.intake.core.answers.Side;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.Problem;
+import org.example.intake.fhir.SampleIntakes;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
