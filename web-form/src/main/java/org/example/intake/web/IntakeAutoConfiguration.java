@@ -5,7 +5,9 @@ import java.time.Clock;
 import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration;
 import org.example.intake.web.api.ApiConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
+import org.example.intake.web.form.FormConfiguration;
 import org.example.intake.web.security.IntakeApiSecurity;
+import org.example.intake.web.security.IntakeBrowserSecurity;
 import org.example.intake.web.submission.SubmissionConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,7 +29,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({ SubmissionConfiguration.class, DeliveryConfiguration.class, IntakeApiSecurity.class,
-        ApiConfiguration.class })
+        IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

@@ -27,18 +27,25 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
         @Valid @DefaultValue Delivery delivery) {
 
     /**
-     * @param issuerUri  the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token of another
-     *                   issuer is refused
-     * @param jwkSetUri  where the issuer's signing keys are; defaults to Keycloak's
-     *                   {@code <issuer>/protocol/openid-connect/certs}
-     * @param audience   the audience every API token must carry
+     * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
+     *                            of another issuer is refused
+     * @param jwkSetUri           where the issuer's signing keys are; defaults to Keycloak's
+     *                            {@code <issuer>/protocol/openid-connect/certs}
+     * @param audience            the audience every API token must carry
+     * @param browserClientId     the OpenID Connect client the pages log in with (authorization code + PKCE)
+     * @param browserClientSecret its secret; null for a public client
      */
-    public record Security(@NotNull URI issuerUri, URI jwkSetUri, @DefaultValue("intake-api") @NotBlank String audience) {
+    public record Security(@NotNull URI issuerUri, URI jwkSetUri, @DefaultValue("intake-api") @NotBlank String audience,
+            @DefaultValue("intake-web") @NotBlank String browserClientId, String browserClientSecret) {
+
+        /** The issuer without a trailing slash, to append Keycloak's endpoint paths to. */
+        public String issuer() {
+            return issuerUri.toString().replaceAll("/$", "");
+        }
 
         /** The JWK set URI, or Keycloak's default under the issuer; never null. */
         public URI jwkSetUriOrDefault() {
-            return jwkSetUri != null ? jwkSetUri
-                    : URI.create(issuerUri.toString().replaceAll("/$", "") + "/protocol/openid-connect/certs");
+            return jwkSetUri != null ? jwkSetUri : URI.create(issuer() + "/protocol/openid-connect/certs");
         }
     }
 

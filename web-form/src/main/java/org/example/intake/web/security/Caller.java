@@ -21,17 +21,21 @@ public record Caller(Optional<String> patientId, boolean clinician) {
 
     private static final Pattern FHIR_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
-    /** The caller behind an authentication from this plugin's security chains. */
+    /** The valid FHIR id in the token's {@code fhir_patient_id} claim, or null. */
+    static String patientIdIn(Jwt jwt) {
+        Object claim = jwt.getClaims().get(PATIENT_ID_CLAIM);
+        return claim instanceof String id && FHIR_ID.matcher(id).matches() ? id : null;
+    }
+
+    /** The caller behind an authentication from this plugin's security chains (API token or page login). */
     public static Caller of(Authentication authentication) {
         boolean clinician = authentication.getAuthorities().stream()
                 .anyMatch(authority -> "ROLE_clinician".equals(authority.getAuthority()));
         String patientId = null;
         if (authentication instanceof JwtAuthenticationToken token) {
-            Jwt jwt = token.getToken();
-            Object claim = jwt.getClaims().get(PATIENT_ID_CLAIM);
-            if (claim instanceof String id && FHIR_ID.matcher(id).matches()) {
-                patientId = id;
-            }
+            patientId = patientIdIn(token.getToken());
+        } else if (authentication != null && authentication.getPrincipal() instanceof IntakeUser user) {
+            patientId = user.patientId().orElse(null);
         }
         return new Caller(Optional.ofNullable(patientId), clinician);
     }

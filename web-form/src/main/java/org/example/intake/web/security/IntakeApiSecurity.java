@@ -52,7 +52,8 @@ public class IntakeApiSecurity {
         return http.build();
     }
 
-    static JwtDecoder decoder(IntakeProperties.Security security) {
+    /** A decoder that checks signature, issuer, expiry and audience against these settings. */
+    public static JwtDecoder decoder(IntakeProperties.Security security) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(security.jwkSetUriOrDefault().toString()).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(security.issuerUri().toString()),

@@ -108,6 +108,11 @@ public class IntakeService {
         return new SubmitResult.Created(submission);
     }
 
+    /** The patient's last 50 submissions, newest first. */
+    public java.util.List<StoredSubmission> ofPatient(String patientId) {
+        return store.findByPatient(patientId, 50);
+    }
+
     /** The submission with this id, or empty. */
     public Optional<StoredSubmission> find(String id) {
         return store.find(id);

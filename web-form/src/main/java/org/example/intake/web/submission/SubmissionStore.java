@@ -53,6 +53,12 @@ public class SubmissionStore {
                 .query(SubmissionStore::row).optional();
     }
 
+    /** The patient's submissions, newest first, at most {@code limit}. */
+    public java.util.List<StoredSubmission> findByPatient(String patientId, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from intake_submission where patient_id = ? order by received_at desc")
+                .param(patientId).query(SubmissionStore::row).list().stream().limit(limit).toList();
+    }
+
     /** The patient's submission made with this idempotency key, or empty. */
     Optional<StoredSubmission> findByIdempotencyKey(String patientId, String idempotencyKey) {
         return jdbc.sql("select " + COLUMNS + " from intake_submission where patient_id = ? and idempotency_key = ?")

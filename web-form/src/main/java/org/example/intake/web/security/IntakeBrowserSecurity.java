@@ -1,0 +1,92 @@
+package org.example.intake.web.security;
+
+import org.example.intake.web.IntakeProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
+import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The pages' security, and only the pages': this chain matches {@code /intake/**}. A browser
+ * that is not logged in goes straight to Keycloak's login page (Spring Security's OAuth2
+ * login: authorization code with PKCE) and back; roles and the patient id come from the access
+ * token. Sessions and CSRF protection as Spring Security's defaults. The client registration
+ * is this chain's own, not a bean, so it neither needs nor replaces a host's.
+ */
+@Configuration(proxyBeanMethods = false)
+public class IntakeBrowserSecurity {
+
+    /** The registration id, in the login URLs. */
+    public static final String REGISTRATION = "intake";
+    /** Where a browser starts logging in. */
+    public static final String LOGIN = "/intake/oauth2/authorization/" + REGISTRATION;
+
+    @Bean
+    @Order(91)
+    SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties) throws Exception {
+        IntakeProperties.Security security = properties.security();
+        ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(security));
+        DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
+                "/intake/oauth2/authorization");
+        pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
+        http.securityMatcher("/intake", "/intake/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/intake/assets/**").permitAll()
+                        .anyRequest().hasRole("patient"))
+                .oauth2Login(login -> login
+                        .clientRegistrationRepository(registrations)
+                        .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(registrations))
+                        .loginPage(LOGIN)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
+                        .redirectionEndpoint(endpoint -> endpoint.baseUri("/intake/login/oauth2/code/*"))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(rolesFromTheAccessToken(accessTokens))));
+        return http.build();
+    }
+
+    static ClientRegistration registration(IntakeProperties.Security security) {
+        String issuer = security.issuer();
+        return ClientRegistration.withRegistrationId(REGISTRATION)
+                .clientId(security.browserClientId())
+                .clientSecret(security.browserClientSecret())
+                .clientAuthenticationMethod(security.browserClientSecret() == null ? ClientAuthenticationMethod.NONE
+                        : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                .redirectUri("{baseUrl}/intake/login/oauth2/code/{registrationId}")
+                .scope("openid", "profile")
+                .authorizationUri(issuer + "/protocol/openid-connect/auth")
+                .tokenUri(issuer + "/protocol/openid-connect/token")
+                .userInfoUri(issuer + "/protocol/openid-connect/userinfo")
+                .jwkSetUri(security.jwkSetUriOrDefault().toString())
+                .issuerUri(issuer)
+                .userNameAttributeName("preferred_username")
+                .clientName("Buttock-cramp intake")
+                .build();
+    }
+
+    private static OAuth2UserService<OidcUserRequest, OidcUser> rolesFromTheAccessToken(JwtDecoder accessTokens) {
+        OidcUserService delegate = new OidcUserService();
+        KeycloakRealmRoles roles = new KeycloakRealmRoles();
+        return request -> {
+            OidcUser user = delegate.loadUser(request);
+            Jwt accessToken = accessTokens.decode(request.getAccessToken().getTokenValue());
+            return new IntakeUser(roles.convert(accessToken), user.getIdToken(), user.getUserInfo(),
+                    Caller.patientIdIn(accessToken));
+        };
+    }
+}
