@@ -1,0 +1,61 @@
+package org.example.intake.keycloak;
+
+import java.util.List;
+
+/**
+ * The names in the demo realm file {@value #RESOURCE} (DESIGN.md sections 7 and 8), for code and tests that
+ * talk to it. The secrets and passwords are throwaway demo values: the realm exists only on developer machines
+ * and in tests, bound to localhost.
+ */
+public final class DemoRealm {
+
+    /** Classpath resource of the realm file that every started server imports. */
+    public static final String RESOURCE = "keycloak/intake-realm.json";
+
+    public static final String NAME = "intake";
+
+    /** Realm roles; Keycloak puts a user's realm roles in the access token's {@code realm_access.roles}. */
+    public static final String ROLE_PATIENT = "patient";
+    public static final String ROLE_CLINICIAN = "clinician";
+
+    /** Claim (access, ID and userinfo) and user attribute naming a patient's FHIR {@code Patient} id. */
+    public static final String PATIENT_ID_CLAIM = "fhir_patient_id";
+
+    /** Audience of every token the browser and CLI clients get: the intake REST API. */
+    public static final String API_AUDIENCE = "intake-api";
+
+    /**
+     * Confidential browser client: authorization code flow with PKCE S256 required. Its redirect URIs are
+     * {@code http://localhost:8080/*} and {@code http://localhost/*}; Keycloak matches the latter against
+     * {@code http://localhost:<any port>/...} (the RFC 8252 loopback rule), so a web app on any localhost
+     * port may use it. Not {@code 127.0.0.1}: use the name {@code localhost}.
+     */
+    public static final String WEB_CLIENT = "intake-web";
+    public static final String WEB_CLIENT_SECRET = "intake-web-demo-secret";
+
+    /** Public client with direct access grants (password grant) only, for scripts and tests. */
+    public static final String CLI_CLIENT = "intake-cli";
+
+    /** Confidential client-credentials client (service account) for the intake app's writes to the EHR. */
+    public static final String EHR_CLIENT = "intake-ehr";
+    public static final String EHR_CLIENT_SECRET = "intake-ehr-demo-secret";
+    /** Audience of the {@value #EHR_CLIENT} client's tokens: the EHR's FHIR API (ehr-sandbox in the demo). */
+    public static final String EHR_AUDIENCE = "ehr-api";
+
+    /** A demo user; the password equals the user name. {@code fhirPatientId} is null for clinicians. */
+    public record User(String username, String role, String fhirPatientId) {
+
+        public String password() {
+            return username;
+        }
+    }
+
+    public static final User ALEX = new User("alex", ROLE_PATIENT, "alex");
+    public static final User CASEY = new User("casey", ROLE_PATIENT, "casey");
+    public static final User DR_SAM = new User("dr-sam", ROLE_CLINICIAN, null);
+
+    public static final List<User> USERS = List.of(ALEX, CASEY, DR_SAM);
+
+    private DemoRealm() {
+    }
+}
