@@ -1,0 +1,189 @@
+package org.example.intake.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The browser client {@code intake-web} as a browser and the web app meet it: authorization code flow with
+ * PKCE S256 required, redirect URIs on any localhost port, nothing between the login form and the app.
+ * Plain HTTP, carrying the login page's cookies, stands in for the browser; nothing listens at the redirect
+ * URIs.
+ */
+@ExtendWith(KeycloakExtension.class)
+class BrowserLoginIntegrationTests {
+
+    private static final Pattern FORM_ACTION = Pattern.compile("action=\"([^\"]*login-actions/authenticate[^\"]*)\"");
+
+    @Test
+    void anAuthorizationRequestWithoutACodeChallengeIsRefused(KeycloakServer keycloak) throws Exception {
+        String redirectUri = appRedirectUri(8080);
+
+        HttpResponse<String> response = Oidc.get(browser(), authorizationUri(keycloak, redirectUri, "s1", Map.of()));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(redirectUri + "?");
+        assertThat(Oidc.query(location)).containsEntry("error", "invalid_request").containsEntry("state", "s1")
+                .doesNotContainKey("code");
+        assertThat(Oidc.query(location).get("error_description")).contains("code_challenge");
+    }
+
+    @Test
+    void aPlainCodeChallengeIsRefused(KeycloakServer keycloak) throws Exception {
+        String redirectUri = appRedirectUri(8080);
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+
+        HttpResponse<String> response = Oidc.get(browser(), authorizationUri(keycloak, redirectUri, "s2",
+                Map.of("code_challenge", pkce.verifier(), "code_challenge_method", "plain")));
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(Oidc.query(response.headers().firstValue("Location").orElseThrow()))
+                .containsEntry("error", "invalid_request").doesNotContainKey("code");
+    }
+
+    @Test
+    void aLoginWithPkceGoesStraightBackToTheAppOnAnyLocalhostPortAndItsCodeGivesTokens(KeycloakServer keycloak)
+            throws Exception {
+        String redirectUri = appRedirectUri(freePort());
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+
+        Map<String, String> callback = logIn(keycloak, redirectUri, pkce, "alex");
+        HttpResponse<String> tokens = exchange(keycloak, redirectUri, callback.get("code"), pkce.verifier());
+
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        JsonNode body = Oidc.json(tokens.body());
+        JsonNode access = Oidc.claims(body.get("access_token").asText());
+        JsonNode id = Oidc.claims(body.get("id_token").asText());
+        assertThat(access.get("azp").asText()).isEqualTo(DemoRealm.WEB_CLIENT);
+        assertThat(access.get("aud").toString()).contains(DemoRealm.API_AUDIENCE);
+        assertThat(access.get("fhir_patient_id").asText()).isEqualTo("alex");
+        assertThat(access.at("/realm_access/roles").toString()).contains("\"patient\"");
+        assertThat(access.get("iss").asText()).isEqualTo(keycloak.issuerUri());
+        assertThat(id.get("fhir_patient_id").asText()).isEqualTo("alex");
+        assertThat(id.get("aud").asText()).isEqualTo(DemoRealm.WEB_CLIENT);
+    }
+
+    @Test
+    void theCodeIsNotExchangedWithoutItsVerifier(KeycloakServer keycloak) throws Exception {
+        String redirectUri = appRedirectUri(freePort());
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+        Map<String, String> callback = logIn(keycloak, redirectUri, pkce, "dr-sam");
+
+        HttpResponse<String> withoutVerifier = exchange(keycloak, redirectUri, callback.get("code"), null);
+
+        assertThat(withoutVerifier.statusCode()).isEqualTo(400);
+        assertThat(Oidc.json(withoutVerifier.body()).get("error").asText()).isEqualTo("invalid_grant");
+    }
+
+    @Test
+    void aRedirectUriOffLocalhostIsRefusedWithoutARedirect(KeycloakServer keycloak) throws Exception {
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+        Map<String, String> s256 = Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256");
+
+        for (String foreign : new String[] {"http://evil.example/login/oauth2/code/keycloak",
+                "http://localhost.evil.example:8080/login/oauth2/code/keycloak",
+                "https://localhost:8443/login/oauth2/code/keycloak"}) {
+            HttpResponse<String> response = Oidc.get(browser(), authorizationUri(keycloak, foreign, "s3", s256));
+
+            assertThat(response.statusCode()).as(foreign).isEqualTo(400);
+            assertThat(response.headers().firstValue("Location")).as(foreign).isEmpty();
+            assertThat(response.body()).as(foreign).contains("redirect_uri");
+        }
+    }
+
+    /** Opens the login page, submits the user's password, and returns the parameters of the app's callback. */
+    private static Map<String, String> logIn(KeycloakServer keycloak, String redirectUri, Oidc.Pkce pkce,
+            String username) throws Exception {
+        HttpClient browser = browser();
+        HttpResponse<String> loginPage = Oidc.get(browser, authorizationUri(keycloak, redirectUri, "s4",
+                Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256")));
+        assertThat(loginPage.statusCode()).as("the login page").isEqualTo(200);
+        Matcher action = FORM_ACTION.matcher(loginPage.body());
+        assertThat(action.find()).as("a login form in %s", loginPage.body()).isTrue();
+
+        HttpResponse<String> afterLogin = browser.send(HttpRequest.newBuilder(URI.create(
+                action.group(1).replace("&amp;", "&")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", cookies(loginPage))
+                .POST(HttpRequest.BodyPublishers.ofString(Oidc.formBody(
+                        Map.of("username", username, "password", username, "credentialId", ""))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(afterLogin.statusCode()).as("straight back to the app, no page in between: %s %s",
+                afterLogin.headers().map(), afterLogin.body()).isEqualTo(302);
+        String location = afterLogin.headers().firstValue("Location").orElseThrow();
+        assertThat(location).startsWith(redirectUri + "?");
+        Map<String, String> callback = Oidc.query(location);
+        assertThat(callback).containsEntry("state", "s4").containsKey("code").doesNotContainKey("error");
+        assertThat(callback.get("iss")).isEqualTo(keycloak.issuerUri());
+        return callback;
+    }
+
+    private static HttpResponse<String> exchange(KeycloakServer keycloak, String redirectUri, String code,
+            String verifier) throws IOException, InterruptedException {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("grant_type", "authorization_code");
+        form.put("code", code);
+        form.put("redirect_uri", redirectUri);
+        if (verifier != null) {
+            form.put("code_verifier", verifier);
+        }
+        return Oidc.postForm(Oidc.http(), keycloak.tokenUri(), form, DemoRealm.WEB_CLIENT,
+                DemoRealm.WEB_CLIENT_SECRET);
+    }
+
+    private static String authorizationUri(KeycloakServer keycloak, String redirectUri, String state,
+            Map<String, String> extra) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("client_id", DemoRealm.WEB_CLIENT);
+        params.put("response_type", "code");
+        params.put("scope", "openid");
+        params.put("redirect_uri", redirectUri);
+        params.put("state", state);
+        params.putAll(extra);
+        return keycloak.issuerUri() + "/protocol/openid-connect/auth?" + Oidc.formBody(params);
+    }
+
+    /** Spring Security's default callback path for a registration named keycloak. */
+    private static String appRedirectUri(int port) {
+        return "http://localhost:" + port + "/login/oauth2/code/keycloak";
+    }
+
+    /**
+     * The cookies a response sets, as a {@code Cookie} header. By hand: java.net.CookieManager files cookies of
+     * a dotless host such as localhost under "localhost.local" and never sends them back.
+     */
+    private static String cookies(HttpResponse<?> response) {
+        return response.headers().allValues("Set-Cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static HttpClient browser() {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.example.intake.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** The realm file agrees with the names in {@link DemoRealm}, which other modules' code and tests use. */
+class DemoRealmFileUnitTests {
+
+    private final JsonNode realm = Oidc.json(new String(KeycloakHome.realmFile(),
+            StandardCharsets.UTF_8));
+
+    @Test
+    void theRealmAndItsRolesHaveTheNamesInDemoRealm() {
+        assertThat(realm.get("realm").asText()).isEqualTo(DemoRealm.NAME);
+        assertThat(texts(realm.at("/roles/realm"), "name"))
+                .containsExactlyInAnyOrder(DemoRealm.ROLE_PATIENT, DemoRealm.ROLE_CLINICIAN);
+    }
+
+    @Test
+    void theConfidentialClientsHaveTheSecretsInDemoRealm() {
+        assertThat(client(DemoRealm.WEB_CLIENT).get("secret").asText()).isEqualTo(DemoRealm.WEB_CLIENT_SECRET);
+        assertThat(client(DemoRealm.EHR_CLIENT).get("secret").asText()).isEqualTo(DemoRealm.EHR_CLIENT_SECRET);
+        assertThat(client(DemoRealm.CLI_CLIENT).get("publicClient").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everyDemoUserIsInTheFileWithItsRolePatientIdAndReadyToLogIn() {
+        for (DemoRealm.User user : DemoRealm.USERS) {
+            JsonNode rep = user(user.username());
+
+            assertThat(texts(rep.get("realmRoles"), null)).as(user.username()).contains(user.role());
+            assertThat(rep.at("/attributes/fhir_patient_id/0").asText(null)).as(user.username())
+                    .isEqualTo(user.fhirPatientId());
+            assertThat(rep.at("/credentials/0/value").asText()).isEqualTo(user.password());
+            assertThat(rep.at("/credentials/0/temporary").asBoolean()).isFalse();
+            assertThat(rep.get("requiredActions")).isEmpty();
+            assertThat(rep.get("emailVerified").asBoolean()).isTrue();
+            assertThat(rep.get("firstName").asText()).isNotBlank();
+            assertThat(rep.get("lastName").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void theUserProfileDeclaresTheFhirPatientIdEditableByAdminsOnly() {
+        JsonNode profile = Oidc.json(realm
+                .at("/components/org.keycloak.userprofile.UserProfileProvider/0/config/kc.user.profile.config/0")
+                .asText());
+        JsonNode attribute = null;
+        for (JsonNode a : profile.get("attributes")) {
+            if (a.get("name").asText().equals(DemoRealm.PATIENT_ID_CLAIM)) {
+                attribute = a;
+            }
+        }
+
+        assertThat(attribute).isNotNull();
+        assertThat(texts(attribute.at("/permissions/edit"), null)).containsExactly("admin");
+    }
+
+    private JsonNode client(String clientId) {
+        for (JsonNode client : realm.get("clients")) {
+            if (client.get("clientId").asText().equals(clientId)) {
+                return client;
+            }
+        }
+        throw new AssertionError("no client " + clientId);
+    }
+
+    private JsonNode user(String username) {
+        for (JsonNode user : realm.get("users")) {
+            if (user.get("username").asText().equals(username)) {
+                return user;
+            }
+        }
+        throw new AssertionError("no user " + username);
+    }
+
+    private static List<String> texts(JsonNode array, String field) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(n -> texts.add(field == null ? n.asText() : n.get(field).asText()));
+        return texts;
+    }
+}

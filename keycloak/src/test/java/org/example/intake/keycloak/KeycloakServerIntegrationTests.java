@@ -1,0 +1,127 @@
+package org.example.intake.keycloak;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** How the server is started, reached, watched and stopped. One full start: the JVM's shared server. */
+@ExtendWith(KeycloakExtension.class)
+class KeycloakServerIntegrationTests {
+
+    @Test
+    void theSharedServerIsStartedOnceAndReusedByEveryCaller(KeycloakServer injected,
+            @KeycloakExtension.KeycloakBaseUrl String baseUrl) {
+        KeycloakServer again = KeycloakServer.startShared();
+
+        assertThat(again).isSameAs(injected);
+        assertThat(injected.ownsProcess()).isTrue();
+        assertThat(baseUrl).isEqualTo(injected.baseUrl()).matches("http://localhost:\\d+");
+        assertThat(injected.startupTime()).hasValueSatisfying(t -> assertThat(t).isPositive());
+    }
+
+    @Test
+    void itRunsAsAWatchdogShellOverKcShOverKeycloaksJvm(KeycloakServer keycloak) {
+        List<String> commands = keycloak.processes().stream()
+                .map(p -> p.info().commandLine().orElse(p.info().command().orElse("?")))
+                .toList();
+
+        assertThat(commands).anySatisfy(c -> assertThat(c).contains("keycloak-watchdog"));
+        assertThat(commands).anySatisfy(c -> assertThat(c).contains("kc.sh", "start-dev", "--import-realm"));
+        assertThat(commands).anySatisfy(c -> assertThat(c).contains("java", "io.quarkus.bootstrap.runner"));
+    }
+
+    @Test
+    void healthIsReadyOnAManagementPortOfItsOwnAndNotOnTheMainOne(KeycloakServer keycloak) throws Exception {
+        String management = keycloak.managementUrl().orElseThrow();
+
+        HttpResponse<String> ready = Oidc.get(Oidc.http(), management + "/health/ready");
+        HttpResponse<String> onMainPort = Oidc.get(Oidc.http(), keycloak.baseUrl() + "/health/ready");
+
+        assertThat(management).matches("http://localhost:\\d+").isNotEqualTo(keycloak.baseUrl());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"UP\"");
+        assertThat(onMainPort.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void itListensOnLoopbackOnly(KeycloakServer keycloak) throws Exception {
+        Optional<InetAddress> external = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
+                .flatMap(NetworkInterface::inetAddresses)
+                .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                .findFirst();
+        assumeThat(external).as("a non-loopback IPv4 address on this machine").isPresent();
+
+        for (int port : List.of(keycloak.port(), Integer.parseInt(keycloak.managementUrl().orElseThrow()
+                .replaceAll(".*:", "")))) {
+            assertThatThrownBy(() -> {
+                try (Socket socket = new Socket()) {
+                    socket.connect(new InetSocketAddress(external.get(), port), 2000);
+                }
+            }).as("port %d on %s", port, external.get()).isInstanceOf(ConnectException.class);
+        }
+    }
+
+    @Test
+    void itsLogGoesToAFileUnderTargetAndNotToTheTestOutput(KeycloakServer keycloak) throws Exception {
+        Path log = keycloak.logFile().orElseThrow();
+
+        assertThat(log.toAbsolutePath().toString()).contains("/target/keycloak/");
+        assertThat(Files.readString(log)).contains("Keycloak 26.5.6", "Realm 'intake' imported",
+                "Listening on: http://127.0.0.1:" + keycloak.port());
+    }
+
+    @Test
+    void aStartOnATakenPortFailsAtOnceNamingThePort() throws IOException {
+        Path dir = testDir("taken-port");
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = taken.getLocalPort();
+
+            assertThatThrownBy(() -> KeycloakServer.start(port, dir))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("HTTP port " + port)
+                    .hasMessageContaining("in use");
+        }
+    }
+
+    @Test
+    void aStartThatIsNotReadyInTimeFailsWithItsLogTailAndLeavesNoProcessBehind() throws IOException {
+        Path dir = testDir("too-slow");
+
+        assertThatThrownBy(() -> KeycloakServer.start(0, 0, dir, Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("did not become ready within 2 s")
+                .hasMessageContaining("Last lines of " + dir.toAbsolutePath().resolve("keycloak.log"));
+
+        assertThat(ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains(dir.toAbsolutePath().toString())))
+                .as("processes started from %s", dir).isEmpty();
+    }
+
+    /** A fresh directory under target/ (not @TempDir: a Keycloak home holds links into the distribution). */
+    private static Path testDir(String name) throws IOException {
+        Path dir = Path.of("target", "keycloak-tests", name).toAbsolutePath();
+        KeycloakHome.deleteRecursively(dir);
+        Files.createDirectories(dir.getParent());
+        return dir;
+    }
+}
