@@ -180,10 +180,15 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static KeycloakServer start(int port, int managementPort, Path dataDir, Duration startTimeout,
             boolean deleteDataOnStop) {
+        return start(KeycloakDist.locate(), port, managementPort, dataDir, startTimeout, deleteDataOnStop);
+    }
+
+    /** Starts {@code dist}'s {@code bin/kc.sh}: the unpacked server, or a stand-in in tests. */
+    static KeycloakServer start(KeycloakDist dist, int port, int managementPort, Path dataDir,
+            Duration startTimeout, boolean deleteDataOnStop) {
         requirePort(port, "port");
         requirePort(managementPort, "managementPort");
         Instant deadline = Instant.now().plus(startTimeout);
-        KeycloakDist dist = KeycloakDist.locate();
         synchronized (START_LOCK) {
             try (KeycloakDist.StartLock lock = dist.lockForStart(deadline)) {
                 int httpPort = port == 0 ? freePort(-1) : requireFree(port, "HTTP port", "KEYCLOAK_PORT");

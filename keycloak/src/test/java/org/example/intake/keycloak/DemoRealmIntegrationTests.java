@@ -175,7 +175,7 @@ class DemoRealmIntegrationTests {
                 HttpResponse.BodyHandlers.ofString()).body());
         profile.remove("userProfileMetadata");
         ObjectNode changed = profile.deepCopy();
-        changed.with("attributes").putArray("fhir_patient_id").add("casey");
+        changed.withObjectProperty("attributes").putArray("fhir_patient_id").add("casey");
 
         int unchanged = postAccount(http, account, token, profile).statusCode();
         HttpResponse<String> refused = postAccount(http, account, token, changed);

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +20,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** How the server is started, reached, watched and stopped. One full start: the JVM's shared server. */
+/** The JVM's shared server as started: reached, watched and logged. */
 @ExtendWith(KeycloakExtension.class)
 class KeycloakServerIntegrationTests {
 
@@ -87,41 +84,5 @@ class KeycloakServerIntegrationTests {
         assertThat(log.toAbsolutePath().toString()).contains("/target/keycloak/");
         assertThat(Files.readString(log)).contains("Keycloak 26.5.6", "Realm 'intake' imported",
                 "Listening on: http://127.0.0.1:" + keycloak.port());
-    }
-
-    @Test
-    void aStartOnATakenPortFailsAtOnceNamingThePort() throws IOException {
-        Path dir = testDir("taken-port");
-        try (ServerSocket taken = new ServerSocket()) {
-            taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            int port = taken.getLocalPort();
-
-            assertThatThrownBy(() -> KeycloakServer.start(port, dir))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("HTTP port " + port)
-                    .hasMessageContaining("in use");
-        }
-    }
-
-    @Test
-    void aStartThatIsNotReadyInTimeFailsWithItsLogTailAndLeavesNoProcessBehind() throws IOException {
-        Path dir = testDir("too-slow");
-
-        assertThatThrownBy(() -> KeycloakServer.start(0, 0, dir, Duration.ofSeconds(2)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("did not become ready within 2 s")
-                .hasMessageContaining("Last lines of " + dir.toAbsolutePath().resolve("keycloak.log"));
-
-        assertThat(ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(dir.toAbsolutePath().toString())))
-                .as("processes started from %s", dir).isEmpty();
-    }
-
-    /** A fresh directory under target/ (not @TempDir: a Keycloak home holds links into the distribution). */
-    private static Path testDir(String name) throws IOException {
-        Path dir = Path.of("target", "keycloak-tests", name).toAbsolutePath();
-        KeycloakHome.deleteRecursively(dir);
-        Files.createDirectories(dir.getParent());
-        return dir;
     }
 }
