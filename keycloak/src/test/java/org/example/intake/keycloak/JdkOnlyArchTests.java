@@ -1,0 +1,27 @@
+package org.example.intake.keycloak;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+
+class JdkOnlyArchTests {
+
+    @Test
+    void mainCodeNeedsOnlyTheJdkSoThatTheLauncherRunsTheJarAlone() {
+        JavaClasses main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.example.intake.keycloak");
+
+        classes().that(not(nameStartingWith(KeycloakExtension.class.getName())))
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "org.example.intake.keycloak..")
+                .because("./intake keycloak runs keycloak-server.jar with nothing else on the classpath; only "
+                        + "KeycloakExtension, used from tests, may see JUnit")
+                .check(main);
+    }
+}
