@@ -242,8 +242,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
         KeycloakServer server = new KeycloakServer(baseUrl, mgmtPort, process, home, adminUsername,
                 adminPassword, deleteDataOnStop);
-        Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
+            Runtime.getRuntime().addShutdownHook(server.shutdownHook);
             server.awaitReady(deadline, startTimeout);
         } catch (RuntimeException e) {
             server.stop();
@@ -278,14 +278,15 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** The last lines of the server's log, or a note that there is none yet. */
-    String logTail() {
+    private String logTail() {
         try {
             if (home == null || !Files.exists(home.logFile())) {
                 return "(no log)";
             }
-            List<String> lines = Files.readAllLines(home.logFile(), StandardCharsets.UTF_8);
+            List<String> lines = new String(Files.readAllBytes(home.logFile()), StandardCharsets.UTF_8).lines()
+                    .toList();
             return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException e) {
             return "(log unreadable: " + e + ")";
         }
     }
