@@ -26,9 +26,10 @@ public final class DemoRealm {
 
     /**
      * Confidential browser client: authorization code flow with PKCE S256 required. Its redirect URIs are
-     * {@code http://localhost:8080/*} and {@code http://localhost/*}; Keycloak matches the latter against
-     * {@code http://localhost:<any port>/...} (the RFC 8252 loopback rule), so a web app on any localhost
-     * port may use it. Not {@code 127.0.0.1}: use the name {@code localhost}.
+     * {@code http://localhost:8080/*}, {@code http://localhost/*} and {@code http://127.0.0.1/*}; Keycloak
+     * matches the last two against {@code http://localhost:<any port>/...} and
+     * {@code http://127.0.0.1:<any port>/...} (the RFC 8252 loopback rule), so a web app on any port of
+     * this machine may use it, with plain http.
      */
     public static final String WEB_CLIENT = "intake-web";
     public static final String WEB_CLIENT_SECRET = "intake-web-demo-secret";

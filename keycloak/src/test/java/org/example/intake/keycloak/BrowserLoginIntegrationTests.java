@@ -81,6 +81,19 @@ class BrowserLoginIntegrationTests {
     }
 
     @Test
+    void theAppMayAlsoBeReachedAs127001OnAnyPort(KeycloakServer keycloak) throws Exception {
+        String redirectUri = appRedirectUri("127.0.0.1", freePort());
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+
+        Map<String, String> callback = logIn(keycloak, redirectUri, pkce, "casey");
+        HttpResponse<String> tokens = exchange(keycloak, redirectUri, callback.get("code"), pkce.verifier());
+
+        assertThat(tokens.statusCode()).as(tokens.body()).isEqualTo(200);
+        assertThat(Oidc.claims(Oidc.json(tokens.body()).get("access_token").asText()).get("fhir_patient_id")
+                .asText()).isEqualTo("casey");
+    }
+
+    @Test
     void theCodeIsNotExchangedWithoutItsVerifier(KeycloakServer keycloak) throws Exception {
         String redirectUri = appRedirectUri(freePort());
         Oidc.Pkce pkce = Oidc.Pkce.generate();
@@ -97,9 +110,10 @@ class BrowserLoginIntegrationTests {
         Oidc.Pkce pkce = Oidc.Pkce.generate();
         Map<String, String> s256 = Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256");
 
-        for (String foreign : new String[] {"http://evil.example/login/oauth2/code/keycloak",
-                "http://localhost.evil.example:8080/login/oauth2/code/keycloak",
-                "https://localhost:8443/login/oauth2/code/keycloak"}) {
+        for (String foreign : new String[] {"http://evil.example/intake/login/oauth2/code/intake",
+                "http://localhost.evil.example:8080/intake/login/oauth2/code/intake",
+                "http://127.0.0.1.evil.example/intake/login/oauth2/code/intake",
+                "https://localhost:8443/intake/login/oauth2/code/intake"}) {
             HttpResponse<String> response = Oidc.get(browser(), authorizationUri(keycloak, foreign, "s3", s256));
 
             assertThat(response.statusCode()).as(foreign).isEqualTo(400);
@@ -161,9 +175,13 @@ class BrowserLoginIntegrationTests {
         return keycloak.issuerUri() + "/protocol/openid-connect/auth?" + Oidc.formBody(params);
     }
 
-    /** Spring Security's default callback path for a registration named keycloak. */
+    /** The web-form plugin's callback path (its registration is named intake) on a localhost port. */
     private static String appRedirectUri(int port) {
-        return "http://localhost:" + port + "/login/oauth2/code/keycloak";
+        return appRedirectUri("localhost", port);
+    }
+
+    private static String appRedirectUri(String host, int port) {
+        return "http://" + host + ":" + port + "/intake/login/oauth2/code/intake";
     }
 
     /**
