@@ -1,0 +1,127 @@
+package org.example.demo.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Chromium through Debian's chromedriver (so Selenium Manager downloads nothing), and
+ * what the tests do with it: log in on Keycloak's page, tick answers, take screenshots.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    final WebDriver driver;
+
+    private Browser(WebDriver driver) {
+        this.driver = driver;
+    }
+
+    /** A desktop-sized browser. */
+    static Browser desktop() {
+        return new Browser(new ChromeDriver(service(), options(null)));
+    }
+
+    /** A phone-sized browser: 320 CSS pixels wide. */
+    static Browser phone() {
+        return new Browser(new ChromeDriver(service(), options(Map.of("deviceMetrics",
+                Map.of("width", 320, "height", 720, "pixelRatio", 1.0)))));
+    }
+
+    private static ChromeDriverService service() {
+        return new ChromeDriverService.Builder().usingDriverExecutable(new File(executable("chromedriver")))
+                .usingAnyFreePort().build();
+    }
+
+    private static ChromeOptions options(Map<String, Object> mobileEmulation) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(executable("chromium"));
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-gpu", "--window-size=1280,1000", "--lang=en-GB");
+        if (mobileEmulation != null) {
+            options.setExperimentalOption("mobileEmulation", mobileEmulation);
+        }
+        return options;
+    }
+
+    private static String executable(String name) {
+        Path path = Path.of("/usr/bin", name);
+        if (!Files.isExecutable(path)) {
+            throw new IllegalStateException("/usr/bin/" + name + " is missing: apt-get install -y chromium chromium-driver");
+        }
+        return path.toString();
+    }
+
+    void open(String url) {
+        driver.get(url);
+    }
+
+    /** Logs in on Keycloak's own login page, which the app sent the browser to. */
+    void logInOnKeycloak(String user, String password) {
+        WebElement username = waitFor(By.id("username"));
+        username.sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    WebElement waitFor(By by) {
+        return new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(by));
+    }
+
+    boolean becomesVisible(By by, Duration within) {
+        try {
+            new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(by));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Ticks the radio of this question with this value (clicking its label, as a person would). */
+    void tick(String linkId, String value) {
+        WebElement radio = driver.findElement(By.cssSelector("input[name='" + linkId + "'][value='" + value + "']"));
+        driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+    }
+
+    void type(String linkId, String text) {
+        WebElement field = driver.findElement(By.name(linkId));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void submit() {
+        driver.findElement(By.cssSelector("#intake-form button[type=submit]")).click();
+    }
+
+    void screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,203 @@
+package org.example.demo.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+
+/**
+ * A patient's journey in a real browser (headless Chromium) against the real demo stack:
+ * Keycloak's own login page, the form, the emergency warning before submit, a refusal that
+ * keeps every answer, the result page, the record in the EHR, at 320 px too, and axe-core on
+ * every page. Screenshots under target/screenshots.
+ */
+class PatientJourneyBrowserTests {
+
+    private static DemoStack stack;
+    private Browser browser;
+
+    @BeforeAll
+    static void startTheStackOnce() {
+        stack = DemoStack.shared();
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    /** Every required question answered: the benign answers of a first strain after exercise. */
+    private static final Map<String, String> BENIGN = Map.ofEntries(
+            Map.entry("onset", "days"), Map.entry("side", "left"), Map.entry("pattern", "improving"),
+            Map.entry("frequency", "first-time"), Map.entry("apparent-cause", "true"),
+            Map.entry("major-trauma", "false"), Map.entry("daily-activities", "false"),
+            Map.entry("can-bear-weight", "true"), Map.entry("radiates", "false"),
+            Map.entry("numbness-tingling", "false"), Map.entry("leg-weakness", "false"),
+            Map.entry("saddle-numbness", "false"), Map.entry("bladder-change", "false"),
+            Map.entry("bowel-change", "false"), Map.entry("sexual-dysfunction", "false"), Map.entry("fever", "false"),
+            Map.entry("weight-loss", "false"), Map.entry("night-pain", "false"), Map.entry("cold-pale-leg", "false"),
+            Map.entry("walking-claudication", "false"), Map.entry("rest-pain", "false"),
+            Map.entry("sudden-severe-onset", "false"), Map.entry("very-unwell", "false"),
+            Map.entry("tense-swelling-dark-urine", "false"), Map.entry("calf-swelling", "false"),
+            Map.entry("anal-lump", "false"), Map.entry("cancer-history", "false"),
+            Map.entry("immunosuppressed", "false"), Map.entry("iv-drug-use", "false"),
+            Map.entry("osteoporosis-steroids", "false"), Map.entry("blood-thinners", "false"));
+
+    private void loggedInAs(String user, Browser browser) {
+        this.browser = browser;
+        browser.open(stack.webBaseUrl + "/intake");
+        browser.logInOnKeycloak(user, user);
+        browser.waitFor(By.id("intake-form"));
+    }
+
+    private void answerBenignly(String pain, String age) {
+        BENIGN.forEach(browser::tick);
+        browser.type("pain-severity", pain);
+        browser.type("age", age);
+    }
+
+    private static void assertNoSeriousAccessibilityViolation(Browser browser, String page) {
+        Results results = new AxeBuilder().analyze(browser.driver);
+        List<Rule> serious = results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
+        assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getHelp()).toList())
+                .isEmpty();
+    }
+
+    @Test
+    void aPatientLogsInOnKeycloakFillsInTheFormAndSeesWhatToDo() {
+        loggedInAs("alex", Browser.desktop());
+        browser.screenshot("01-form");
+        assertNoSeriousAccessibilityViolation(browser, "form");
+
+        answerBenignly("4", "34");
+        browser.submit();
+
+        WebElement result = browser.waitFor(By.id("triage-result"));
+        assertThat(result.getAttribute("data-level")).isEqualTo("SELF_CARE");
+        assertThat(result.getText()).contains("no sign that you need to see a doctor now");
+        browser.screenshot("02-result-self-care");
+        assertNoSeriousAccessibilityViolation(browser, "result");
+    }
+
+    @Test
+    void theEmergencyWarningAppearsBeforeSubmitAndTheVerdictAgrees() {
+        loggedInAs("alex", Browser.desktop());
+        assertThat(browser.driver.findElement(By.id("emergency-warning")).isDisplayed()).isFalse();
+
+        browser.tick("saddle-numbness", "true");
+
+        assertThat(browser.becomesVisible(By.id("emergency-warning"), Duration.ofSeconds(10))).isTrue();
+        assertThat(browser.driver.findElement(By.id("emergency-warning")).getAttribute("role")).isEqualTo("alert");
+        browser.screenshot("03-emergency-warning");
+        browser.tick("saddle-numbness", "false");
+        assertThat(browser.becomesVisible(By.id("emergency-warning"), Duration.ofSeconds(1))).isTrue(); // settles below
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(
+                driver -> !driver.findElement(By.id("emergency-warning")).isDisplayed());
+
+        answerBenignly("9", "40");
+        browser.tick("saddle-numbness", "true");
+        browser.submit();
+        assertThat(browser.waitFor(By.id("triage-result")).getAttribute("data-level")).isEqualTo("EMERGENCY");
+        browser.screenshot("04-result-emergency");
+    }
+
+    @Test
+    void aDependentQuestionShowsOnlyAfterTheYesItDependsOn() {
+        loggedInAs("casey", Browser.desktop());
+        WebElement belowKnee = browser.driver.findElement(By.cssSelector("[data-question='radiates-below-knee']"));
+        assertThat(belowKnee.isDisplayed()).isFalse();
+
+        browser.tick("radiates", "true");
+
+        assertThat(belowKnee.isDisplayed()).isTrue();
+        browser.tick("radiates", "false");
+        assertThat(belowKnee.isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aRefusedFormShowsTheErrorSummaryAndKeepsEveryAnswer() {
+        loggedInAs("alex", Browser.desktop());
+        answerBenignly("4", "");
+        browser.type("notes", "Started after a long drive.");
+
+        browser.submit();
+
+        WebElement summary = browser.waitFor(By.id("error-summary"));
+        assertThat(summary.getText()).contains("There is a problem", "How old are you");
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='onset'][value='days']")).isSelected()).isTrue();
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='can-bear-weight'][value='true']"))
+                .isSelected()).isTrue();
+        assertThat(browser.driver.findElement(By.name("pain-severity")).getAttribute("value")).isEqualTo("4");
+        assertThat(browser.driver.findElement(By.name("notes")).getAttribute("value"))
+                .isEqualTo("Started after a long drive.");
+        browser.screenshot("05-refused-form");
+        assertNoSeriousAccessibilityViolation(browser, "refused form");
+
+        summary.findElement(By.tagName("a")).click();
+        browser.type("age", "34");
+        browser.submit();
+        assertThat(browser.waitFor(By.id("triage-result")).getAttribute("data-level")).isEqualTo("SELF_CARE");
+    }
+
+    @Test
+    void onAPhone320PixelsWideTheFormFitsAndWorks() {
+        loggedInAs("casey", Browser.phone());
+        Number scrollWidth = (Number) ((JavascriptExecutor) browser.driver)
+                .executeScript("return document.documentElement.scrollWidth");
+        assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(320);
+        browser.screenshot("06-form-320px");
+
+        answerBenignly("5", "29");
+        browser.tick("fever", "true");
+        browser.submit();
+
+        assertThat(browser.waitFor(By.id("triage-result")).getAttribute("data-level")).isEqualTo("URGENT");
+        browser.screenshot("07-result-urgent-320px");
+        assertNoSeriousAccessibilityViolation(browser, "result at 320 px");
+    }
+
+    @Test
+    void theSubmissionReachesTheEhrAndThePatientSeesItInTheirPastAnswers() throws Exception {
+        loggedInAs("casey", Browser.desktop());
+        answerBenignly("3", "45");
+        browser.submit();
+        browser.waitFor(By.id("triage-result"));
+        String id = browser.driver.getCurrentUrl().replaceAll(".*/intake/result/", "");
+
+        HttpClient http = HttpClient.newHttpClient();
+        String search = stack.ehrBaseUrl + "/QuestionnaireResponse?identifier="
+                + "http://example.org/fhir/sid/intake-submission%7C" + id + "&_summary=count";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline && !body.contains("\"total\":1")) {
+            body = http.send(HttpRequest.newBuilder(URI.create(search)).build(), HttpResponse.BodyHandlers.ofString())
+                    .body();
+            Thread.sleep(300);
+        }
+        assertThat(body).contains("\"total\":1");
+
+        browser.open(stack.webBaseUrl + "/intake/history");
+        WebElement row = browser.waitFor(By.cssSelector("[data-submission-id='" + id + "']"));
+        assertThat(row.getText()).contains("Received");
+        browser.screenshot("08-history");
+        assertNoSeriousAccessibilityViolation(browser, "history");
+    }
+}
