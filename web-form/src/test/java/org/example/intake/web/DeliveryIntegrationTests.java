@@ -126,4 +126,29 @@ class DeliveryIntegrationTests extends WebFormTestSupport {
         assertThat(failed.attempts()).isEqualTo(4); // intake.delivery.max-attempts in the test host
         assertThat(deliveriesOf(id)).hasSize(4);
     }
+
+    @Test
+    void aClinicianQueuesAFailedDeliveryAgainAndItIsDeliveredWhenTheEhrTakesIt() {
+        ehrAnswers(aResponse().withStatus(400));
+        String id = submit();
+        awaitState(id, DeliveryState.FAILED);
+        ehrAnswers(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
+                .withBody(TRANSACTION_RESPONSE));
+
+        java.net.http.HttpResponse<String> patient = send(request("/api/intakes/" + id + "/redeliver")
+                .header("Authorization", "Bearer " + TestTokens.patient("alex"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        java.net.http.HttpResponse<String> clinician = send(request("/api/intakes/" + id + "/redeliver")
+                .header("Authorization", "Bearer " + TestTokens.clinician())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(patient.statusCode()).isEqualTo(403);
+        assertThat(clinician.statusCode()).isEqualTo(202);
+        StoredSubmission delivered = awaitState(id, DeliveryState.DELIVERED);
+        assertThat(delivered.attempts()).isEqualTo(1);
+        java.net.http.HttpResponse<String> again = send(request("/api/intakes/" + id + "/redeliver")
+                .header("Authorization", "Bearer " + TestTokens.clinician())
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()));
+        assertThat(again.statusCode()).isEqualTo(409);
+    }
 }

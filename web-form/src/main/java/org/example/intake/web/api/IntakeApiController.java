@@ -99,6 +99,19 @@ class IntakeApiController {
         return ResponseEntity.ok(IntakeView.of(found.get()));
     }
 
+    /** A clinician queues a parked (FAILED) delivery again: 202, or 404, or 409 when it is not FAILED. */
+    @PostMapping("/{id}/redeliver")
+    ResponseEntity<?> redeliver(@PathVariable String id) {
+        try {
+            return intakes.redeliver(id).<ResponseEntity<?>>map(submission -> ResponseEntity.accepted()
+                    .body(IntakeView.of(submission)))
+                    .orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
+        } catch (IllegalStateException e) {
+            return FhirErrors.error(HttpStatus.CONFLICT, IssueType.CONFLICT,
+                    "Only a FAILED delivery can be queued again; " + e.getMessage() + ".");
+        }
+    }
+
     /** Checked here rather than by the mapping, so the refusal is an OperationOutcome like every other. */
     private static boolean isFhirJson(String contentType) {
         if (contentType == null) {

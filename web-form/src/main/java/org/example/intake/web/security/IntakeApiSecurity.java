@@ -42,6 +42,7 @@ public class IntakeApiSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/intakes").hasRole("patient")
                         .requestMatchers(HttpMethod.GET, "/api/intakes/*").hasAnyRole("patient", "clinician")
+                        .requestMatchers(HttpMethod.POST, "/api/intakes/*/redeliver").hasRole("clinician")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder(properties.security()))

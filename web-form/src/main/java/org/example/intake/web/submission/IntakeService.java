@@ -108,6 +108,28 @@ public class IntakeService {
         return new SubmitResult.Created(submission);
     }
 
+    /**
+     * Queues a parked (FAILED) delivery again, with a fresh count of attempts.
+     *
+     * @return the submission as it is now, or empty when there is none with this id
+     * @throws IllegalStateException when its delivery is not FAILED (it is delivered or still being tried)
+     */
+    public Optional<StoredSubmission> redeliver(String id) {
+        Optional<StoredSubmission> found = store.find(id);
+        if (found.isEmpty()) {
+            return found;
+        }
+        if (found.get().delivery() != DeliveryState.FAILED) {
+            throw new IllegalStateException("delivery of " + id + " is " + found.get().delivery() + ", not FAILED");
+        }
+        transaction.executeWithoutResult(status -> {
+            store.recordDelivery(id, DeliveryState.PENDING, 0, found.get().lastError(), null);
+            deliveries.enqueue(id);
+        });
+        log.info("intake {} queued for delivery again", id);
+        return store.find(id);
+    }
+
     /** The patient's last 50 submissions, newest first. */
     public java.util.List<StoredSubmission> ofPatient(String patientId) {
         return store.findByPatient(patientId, 50);
