@@ -39,6 +39,13 @@ final class Browser implements AutoCloseable {
         return new Browser(new ChromeDriver(service(), options(null)));
     }
 
+    /** A desktop-sized browser with JavaScript switched off. */
+    static Browser withoutJavaScript() {
+        ChromeOptions options = options(null);
+        options.setExperimentalOption("prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+        return new Browser(new ChromeDriver(service(), options));
+    }
+
     /** A phone-sized browser: 320 CSS pixels wide. */
     static Browser phone() {
         return new Browser(new ChromeDriver(service(), options(Map.of("deviceMetrics",

@@ -200,4 +200,22 @@ class PatientJourneyBrowserTests {
         browser.screenshot("08-history");
         assertNoSeriousAccessibilityViolation(browser, "history");
     }
+
+    @Test
+    void withoutJavaScriptTheFormStillWorks_aDependentQuestionAppearsAfterTheFirstSend() {
+        loggedInAs("alex", Browser.withoutJavaScript());
+        answerBenignly("4", "34");
+        browser.tick("radiates", "true");
+
+        browser.submit();
+
+        WebElement summary = browser.waitFor(By.id("error-summary"));
+        assertThat(summary.getText()).contains("below the knee", "both legs");
+        assertThat(browser.driver.findElement(By.cssSelector("[data-question='radiates-below-knee']")).isDisplayed())
+                .isTrue();
+        browser.tick("radiates-below-knee", "false");
+        browser.tick("both-legs", "false");
+        browser.submit();
+        assertThat(browser.waitFor(By.id("triage-result")).getAttribute("data-level")).isEqualTo("SELF_CARE");
+    }
 }
