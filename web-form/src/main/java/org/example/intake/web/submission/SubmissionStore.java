@@ -65,6 +65,12 @@ public class SubmissionStore {
         return jdbc.sql("select count(*) from intake_submission").query(Long.class).single();
     }
 
+    /** How many submissions still wait for the EHR to take them: PENDING or RETRYING, not DELIVERED or FAILED. */
+    public long countUndelivered() {
+        return jdbc.sql("select count(*) from intake_submission where delivery in (?, ?)")
+                .params(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name()).query(Long.class).single();
+    }
+
     /**
      * Records a delivery attempt's result.
      *
