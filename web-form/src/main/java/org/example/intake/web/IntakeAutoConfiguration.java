@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration;
 import org.example.intake.web.api.ApiConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
+import org.example.intake.web.operations.OperationsConfiguration;
 import org.example.intake.web.security.IntakeApiSecurity;
 import org.example.intake.web.submission.SubmissionConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({ SubmissionConfiguration.class, DeliveryConfiguration.class, IntakeApiSecurity.class,
-        ApiConfiguration.class })
+        ApiConfiguration.class, OperationsConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */
