@@ -1,7 +1,11 @@
 package org.example.intake.web.operations;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.submission.SubmissionStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,8 +14,9 @@ import org.springframework.context.annotation.PropertySource;
 /**
  * What operators need of the plugin: its readiness (the {@code intake} health indicator, DOWN
  * until the plugin is warm, in the {@code readiness} group unless the host sets that group's
- * members itself). The host exposes and secures the actuator endpoints; the plugin's own security
- * chain only matches its API paths.
+ * members itself) and its Micrometer meters ({@link IntakeMetrics}; none are published when the
+ * host has no MeterRegistry). The host exposes and secures the actuator endpoints; the plugin's
+ * own security chain only matches its API paths.
  */
 @Configuration(proxyBeanMethods = false)
 @PropertySource(name = "intake-operations-defaults",
@@ -21,6 +26,12 @@ public class OperationsConfiguration {
     @Bean
     IntakeWarmUp intakeWarmUp(IntakeReader reader, TriageEngine engine) {
         return IntakeWarmUp.of(reader, engine);
+    }
+
+    /** A host without metrics gets meters that go nowhere: an empty composite registry. */
+    @Bean
+    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store) {
+        return new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store);
     }
 
     @Configuration(proxyBeanMethods = false)
