@@ -17,7 +17,8 @@ import org.hl7.fhir.r4.model.Type;
 /**
  * A complete, made-up intake answering the current Questionnaire: every question it always
  * asks, answered as a patient with a simple cramp would (a SELF_CARE outcome), no free text, no
- * subject and no authored time. Nobody's data: the warm-up reads it.
+ * subject and no authored time. Nobody's data: the warm-up reads it, the API documentation
+ * shows it as the example body.
  */
 final class ExampleIntake {
 

@@ -1,5 +1,6 @@
 package org.example.intake.web.operations;
 
+import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
@@ -14,9 +15,10 @@ import org.springframework.context.annotation.PropertySource;
 /**
  * What operators need of the plugin: its readiness (the {@code intake} health indicator, DOWN
  * until the plugin is warm, in the {@code readiness} group unless the host sets that group's
- * members itself) and its Micrometer meters ({@link IntakeMetrics}; none are published when the
- * host has no MeterRegistry). The host exposes and secures the actuator endpoints; the plugin's
- * own security chain only matches its API paths.
+ * members itself), its Micrometer meters ({@link IntakeMetrics}; none are published when the
+ * host has no MeterRegistry) and the documentation of its API in the host's OpenAPI description.
+ * The host exposes and secures the actuator and OpenAPI endpoints; the plugin's own security
+ * chain only matches its API paths.
  */
 @Configuration(proxyBeanMethods = false)
 @PropertySource(name = "intake-operations-defaults",
@@ -42,6 +44,17 @@ public class OperationsConfiguration {
         @Bean
         IntakeReadinessIndicator intakeHealthIndicator(IntakeWarmUp warmUp) {
             return new IntakeReadinessIndicator(warmUp);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    static class ApiDocs {
+
+        @Bean
+        IntakeApiDocs intakeApiDocs(IntakeReader reader) {
+            return new IntakeApiDocs(() -> FhirContext.forR4Cached().newJsonParser()
+                    .encodeResourceToString(ExampleIntake.response(reader.questionnaires().current().canonical())));
         }
     }
 }

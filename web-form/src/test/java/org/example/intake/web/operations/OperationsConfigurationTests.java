@@ -60,8 +60,8 @@ class OperationsConfigurationTests {
     }
 
     @Test
-    void theIntakeHealthIndicatorIsThere() {
-        runner.run(context -> assertThat(context).hasBean("intakeHealthIndicator")
+    void theIntakeHealthIndicatorAndTheApiDocsAreThere() {
+        runner.run(context -> assertThat(context).hasBean("intakeHealthIndicator").hasSingleBean(IntakeApiDocs.class)
                 .hasSingleBean(IntakeWarmUp.class));
     }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,8 +25,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the plugin gives operators, in the test host (probes on, health details shown, Prometheus
- * exposed, as application.properties sets them): readiness and metrics, neither behind the API's
- * security chain.
+ * exposed, as application.properties sets them): readiness, metrics, the API's OpenAPI
+ * description, none of them behind the API's security chain.
  */
 class OperationsIntegrationTests extends WebFormTestSupport {
 
@@ -86,10 +87,10 @@ class OperationsIntegrationTests extends WebFormTestSupport {
         }
 
         @Test
-        void theApisSecurityChainDoesNotCaptureTheActuator_withOrWithoutAToken() {
+        void theApisSecurityChainCapturesNeitherTheActuatorNorTheApiDocs_withOrWithoutAToken() {
             String patient = TestTokens.patient("alex");
 
-            for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus")) {
+            for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus", "/v3/api-docs")) {
                 assertThat(get(path).statusCode()).as(path).isEqualTo(200);
                 assertThat(get(path, patient).statusCode()).as(path + " with a patient's token").isEqualTo(200);
             }
@@ -180,6 +181,74 @@ class OperationsIntegrationTests extends WebFormTestSupport {
                     "intake_delivery_lag_seconds_bucket{le=\"14400.0\"}", "intake_delivery_pending ",
                     "dbscheduler_task_completions_total{result=\"ok\",task=\"intake-delivery\"}",
                     "dbscheduler_task_duration_seconds_count{task=\"intake-delivery\"}");
+        }
+    }
+
+    @Nested
+    class ApiDocs {
+
+        private JsonNode apiDocs() {
+            HttpResponse<String> docs = get("/v3/api-docs");
+            assertThat(docs.statusCode()).isEqualTo(200);
+            return json(docs);
+        }
+
+        private static List<String> names(JsonNode object) {
+            List<String> names = new ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            return names;
+        }
+
+        @Test
+        void bothOperationsAreDocumentedWithEveryStatusTheyAnswer_andTheBearerToken() {
+            JsonNode docs = apiDocs();
+
+            JsonNode submit = docs.get("paths").get("/api/intakes").get("post");
+            JsonNode read = docs.get("paths").get("/api/intakes/{id}").get("get");
+            assertThat(names(submit.get("responses"))).containsExactlyInAnyOrder("201", "200", "400", "401", "403",
+                    "413", "415", "422");
+            assertThat(names(read.get("responses"))).containsExactlyInAnyOrder("200", "401", "403", "404");
+            assertThat(names(submit.get("requestBody").get("content"))).containsExactlyInAnyOrder(
+                    "application/fhir+json", "application/json");
+            assertThat(submit.at("/responses/201/content/application~1json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/IntakeView");
+            assertThat(submit.at("/responses/422/content/application~1fhir+json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/OperationOutcome");
+            assertThat(read.at("/responses/404/content/application~1fhir+json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/OperationOutcome");
+            assertThat(submit.at("/security/0").has("intake-bearer")).isTrue();
+            assertThat(read.at("/security/0").has("intake-bearer")).isTrue();
+            assertThat(docs.at("/components/securitySchemes/intake-bearer/scheme").asText()).isEqualTo("bearer");
+            assertThat(submit.get("parameters")).extracting(parameter -> parameter.get("name").asText())
+                    .containsExactly("Idempotency-Key");
+        }
+
+        @Test
+        void theDocumentedIntakeViewHasExactlyTheKeysOfARealAnswer() {
+            JsonNode answer = json(postIntake(Responses.benign().json(), TestTokens.patient("alex")));
+
+            JsonNode schema = apiDocs().at("/components/schemas/IntakeView");
+
+            assertThat(names(schema.get("properties"))).containsExactlyElementsOf(names(answer));
+        }
+
+        @Test
+        void theExampleBodyInTheDocsIsAnIntakeTheApiAccepts() {
+            JsonNode example = apiDocs()
+                    .at("/paths/~1api~1intakes/post/requestBody/content/application~1fhir+json/example");
+
+            HttpResponse<String> response = postIntake(example.toString(), TestTokens.patient("alex"));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            assertThat(json(response).get("level").asText()).isEqualTo("SELF_CARE");
+        }
+
+        @Test
+        void swaggerUiIsServedWithoutAToken() {
+            HttpResponse<String> ui = get("/swagger-ui/index.html");
+
+            assertThat(ui.statusCode()).isEqualTo(200);
+            assertThat(ui.body()).contains("swagger-ui");
         }
     }
 }
