@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.submission.SubmissionStore;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.PropertySource;
@@ -16,7 +18,8 @@ import org.springframework.context.annotation.PropertySource;
  * What operators need of the plugin: its readiness (the {@code intake} health indicator, DOWN
  * until the plugin is warm, in the {@code readiness} group unless the host sets that group's
  * members itself), its Micrometer meters ({@link IntakeMetrics}; none are published when the
- * host has no MeterRegistry) and the documentation of its API in the host's OpenAPI description.
+ * host has no MeterRegistry), the documentation of its API in the host's OpenAPI description, and
+ * logs without patient data ({@link EhrTrafficLogs}).
  * The host exposes and secures the actuator and OpenAPI endpoints; the plugin's own security
  * chain only matches its API paths.
  */
@@ -34,6 +37,12 @@ public class OperationsConfiguration {
     @Bean
     IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store) {
         return new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store);
+    }
+
+    /** Caps the EHR client's body-writing loggers as the context starts, before any delivery runs. */
+    @Bean
+    InitializingBean intakeEhrTrafficLogs(ObjectProvider<LoggingSystem> logging) {
+        return () -> logging.ifAvailable(EhrTrafficLogs::cap);
     }
 
     @Configuration(proxyBeanMethods = false)
