@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfig
 import org.example.intake.web.api.ApiConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
 import org.example.intake.web.form.FormConfiguration;
+import org.example.intake.web.operations.OperationsConfiguration;
 import org.example.intake.web.security.IntakeApiSecurity;
 import org.example.intake.web.security.IntakeBrowserSecurity;
 import org.example.intake.web.submission.SubmissionConfiguration;
@@ -29,7 +30,7 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({ SubmissionConfiguration.class, DeliveryConfiguration.class, IntakeApiSecurity.class,
-        IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class })
+        IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class, OperationsConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

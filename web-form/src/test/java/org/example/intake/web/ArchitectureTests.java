@@ -44,4 +44,20 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("com.github.kagkarlsson..")
                 .check(PLUGIN);
     }
+
+    @Test
+    void onlyTheOperationsFeatureKnowsMicrometerTheActuatorAndSpringdoc() {
+        noClasses().that().resideOutsideOfPackage("..web.operations..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..",
+                        "org.springframework.boot.actuate..", "org.springdoc..", "io.swagger..")
+                .check(PLUGIN);
+    }
+
+    @Test
+    void noFeatureDependsOnOperations_itOnlyListensAndDescribes() {
+        noClasses().that().resideOutsideOfPackage("..web.operations..")
+                .and().doNotHaveSimpleName("IntakeAutoConfiguration")
+                .should().dependOnClassesThat().resideInAPackage("..web.operations..")
+                .check(PLUGIN);
+    }
 }

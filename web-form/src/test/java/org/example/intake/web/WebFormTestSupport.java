@@ -18,6 +18,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.example.host.TestHostApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,9 +27,11 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * The plugin inside {@link TestHostApplication}, on a real port, one context for every test
  * class that extends this. A WireMock server, started once per JVM, is both the token issuer's
- * JWK set and the EHR; each test starts with the EHR accepting every Bundle.
+ * JWK set and the EHR; each test starts with the EHR accepting every Bundle. Metrics are exported
+ * as in a host (Spring Boot's tests would otherwise keep them in memory), so Prometheus can be scraped.
  */
 @SpringBootTest(classes = TestHostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false)
 public abstract class WebFormTestSupport {
 
     protected static final WireMockServer EHR_AND_ISSUER = new WireMockServer(options().dynamicPort());

@@ -17,6 +17,7 @@ import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.submission.DeliveryQueue;
 import org.example.intake.web.submission.SubmissionStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -44,11 +45,12 @@ public class DeliveryConfiguration {
 
     @Bean
     CustomTask<String> intakeDeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles,
-            EhrClient ehr, IntakeProperties properties, Clock intakeClock) {
+            EhrClient ehr, IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events) {
         IntakeProperties.Delivery delivery = properties.delivery();
         Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock).task();
+        return new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock,
+                events).task();
     }
 
     /** Lazy: the scheduler is built from every task bean, including the one above. */

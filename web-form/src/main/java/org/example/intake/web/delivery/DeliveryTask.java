@@ -24,13 +24,15 @@ import org.example.intake.web.submission.StoredSubmission;
 import org.example.intake.web.submission.SubmissionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Delivers one submission to the EHR: a db-scheduler task whose instance id is the submission
  * id, so each submission has exactly one job and its attempts never overlap. Each run builds the
  * submission's transaction Bundle (the same every time) and posts it; the result is stored, then
  * the job is removed (delivered, or parked as FAILED) or rescheduled with backoff. Delivery is at
- * least once: a repeat after a crash finds the EHR's conditional creates already satisfied.
+ * least once: a repeat after a crash finds the EHR's conditional creates already satisfied. Each
+ * attempt's result is published as a {@link DeliveryAttempted} event.
  */
 public final class DeliveryTask {
 
@@ -46,9 +48,10 @@ public final class DeliveryTask {
     private final Backoff backoff;
     private final int maxAttempts;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     DeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles, EhrClient ehr,
-            Backoff backoff, int maxAttempts, Clock clock) {
+            Backoff backoff, int maxAttempts, Clock clock, ApplicationEventPublisher events) {
         this.store = Objects.requireNonNull(store, "store");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.bundles = Objects.requireNonNull(bundles, "bundles");
@@ -56,6 +59,7 @@ public final class DeliveryTask {
         this.backoff = Objects.requireNonNull(backoff, "backoff");
         this.maxAttempts = maxAttempts;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /** The task for db-scheduler; a run that dies with its node is revived on another. */
@@ -87,6 +91,7 @@ public final class DeliveryTask {
         if (result instanceof DeliveryResult.Delivered) {
             store.recordDelivery(id, DeliveryState.DELIVERED, attempt, null, now);
             log.info("intake {} delivered (attempt {})", id, attempt);
+            publish(submission, attempt, DeliveryAttempted.Result.DELIVERED, now);
             return new CompletionHandler.OnCompleteRemove<>();
         }
         DeliveryResult.Failed failed = (DeliveryResult.Failed) result;
@@ -94,13 +99,26 @@ public final class DeliveryTask {
         if (!failed.retryable() || attempt >= maxAttempts) {
             store.recordDelivery(id, DeliveryState.FAILED, attempt, reason, null);
             log.warn("intake {} delivery FAILED after {} attempt(s): {}", id, attempt, reason);
+            publish(submission, attempt, DeliveryAttempted.Result.FAILED, now);
             return new CompletionHandler.OnCompleteRemove<>();
         }
         Duration wait = backoff.after(attempt, failed.retryAfter());
         store.recordDelivery(id, DeliveryState.RETRYING, attempt, reason, null);
         log.info("intake {} delivery attempt {} failed ({}); next in {}", id, attempt, reason, wait);
+        publish(submission, attempt, DeliveryAttempted.Result.RETRY, now);
         Instant next = now.plus(wait);
         return (complete, operations) -> operations.reschedule(complete, next);
+    }
+
+    /** Publishes the attempt; an observer's trouble must not undo a stored result nor repeat a delivery. */
+    private void publish(StoredSubmission submission, int attempt, DeliveryAttempted.Result result, Instant now) {
+        Duration since = Duration.between(submission.receivedAt(), now);
+        try {
+            events.publishEvent(new DeliveryAttempted(submission.id(), attempt, result,
+                    since.isNegative() ? Duration.ZERO : since));
+        } catch (RuntimeException e) {
+            log.warn("intake {} delivery event not published: {}", submission.id(), e.getClass().getName());
+        }
     }
 
     private Submission toSubmission(StoredSubmission stored) {

@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Accepts intakes: reads and validates the QuestionnaireResponse (fhir-adapter), triages it
  * (intake-core), and stores it with its outcome and its delivery job in one local transaction,
  * so what the patient was told is never lost and always reaches the EHR. Validation and the
- * rules live in those modules and are only called here. Thread-safe.
+ * rules live in those modules and are only called here. Each submission's result is published
+ * as an {@link IntakeSubmitted} event. Thread-safe.
  */
 public class IntakeService {
 
@@ -39,9 +41,10 @@ public class IntakeService {
     private final TransactionTemplate transaction;
     private final FhirContext fhir;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public IntakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store, DeliveryQueue deliveries,
-            TransactionTemplate transaction, FhirContext fhir, Clock clock) {
+            TransactionTemplate transaction, FhirContext fhir, Clock clock, ApplicationEventPublisher events) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.store = Objects.requireNonNull(store, "store");
@@ -49,6 +52,7 @@ public class IntakeService {
         this.transaction = Objects.requireNonNull(transaction, "transaction");
         this.fhir = Objects.requireNonNull(fhir, "fhir");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.events = Objects.requireNonNull(events, "events");
     }
 
     /**
@@ -62,6 +66,17 @@ public class IntakeService {
      * @return never null
      */
     public SubmitResult submit(String json, String patientId, String idempotencyKey) {
+        SubmitResult result = accept(json, patientId, idempotencyKey);
+        try {
+            events.publishEvent(IntakeSubmitted.of(result));
+        } catch (RuntimeException e) {
+            // An observer's trouble must not turn a stored submission into an error for the patient.
+            log.warn("intake event not published: {}", e.getClass().getName());
+        }
+        return result;
+    }
+
+    private SubmitResult accept(String json, String patientId, String idempotencyKey) {
         Objects.requireNonNull(patientId, "patientId");
         if (idempotencyKey != null) {
             Optional<StoredSubmission> first = store.findByIdempotencyKey(patientId, idempotencyKey);

@@ -9,6 +9,7 @@ import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +49,9 @@ public class SubmissionConfiguration {
 
     @Bean
     IntakeService intakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
-            DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock) {
+            DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
+            ApplicationEventPublisher events) {
         return new IntakeService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
-                FhirContext.forR4Cached(), intakeClock);
+                FhirContext.forR4Cached(), intakeClock, events);
     }
 }

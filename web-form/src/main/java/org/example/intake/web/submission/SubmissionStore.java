@@ -1,5 +1,6 @@
 package org.example.intake.web.submission;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.util.Optional;
 
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.triage.RedFlagRule;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -38,7 +40,7 @@ public class SubmissionStore {
         jdbc.sql("insert into intake_submission (" + COLUMNS + ", idempotency_key)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(submission.id(), submission.patientId(), Timestamp.from(submission.receivedAt()),
-                        submission.responseJson(), submission.level().name(),
+                        new ResponseJson(submission.responseJson()), submission.level().name(),
                         String.join(",", submission.ruleIds()), submission.outcome().ruleSetVersion(),
                         String.join(",", submission.outcome().advice().stream().map(Advice::name).toList()),
                         submission.delivery().name(), submission.attempts(), submission.lastError(),
@@ -71,6 +73,12 @@ public class SubmissionStore {
         return jdbc.sql("select count(*) from intake_submission").query(Long.class).single();
     }
 
+    /** How many submissions still wait for the EHR to take them: PENDING or RETRYING, not DELIVERED or FAILED. */
+    public long countUndelivered() {
+        return jdbc.sql("select count(*) from intake_submission where delivery in (?, ?)")
+                .params(DeliveryState.PENDING.name(), DeliveryState.RETRYING.name()).query(Long.class).single();
+    }
+
     /**
      * Records a delivery attempt's result.
      *
@@ -91,6 +99,24 @@ public class SubmissionStore {
                         split(rs.getString("advice"))),
                 DeliveryState.valueOf(rs.getString("delivery")), rs.getInt("attempts"), rs.getString("last_error"),
                 delivered == null ? null : delivered.toInstant());
+    }
+
+    /**
+     * The stored response as a statement parameter whose text is not its content: Spring JDBC
+     * logs every parameter value at TRACE, and this one is all the patient's answers.
+     */
+    private record ResponseJson(String json) implements SqlTypeValue {
+
+        @Override
+        public void setTypeValue(PreparedStatement statement, int index, int sqlType, String typeName)
+                throws SQLException {
+            statement.setString(index, json);
+        }
+
+        @Override
+        public String toString() {
+            return "(a QuestionnaireResponse, " + json.length() + " characters)";
+        }
     }
 
     private static List<String> split(String joined) {

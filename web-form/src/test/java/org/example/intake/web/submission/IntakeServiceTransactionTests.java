@@ -28,7 +28,7 @@ class IntakeServiceTransactionTests extends WebFormTestSupport {
                 id -> {
                     throw new IllegalStateException("the job table is gone");
                 }, new TransactionTemplate(transactions), ca.uhn.fhir.context.FhirContext.forR4Cached(),
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), event -> { });
         long before = store.count();
 
         assertThatIllegalStateException().isThrownBy(() -> failingQueue.submit(Responses.benign().json(), "alex", null));

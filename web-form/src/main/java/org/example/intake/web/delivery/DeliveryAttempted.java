@@ -1,0 +1,39 @@
+package org.example.intake.web.delivery;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One delivery attempt's result, published by the delivery task after it is stored, for metrics
+ * and other observers. It carries nothing of the submission's content nor of the EHR's answer.
+ *
+ * @param submissionId  the submission delivered; never null
+ * @param attempt       which attempt this was, from 1
+ * @param result        what came of it; never null
+ * @param sinceReceived from the submission's acceptance to the end of this attempt; never null or negative
+ */
+public record DeliveryAttempted(String submissionId, int attempt, Result result, Duration sinceReceived) {
+
+    public DeliveryAttempted {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(sinceReceived, "sinceReceived");
+        if (attempt < 1) {
+            throw new IllegalArgumentException("attempts count from 1, not " + attempt);
+        }
+        if (sinceReceived.isNegative()) {
+            throw new IllegalArgumentException("an attempt cannot end before its submission was received: "
+                    + sinceReceived);
+        }
+    }
+
+    /** What one attempt came to. */
+    public enum Result {
+        /** The EHR took the Bundle: the submission is DELIVERED. */
+        DELIVERED,
+        /** It failed in a way that may pass: another attempt is scheduled (RETRYING). */
+        RETRY,
+        /** The EHR refused it, or attempts ran out: parked as FAILED. */
+        FAILED
+    }
+}

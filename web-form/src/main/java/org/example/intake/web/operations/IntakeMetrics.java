@@ -1,0 +1,108 @@
+package org.example.intake.web.operations;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.example.intake.core.triage.Level;
+import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.submission.IntakeSubmitted;
+import org.example.intake.web.submission.SubmissionStore;
+import org.springframework.context.event.EventListener;
+
+/**
+ * The plugin's Micrometer meters, fed by the submission and delivery events (so neither feature
+ * knows Micrometer):
+ * <ul>
+ * <li>{@code intake.submissions} (counter): tags {@code outcome} (accepted, invalid, other-patient,
+ * repeated) and {@code level} (EMERGENCY, URGENT, SOON, SELF_CARE; NONE for a refused one);</li>
+ * <li>{@code intake.delivery.attempts} (counter): tag {@code result} (delivered, retry, failed);</li>
+ * <li>{@code intake.delivery.lag} (timer): from receiving a submission to the EHR taking it;</li>
+ * <li>{@code intake.delivery.pending} (gauge): submissions neither DELIVERED nor FAILED, counted in
+ * the shared store, so every node reports the same number.</li>
+ * </ul>
+ * Every combination of tags is registered at zero from the start, so rates and alerts work
+ * before the first event. No tag holds an id or anything a patient wrote.
+ */
+final class IntakeMetrics {
+
+    static final String SUBMISSIONS = "intake.submissions";
+    static final String DELIVERY_ATTEMPTS = "intake.delivery.attempts";
+    static final String DELIVERY_LAG = "intake.delivery.lag";
+    static final String DELIVERY_PENDING = "intake.delivery.pending";
+    static final String NO_LEVEL = "NONE";
+
+    private final MeterRegistry registry;
+
+    IntakeMetrics(MeterRegistry registry, SubmissionStore store) {
+        this.registry = Objects.requireNonNull(registry, "registry");
+        Objects.requireNonNull(store, "store");
+        for (IntakeSubmitted.Outcome outcome : IntakeSubmitted.Outcome.values()) {
+            if (outcome == IntakeSubmitted.Outcome.ACCEPTED || outcome == IntakeSubmitted.Outcome.REPEATED) {
+                for (Level level : Level.values()) {
+                    submissions(outcome, level.name());
+                }
+            } else {
+                submissions(outcome, NO_LEVEL);
+            }
+        }
+        for (DeliveryAttempted.Result result : DeliveryAttempted.Result.values()) {
+            attempts(result);
+        }
+        lag();
+        Gauge.builder(DELIVERY_PENDING, store, IntakeMetrics::undelivered)
+                .description("Submissions not yet delivered to the EHR nor parked as failed (the same on every node)")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    @EventListener
+    void on(IntakeSubmitted submitted) {
+        submissions(submitted.outcome(), submitted.level() == null ? NO_LEVEL : submitted.level().name()).increment();
+    }
+
+    @EventListener
+    void on(DeliveryAttempted attempted) {
+        attempts(attempted.result()).increment();
+        if (attempted.result() == DeliveryAttempted.Result.DELIVERED) {
+            lag().record(attempted.sinceReceived());
+        }
+    }
+
+    private Counter submissions(IntakeSubmitted.Outcome outcome, String level) {
+        return Counter.builder(SUBMISSIONS).description("Intakes submitted, by outcome and triage level")
+                .tag("outcome", tag(outcome)).tag("level", level)
+                .register(registry);
+    }
+
+    private Counter attempts(DeliveryAttempted.Result result) {
+        return Counter.builder(DELIVERY_ATTEMPTS).description("Delivery attempts to the EHR, by result")
+                .tag("result", tag(result))
+                .register(registry);
+    }
+
+    private Timer lag() {
+        return Timer.builder(DELIVERY_LAG).description("From receiving a submission to the EHR taking it")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(1),
+                        Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(4))
+                .register(registry);
+    }
+
+    /** The store's count, or NaN (no sample) when the database cannot say. */
+    private static double undelivered(SubmissionStore store) {
+        try {
+            return store.countUndelivered();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** ACCEPTED as accepted, OTHER_PATIENT as other-patient. */
+    static String tag(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
