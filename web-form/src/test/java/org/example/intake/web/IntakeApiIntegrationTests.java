@@ -210,8 +210,13 @@ class IntakeApiIntegrationTests extends WebFormTestSupport {
     class Security {
 
         @Test
-        void noTokenIs401() {
-            assertThat(postIntake(alexsIntake(), null).statusCode()).isEqualTo(401);
+        void noTokenIs401_withTheBearerChallengeAndAnOperationOutcome() {
+            HttpResponse<String> post = postIntake(alexsIntake(), null);
+
+            assertThat(post.statusCode()).isEqualTo(401);
+            assertThat(post.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                    value -> assertThat(value).startsWith("Bearer"));
+            assertThat(json(post).get("resourceType").asText()).isEqualTo("OperationOutcome");
             assertThat(getIntake("any", null).statusCode()).isEqualTo(401);
         }
 
@@ -257,7 +262,10 @@ class IntakeApiIntegrationTests extends WebFormTestSupport {
 
         @Test
         void aClinicianCannotSubmitAnIntake() {
-            assertThat(postIntake(alexsIntake(), TestTokens.clinician()).statusCode()).isEqualTo(403);
+            HttpResponse<String> response = postIntake(alexsIntake(), TestTokens.clinician());
+
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(json(response).get("resourceType").asText()).isEqualTo("OperationOutcome");
         }
 
         @Test

@@ -1,6 +1,18 @@
 package org.example.intake.web.security;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
 
 import org.example.intake.web.IntakeProperties;
 import org.springframework.core.annotation.Order;
@@ -46,11 +58,42 @@ public class IntakeApiSecurity {
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder(properties.security()))
-                                .jwtAuthenticationConverter(authentication)))
+                                .jwtAuthenticationConverter(authentication))
+                        .authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())
+                        .accessDeniedHandler(forbidden()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie to ride on
                 .requestCache(cache -> cache.disable());
         return http.build();
+    }
+
+    /** 401 with RFC 6750's WWW-Authenticate header, and an OperationOutcome body like every other refusal. */
+    private static AuthenticationEntryPoint unauthorized() {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        return (request, response, exception) -> {
+            bearer.commence(request, response, exception);
+            writeOutcome(response, IssueType.LOGIN,
+                    "Send a valid bearer token from the intake's identity provider, for audience intake-api.");
+        };
+    }
+
+    /** 403 with the WWW-Authenticate header, and an OperationOutcome body. */
+    private static AccessDeniedHandler forbidden() {
+        BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
+        return (request, response, exception) -> {
+            bearer.handle(request, response, exception);
+            writeOutcome(response, IssueType.FORBIDDEN, "This token's role does not allow this request.");
+        };
+    }
+
+    private static void writeOutcome(HttpServletResponse response, IssueType type, String message) throws IOException {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
+        response.setContentType("application/fhir+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
     }
 
     /** A decoder that checks signature, issuer, expiry and audience against these settings. */
