@@ -17,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,6 +30,7 @@ import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.demo.browser.DemoStackAccess;
 import org.example.demo.process.AppProcess;
+import org.example.demo.process.EhrWarmUp;
 import org.example.demo.process.PatientTokens;
 import org.example.demo.process.PostgresSchema;
 import org.example.intake.core.answers.Question;
@@ -77,6 +80,8 @@ class CrashRecoveryIntegrationTests {
     static void theRealKeycloakAndEhrSandbox() {
         keycloak = DemoStackAccess.keycloak();
         ehrBaseUrl = DemoStackAccess.ehrBaseUrl();
+        // A fresh sandbox would hold the first concurrent deliveries for 30 s (see EhrWarmUp), not the app.
+        EhrWarmUp.warmUp(ehrBaseUrl);
     }
 
     @BeforeEach
@@ -131,12 +136,22 @@ class CrashRecoveryIntegrationTests {
         for (Expected submission : expected) {
             assertExactlyOnceInTheEhr(ehr, submission);
         }
+        // What a repeat did to the resources it found in place: conditional creates leave them alone, the
+        // Provenance's PUT of the same content may or may not make a new version.
+        Map<String, Long> versions = new TreeMap<>();
+        for (String id : inFlight) {
+            versions.merge("QuestionnaireResponse v" + responsesInEhr(ehr, id).get(0).getResource().getMeta()
+                    .getVersionId(), 1L, Long::sum);
+            versions.merge("Provenance v" + ehr.read().resource(Provenance.class)
+                    .withId(SubmissionBundleBuilder.provenanceId(id)).execute().getMeta().getVersionId(), 1L, Long::sum);
+        }
         report(String.format("crash recovery: %d submissions answered 201; app killed (SIGKILL, exit %d) with %d"
                         + " delivered, %d in flight (picked jobs), %d of those already in the EHR (sent again"
-                        + " after the restart), %d not yet picked; restarted app took %.1f s to start; all %d"
+                        + " after the restart; versions afterwards: %s), %d not yet picked; restarted app took %.1f s"
+                        + " to start; all %d"
                         + " DELIVERED %.1f s after the kill (%.1f s after the restart); each exactly once in the EHR"
                         + " (QuestionnaireResponse, Provenance, %d Observations in all, %d Flags, %d ServiceRequests)",
-                SUBMISSIONS, exitStatus, deliveredAtKill, inFlight.size(), inFlightAlreadyInEhr,
+                SUBMISSIONS, exitStatus, deliveredAtKill, inFlight.size(), inFlightAlreadyInEhr, versions,
                 SUBMISSIONS - deliveredAtKill - inFlight.size(), seconds(restartAt, restartedAt),
                 SUBMISSIONS, seconds(killedAt, recoveredAt), seconds(restartedAt, recoveredAt),
                 expected.stream().mapToInt(Expected::observations).sum(),
