@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -59,9 +60,10 @@ import org.hl7.fhir.r4.model.Reference;
  * each bounded by count and time, so both see the same machine. Then it waits until every
  * submission is DELIVERED, takes submit-to-delivered times and the delivery rate from the store
  * ({@code received_at}, {@code delivered_at}), measures submit-to-delivered once more without a
- * queue (a few intakes, one every half second), and posts the same Bundles (under fresh submission
- * ids) to the sandbox with HAPI's generic client at the same concurrency as the app's delivery
- * threads. Prints the figures; fails only when a request or a delivery fails.
+ * queue (a few intakes, one every half second), and compares the app's delivery rate after the load
+ * with HAPI's generic client posting the same intakes' Bundles (under fresh submission ids) to the
+ * sandbox at the same concurrency as the app's delivery threads, half before the load and half
+ * after the deliveries. Prints the figures; fails only when a request or a delivery fails.
  *
  * <p>Settings (system properties): {@code load.clients} (8), {@code load.warmup} (200 requests per
  * endpoint), {@code load.requests} (800 per endpoint), {@code load.rounds} (4), {@code load.seconds} (60,
@@ -74,9 +76,19 @@ import org.hl7.fhir.r4.model.Reference;
  */
 public final class ApiLoadRun {
 
+    static {
+        // Only this run's figures on standard output: the libraries' own logging (logback, Boot's default) at WARN,
+        // set before the fields below make HAPI's first objects.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
     /** Intakes submitted one at a time after the load, for submit-to-delivered without a queue. */
     private static final int PACED = 30;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final IntakeReader READER = new IntakeReader();
+    private static final TriageEngine ENGINE = new TriageEngine();
+    private static final SubmissionBundleBuilder BUILDER = new SubmissionBundleBuilder();
     private static volatile boolean stopping;
     private static final List<AutoCloseable> RUNNING = Collections.synchronizedList(new ArrayList<>());
 
@@ -92,9 +104,6 @@ public final class ApiLoadRun {
     private final Path work = Path.of(System.getProperty("load.work", "target/api-load"));
 
     public static void main(String[] args) throws Exception {
-        // Only this run's figures on standard output: the libraries' own logging at WARN (logback, Boot's default).
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopping = true;
             closeAll();
@@ -158,6 +167,16 @@ public final class ApiLoadRun {
         URI bareUri = URI.create(app.baseUrl() + "/bench/bare");
         URI apiUri = URI.create(app.baseUrl() + "/api/intakes");
 
+        // HAPI's client, first half: Bundles of the intakes the API will take, before the load (the second half
+        // follows the app's deliveries, so the two bracket them in time and in the size of the EHR's database).
+        IGenericClient hapi = hapiClient(ehr.baseUrl(), deliveryThreads);
+        List<Bundle> hapiBefore = new ArrayList<>();
+        for (String body : bodies.subList(warmup, warmup + deliveryThreads + hapiBundles / 2)) {
+            hapiBefore.add(bundle("hapi-" + UUID.randomUUID(), body, Instant.now()));
+        }
+        post(hapi, hapiBefore.subList(0, deliveryThreads)); // the client's own warm-up
+        Rate hapiFirst = rate(hapi, hapiBefore.subList(deliveryThreads, hapiBefore.size()));
+
         List<String> tokens = tokens(keycloak);
         for (URI uri : List.of(bareUri, apiUri)) {
             Phase warm = load(uri.getPath(), uri, bodies.subList(0, warmup), tokens, Duration.ofMinutes(2), app);
@@ -191,7 +210,7 @@ public final class ApiLoadRun {
         drain(schema);
         double appRate = deliveryFigures(schema, api.ids(), loadEnd);
         paced(schema, apiUri, bodies.subList(warmup + requests, bodies.size()), keycloak);
-        hapiComparison(schema, api.ids(), ehr.baseUrl(), appRate);
+        hapiComparison(schema, api.ids(), hapi, hapiFirst, appRate);
         out("load average after: %s", loadAverage());
     }
 
@@ -376,32 +395,45 @@ public final class ApiLoadRun {
                 latencies.length, percentile(latencies, 0.50), percentile(latencies, 0.99));
     }
 
-    /** The same Bundles straight to the sandbox with HAPI's generic client, under fresh submission ids. */
-    private void hapiComparison(PostgresSchema schema, List<String> measuredIds, String ehrBaseUrl, double appRate)
-            throws Exception {
+    /**
+     * The same Bundles straight to the sandbox with HAPI's generic client, under fresh submission ids, at the app's
+     * delivery concurrency: the second half, after the app's deliveries; together with the first, before the load.
+     */
+    private void hapiComparison(PostgresSchema schema, List<String> measuredIds, IGenericClient hapi, Rate first,
+            double appRate) throws Exception {
         Map<String, Stored> stored = stored(schema);
-        IntakeReader reader = new IntakeReader();
-        TriageEngine engine = new TriageEngine();
-        SubmissionBundleBuilder builder = new SubmissionBundleBuilder();
-        List<Stored> sample = measuredIds.stream().map(stored::get).limit(hapiBundles + 2L * deliveryThreads).toList();
         List<Bundle> bundles = new ArrayList<>();
-        for (Stored submission : sample) {
-            IntakeReading.Accepted reading = (IntakeReading.Accepted) reader.read(submission.responseJson());
-            bundles.add(builder.build(new Submission("hapi-" + submission.id(), reading.response(), reading.answers(),
-                    engine.triage(reading.answers()), submission.receivedAt())));
+        for (String id : measuredIds.subList(Math.max(0, measuredIds.size() - hapiBundles / 2), measuredIds.size())) {
+            Stored submission = stored.get(id);
+            bundles.add(bundle("hapi-" + submission.id(), submission.responseJson(), submission.receivedAt()));
         }
-        IGenericClient hapi = hapiClient(ehrBaseUrl, deliveryThreads);
-        int warm = Math.min(2 * deliveryThreads, bundles.size() / 4);
-        post(hapi, bundles.subList(0, warm));
-        List<Bundle> measured = bundles.subList(warm, bundles.size());
-        long began = System.nanoTime();
-        post(hapi, measured);
-        double hapiSeconds = (System.nanoTime() - began) / 1e9;
-        double hapiRate = measured.size() / hapiSeconds;
-        out("  HAPI's generic client, the same Bundles, %d threads: %d bundles in %.1f s: %.2f bundles/s (%d entries"
-                        + " on average)", deliveryThreads, measured.size(), hapiSeconds, hapiRate,
-                Math.round(measured.stream().mapToInt(b -> b.getEntry().size()).average().orElse(0)));
+        Rate second = rate(hapi, bundles);
+        double hapiRate = (first.bundles() + second.bundles()) / (first.seconds() + second.seconds());
+        out("  HAPI's generic client, the same kind of Bundles (%d entries on average), %d threads: %d bundles before"
+                        + " the load at %.2f/s, %d after the deliveries at %.2f/s: %.2f bundles/s", second.entries(),
+                deliveryThreads, first.bundles(), first.perSecond(), second.bundles(), second.perSecond(), hapiRate);
         out("  the app's delivery rate at %.0f%% of HAPI's client (goal: at least 90%%)", 100 * appRate / hapiRate);
+    }
+
+    private record Rate(int bundles, double seconds, long entries) {
+
+        double perSecond() {
+            return bundles / seconds;
+        }
+    }
+
+    private Rate rate(IGenericClient hapi, List<Bundle> bundles) throws Exception {
+        long began = System.nanoTime();
+        post(hapi, bundles);
+        return new Rate(bundles.size(), (System.nanoTime() - began) / 1e9,
+                Math.round(bundles.stream().mapToInt(b -> b.getEntry().size()).average().orElse(0)));
+    }
+
+    /** The transaction Bundle of this intake under this submission id, built as the plugin's delivery builds it. */
+    private static Bundle bundle(String submissionId, String json, Instant receivedAt) {
+        IntakeReading.Accepted reading = (IntakeReading.Accepted) READER.read(json);
+        return BUILDER.build(new Submission(submissionId, reading.response(), reading.answers(),
+                ENGINE.triage(reading.answers()), receivedAt));
     }
 
     private static Map<String, Stored> stored(PostgresSchema schema) throws Exception {
