@@ -37,7 +37,9 @@ cleanup() {
     kill -KILL "$main" 2>/dev/null || true
   fi
   while read -r pid; do # what the load process started, should it have died without stopping them
-    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    if [[ -n "$pid" ]] && grep -qaE "ehr-sandbox.jar|LoadTestHostApplication" "/proc/$pid/cmdline" 2>/dev/null; then
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
   done <"$pids"
   psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA IF EXISTS $schema CASCADE" >/dev/null 2>&1 || true
   exit "$status"

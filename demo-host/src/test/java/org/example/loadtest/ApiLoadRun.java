@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -139,6 +140,7 @@ public final class ApiLoadRun {
         Files.writeString(pids, ehr.pid() + "\n");
         KeycloakServer keycloak = KeycloakServer.startShared();
         ehr.awaitReady(Duration.ofMinutes(4));
+        Files.writeString(pids, ehr.pid() + "\n", StandardOpenOption.APPEND); // if it had to start again
         EhrWarmUp.warmUp(ehr.baseUrl()); // before anything posts to it concurrently: see EhrWarmUp
         String schemaName = System.getProperty("load.schema");
         PostgresSchema schema = schemaName == null || schemaName.isBlank() ? PostgresSchema.create("apiload")
@@ -155,7 +157,7 @@ public final class ApiLoadRun {
                         "--db-scheduler.scheduler-name=load-test-host"),
                 work.resolve("app.log"), Duration.ofMinutes(2));
         RUNNING.add(0, app);
-        Files.writeString(pids, app.pid() + "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(pids, app.pid() + "\n", StandardOpenOption.APPEND);
         out("stack: Keycloak %s, EHR sandbox %s (pid %d, validating requests: %s), app %s (pid %d, PostgreSQL"
                         + " schema %s)", keycloak.baseUrl(), ehr.baseUrl(), ehr.pid(), ehrValidates, app.baseUrl(),
                 app.pid(), schema.name());

@@ -45,11 +45,29 @@ public final class AppProcess implements AutoCloseable {
      * @param arguments  Spring Boot arguments ({@code --name=value}); {@code --server.port} is added
      * @param log        where its standard output and error go (replaced)
      * @throws IllegalStateException if it exits or does not answer within {@code patience}; the message ends
-     *         with the tail of its log
+     *         with the tail of its log (a start that lost its port to another process is tried again, twice)
      */
     public static AppProcess start(String name, String mainClass, List<String> jvmOptions, List<String> arguments,
             Path log, Duration patience) {
         Objects.requireNonNull(mainClass, "mainClass");
+        for (int attempt = 1; ; attempt++) {
+            AppProcess app = launch(name, mainClass, jvmOptions, arguments, log);
+            try {
+                app.awaitHttp(patience);
+                return app;
+            } catch (RuntimeException e) {
+                app.kill();
+                // The free port was taken between choosing it and binding it (other processes choose ports too).
+                if (attempt < 3 && !app.isAlive() && app.logTail(40).contains("already in use")) {
+                    continue;
+                }
+                throw e;
+            }
+        }
+    }
+
+    private static AppProcess launch(String name, String mainClass, List<String> jvmOptions, List<String> arguments,
+            Path log) {
         try {
             int port = freePort();
             Files.createDirectories(log.toAbsolutePath().getParent());
@@ -65,14 +83,7 @@ public final class AppProcess implements AutoCloseable {
             command.add("--server.address=127.0.0.1");
             command.addAll(arguments);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            AppProcess app = new AppProcess(name, process, port, log);
-            try {
-                app.awaitHttp(patience);
-            } catch (RuntimeException e) {
-                app.kill();
-                throw e;
-            }
-            return app;
+            return new AppProcess(name, process, port, log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

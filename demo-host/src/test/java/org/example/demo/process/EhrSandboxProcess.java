@@ -25,14 +25,16 @@ import java.util.stream.Stream;
  */
 public final class EhrSandboxProcess implements AutoCloseable {
 
-    private final Process process;
-    private final int port;
+    private final List<String> command;
+    private final Map<String, String> environment;
     private final Path dataDir;
     private final Path log;
+    private volatile Process process;
+    private volatile int port;
 
-    private EhrSandboxProcess(Process process, int port, Path dataDir, Path log) {
-        this.process = process;
-        this.port = port;
+    private EhrSandboxProcess(List<String> command, Map<String, String> environment, Path dataDir, Path log) {
+        this.command = command;
+        this.environment = environment;
         this.dataDir = dataDir;
         this.log = log;
     }
@@ -50,22 +52,27 @@ public final class EhrSandboxProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: build ehr-sandbox first (./mvnw -pl ehr-sandbox -am package)");
         }
         try {
-            int port = AppProcess.freePort();
             Path dataDir = Files.createTempDirectory("load-ehr-");
             Files.createDirectories(log.toAbsolutePath().getParent());
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
             command.addAll(extraJvmOptions);
             command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command);
-            builder.environment().putAll(environment);
-            builder.environment().put("EHR_PORT", Integer.toString(port));
-            builder.environment().put("EHR_DATA_DIR", dataDir.toString());
-            Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            return new EhrSandboxProcess(process, port, dataDir, log);
+            EhrSandboxProcess ehr = new EhrSandboxProcess(List.copyOf(command), Map.copyOf(environment), dataDir, log);
+            ehr.start();
+            return ehr;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void start() throws IOException {
+        port = AppProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        builder.environment().put("EHR_PORT", Integer.toString(port));
+        builder.environment().put("EHR_DATA_DIR", dataDir.toString());
+        process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** {@code http://localhost:<port>/fhir}. */
@@ -73,16 +80,29 @@ public final class EhrSandboxProcess implements AutoCloseable {
         return "http://localhost:" + port + "/fhir";
     }
 
+    /** The current process's pid (a start that lost its port is made again, as a new process). */
     public long pid() {
         return process.pid();
     }
 
-    /** Waits until {@code /fhir/metadata} answers 200; fails if the process exits first or time runs out. */
+    /**
+     * Waits until {@code /fhir/metadata} answers 200; fails if the process exits first or time runs out. A start
+     * that lost its free port to another process (between choosing and binding it) is made again, twice at most.
+     */
     public EhrSandboxProcess awaitReady(Duration patience) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant deadline = Instant.now().plus(patience);
+        int restarts = 0;
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
+                if (restarts++ < 2 && logContains("already in use")) {
+                    try {
+                        start();
+                        continue;
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
                 throw new IllegalStateException("the EHR sandbox exited: see " + log);
             }
             try {
@@ -100,6 +120,14 @@ public final class EhrSandboxProcess implements AutoCloseable {
             AppProcess.sleep(Duration.ofMillis(500));
         }
         throw new IllegalStateException(baseUrl() + " not ready within " + patience + ": see " + log);
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Stops the sandbox (TERM, then KILL after 30 s) and deletes its data. */
