@@ -1,0 +1,556 @@
+package org.example.loadtest;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
+import org.example.demo.process.AppProcess;
+import org.example.demo.process.EhrSandboxProcess;
+import org.example.demo.process.EhrWarmUp;
+import org.example.demo.process.PatientTokens;
+import org.example.demo.process.PostgresSchema;
+import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.SampleIntakes;
+import org.example.intake.fhir.extract.Submission;
+import org.example.intake.fhir.extract.SubmissionBundleBuilder;
+import org.example.intake.keycloak.DemoRealm;
+import org.example.intake.keycloak.KeycloakServer;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
+
+/**
+ * The API load run (issue 7; run it with {@code bench/api-load.sh}): real Keycloak, the EHR
+ * sandbox and the application under test ({@link LoadTestHostApplication}: the plugin plus a bare
+ * endpoint) each in a process of its own, on loopback, the store in a throwaway PostgreSQL
+ * schema. This process is the load generator: N clients (java.net.http, one connection each)
+ * with real tokens fetched beforehand (one per client, reused), varied valid intakes
+ * ({@link SampleIntakes}, subject Patient/alex), a warm-up of each endpoint, then the measurement
+ * in alternating rounds, {@code /bench/bare} (JWT check and one insert) then {@code /api/intakes},
+ * each bounded by count and time, so both see the same machine. Then it waits until every
+ * submission is DELIVERED, takes submit-to-delivered times and the delivery rate from the store
+ * ({@code received_at}, {@code delivered_at}), measures submit-to-delivered once more without a
+ * queue (a few intakes, one every half second), and compares the app's delivery rate after the load
+ * with HAPI's generic client posting the same intakes' Bundles (under fresh submission ids) to the
+ * sandbox at the same concurrency as the app's delivery threads, half before the load and half
+ * after the deliveries. Prints the figures; fails only when a request or a delivery fails.
+ *
+ * <p>Settings (system properties): {@code load.clients} (8), {@code load.warmup} (200 requests per
+ * endpoint), {@code load.requests} (800 per endpoint), {@code load.rounds} (4), {@code load.seconds} (60,
+ * the longest measurement per endpoint), {@code load.delivery-threads} (10: db-scheduler's default, and
+ * the HAPI side's threads), {@code load.hapi-bundles} (200), {@code load.drain-seconds} (300),
+ * {@code load.schema} (the throwaway schema's name; default a random one), {@code load.work}
+ * (target/api-load: logs), {@code load.pids-file} (written with the child processes' pids),
+ * {@code load.app-jvm} (the app's JVM options), {@code load.ehr-validate} (false: the sandbox skips its
+ * R4 validation of every resource, which would otherwise take most of its time on both sides).
+ */
+public final class ApiLoadRun {
+
+    static {
+        // Only this run's figures on standard output: the libraries' own logging (logback, Boot's default) at WARN,
+        // set before the fields below make HAPI's first objects.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+    }
+
+    /** Intakes submitted one at a time after the load, for submit-to-delivered without a queue. */
+    private static final int PACED = 30;
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final IntakeReader READER = new IntakeReader();
+    private static final TriageEngine ENGINE = new TriageEngine();
+    private static final SubmissionBundleBuilder BUILDER = new SubmissionBundleBuilder();
+    private static volatile boolean stopping;
+    private static final List<AutoCloseable> RUNNING = Collections.synchronizedList(new ArrayList<>());
+
+    private final int clients = Integer.getInteger("load.clients", 8);
+    private final int warmup = Integer.getInteger("load.warmup", 200);
+    private final int requests = Integer.getInteger("load.requests", 800);
+    private final int rounds = Integer.getInteger("load.rounds", 4);
+    private final Duration maxMeasure = Duration.ofSeconds(Integer.getInteger("load.seconds", 60));
+    private final int deliveryThreads = Integer.getInteger("load.delivery-threads", 10);
+    private final int hapiBundles = Integer.getInteger("load.hapi-bundles", 200);
+    private final Duration drainPatience = Duration.ofSeconds(Integer.getInteger("load.drain-seconds", 300));
+    private final boolean ehrValidates = Boolean.getBoolean("load.ehr-validate");
+    private final Path work = Path.of(System.getProperty("load.work", "target/api-load"));
+
+    public static void main(String[] args) throws Exception {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping = true;
+            closeAll();
+        }, "api-load-cleanup"));
+        int status = 0;
+        try {
+            new ApiLoadRun().run();
+        } catch (Throwable e) {
+            if (stopping) {
+                System.err.println("api-load: stopped; the app, the sandbox and Keycloak are stopped, the schema dropped");
+                return;
+            }
+            System.err.println("api-load: FAILED: " + e);
+            e.printStackTrace();
+            status = 1;
+        } finally {
+            closeAll();
+        }
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        Path pids = Path.of(System.getProperty("load.pids-file", work.resolve("pids").toString()));
+        String loadBefore = loadAverage();
+        out("API load run, %s: %d cores, load average before the stack started: %s", Instant.now(),
+                Runtime.getRuntime().availableProcessors(), loadBefore);
+
+        EhrSandboxProcess ehr = EhrSandboxProcess.launch(Path.of("..", "ehr-sandbox", "target", "ehr-sandbox.jar")
+                .toAbsolutePath().normalize(), List.of(), Map.of("EHR_VALIDATE_REQUESTS", Boolean.toString(ehrValidates)),
+                work.resolve("ehr-sandbox.log"));
+        RUNNING.add(0, ehr);
+        Files.writeString(pids, ehr.pid() + "\n");
+        KeycloakServer keycloak = KeycloakServer.startShared();
+        ehr.awaitReady(Duration.ofMinutes(4));
+        Files.writeString(pids, ehr.pid() + "\n", StandardOpenOption.APPEND); // if it had to start again
+        EhrWarmUp.warmUp(ehr.baseUrl()); // before anything posts to it concurrently: see EhrWarmUp
+        String schemaName = System.getProperty("load.schema");
+        PostgresSchema schema = schemaName == null || schemaName.isBlank() ? PostgresSchema.create("apiload")
+                : PostgresSchema.createNamed(schemaName);
+        RUNNING.add(0, schema);
+        AppProcess app = AppProcess.start("load-test-host", LoadTestHostApplication.class.getName(),
+                List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")),
+                List.of("--spring.profiles.active=postgres",
+                        "--spring.datasource.url=" + schema.jdbcUrl(),
+                        "--intake.security.issuer-uri=" + keycloak.issuerUri(),
+                        "--intake.ehr.base-url=" + ehr.baseUrl(),
+                        "--intake.ehr.token-uri=" + keycloak.tokenUri(),
+                        "--db-scheduler.threads=" + deliveryThreads,
+                        "--db-scheduler.scheduler-name=load-test-host"),
+                work.resolve("app.log"), Duration.ofMinutes(2));
+        RUNNING.add(0, app);
+        Files.writeString(pids, app.pid() + "\n", StandardOpenOption.APPEND);
+        out("stack: Keycloak %s, EHR sandbox %s (pid %d, validating requests: %s), app %s (pid %d, PostgreSQL"
+                        + " schema %s)", keycloak.baseUrl(), ehr.baseUrl(), ehr.pid(), ehrValidates, app.baseUrl(),
+                app.pid(), schema.name());
+        out("load: %d clients; per endpoint a warm-up of %d requests, then %d requests in %d alternating rounds (at"
+                + " most %d s in all); load average now %s", clients, warmup, requests, rounds, maxMeasure.toSeconds(),
+                loadAverage());
+
+        List<String> bodies = intakes(warmup + requests + PACED);
+        URI bareUri = URI.create(app.baseUrl() + "/bench/bare");
+        URI apiUri = URI.create(app.baseUrl() + "/api/intakes");
+
+        // HAPI's client, first half: Bundles of the intakes the API will take, before the load (the second half
+        // follows the app's deliveries, so the two bracket them in time and in the size of the EHR's database).
+        IGenericClient hapi = hapiClient(ehr.baseUrl(), deliveryThreads);
+        List<Bundle> hapiBefore = new ArrayList<>();
+        for (String body : bodies.subList(warmup, warmup + deliveryThreads + hapiBundles / 2)) {
+            hapiBefore.add(bundle("hapi-" + UUID.randomUUID(), body, Instant.now()));
+        }
+        post(hapi, hapiBefore.subList(0, deliveryThreads)); // the client's own warm-up
+        Rate hapiFirst = rate(hapi, hapiBefore.subList(deliveryThreads, hapiBefore.size()));
+
+        List<String> tokens = tokens(keycloak);
+        for (URI uri : List.of(bareUri, apiUri)) {
+            Phase warm = load(uri.getPath(), uri, bodies.subList(0, warmup), tokens, Duration.ofMinutes(2), app);
+            if (warm.accepted() < warm.requests()) {
+                throw new IllegalStateException("warm-up: " + warm.line());
+            }
+        }
+        // Alternating rounds, so both endpoints see the same machine: other builds come and go, and the API's
+        // deliveries run in the background from its first round on.
+        Phase bare = Phase.empty("/bench/bare");
+        Phase api = Phase.empty("/api/intakes");
+        int perRound = requests / rounds;
+        for (int round = 0; round < rounds; round++) {
+            List<String> slice = bodies.subList(warmup + round * perRound, warmup + (round + 1) * perRound);
+            tokens = tokens(keycloak);
+            bare = bare.plus(load(bare.name(), bareUri, slice, tokens, maxMeasure.dividedBy(rounds), app));
+            api = api.plus(load(api.name(), apiUri, slice, tokens, maxMeasure.dividedBy(rounds), app));
+        }
+        Instant loadEnd = Instant.now();
+        out("%s", bare.line());
+        out("%s", api.line());
+        out("  the API at %.0f%% of the bare endpoint's accepted/s (goal: at least 50%%)",
+                100 * api.acceptedPerSecond() / bare.acceptedPerSecond());
+        if (bare.accepted() < bare.requests() || api.accepted() < api.requests()) {
+            throw new IllegalStateException("requests were refused or failed (statuses above)");
+        }
+
+        long backlog = schema.count("select count(*) from intake_submission where delivery <> 'DELIVERED'");
+        out("delivery: %d submissions stored, %d not yet delivered when the load ended; waiting (up to %d s)...",
+                schema.count("select count(*) from intake_submission"), backlog, drainPatience.toSeconds());
+        drain(schema);
+        double appRate = deliveryFigures(schema, api.ids(), loadEnd);
+        paced(schema, apiUri, bodies.subList(warmup + requests, bodies.size()), keycloak);
+        hapiComparison(schema, api.ids(), hapi, hapiFirst, appRate);
+        out("load average after: %s", loadAverage());
+    }
+
+    private static IGenericClient hapiClient(String ehrBaseUrl, int threads) {
+        FhirContext context = FhirContext.forR4();
+        context.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+        context.getRestfulClientFactory().setSocketTimeout(120_000);
+        context.getRestfulClientFactory().setPoolMaxTotal(Math.max(20, threads * 2));
+        context.getRestfulClientFactory().setPoolMaxPerRoute(Math.max(20, threads * 2));
+        return context.newRestfulGenericClient(ehrBaseUrl);
+    }
+
+    private List<String> tokens(KeycloakServer keycloak) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            tokens.add(PatientTokens.accessToken(keycloak.tokenUri(), DemoRealm.ALEX));
+        }
+        return tokens;
+    }
+
+    private Phase load(String name, URI uri, List<String> bodies, List<String> tokens, Duration maxTime,
+            AppProcess app) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Sample>>> results = new ArrayList<>();
+        long[] deadline = new long[1];
+        for (int c = 0; c < clients; c++) {
+            String token = tokens.get(c);
+            results.add(pool.submit(() -> {
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(5)).build();
+                List<Sample> samples = new ArrayList<>();
+                start.await();
+                for (int i = next.getAndIncrement(); i < bodies.size() && System.nanoTime() < deadline[0];
+                        i = next.getAndIncrement()) {
+                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/fhir+json").header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
+                    long sent = System.nanoTime();
+                    int status;
+                    String id = null;
+                    try {
+                        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                        status = response.statusCode();
+                        if (status == 201) {
+                            Matcher matcher = ID.matcher(response.body());
+                            id = matcher.find() ? matcher.group(1) : null;
+                        }
+                    } catch (IOException e) {
+                        status = -1;
+                    }
+                    samples.add(new Sample(System.nanoTime() - sent, status, id));
+                }
+                return samples;
+            }));
+        }
+        long cpuBefore = cpuTicks(app.pid());
+        long began = System.nanoTime();
+        deadline[0] = began + maxTime.toNanos();
+        start.countDown();
+        List<Sample> all = new ArrayList<>();
+        for (Future<List<Sample>> result : results) {
+            all.addAll(result.get());
+        }
+        long ended = System.nanoTime();
+        long cpuAfter = cpuTicks(app.pid());
+        pool.shutdown();
+        return new Phase(name, all, (ended - began) / 1e9, (cpuAfter - cpuBefore) / 100.0);
+    }
+
+    private record Sample(long nanos, int status, String id) {
+    }
+
+    private record Phase(String name, List<Sample> samples, double seconds, double appCpuSeconds) {
+
+        static Phase empty(String name) {
+            return new Phase(name, List.of(), 0, 0);
+        }
+
+        Phase plus(Phase more) {
+            List<Sample> all = new ArrayList<>(samples);
+            all.addAll(more.samples());
+            return new Phase(name, all, seconds + more.seconds(), appCpuSeconds + more.appCpuSeconds());
+        }
+
+        int requests() {
+            return samples.size();
+        }
+
+        int accepted() {
+            return (int) samples.stream().filter(s -> s.status() == 201).count();
+        }
+
+        double acceptedPerSecond() {
+            return accepted() / seconds;
+        }
+
+        List<String> ids() {
+            return samples.stream().map(Sample::id).filter(id -> id != null).toList();
+        }
+
+        String line() {
+            long[] nanos = samples.stream().filter(s -> s.status() == 201).mapToLong(Sample::nanos).sorted().toArray();
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            samples.forEach(s -> statuses.merge(s.status(), 1, Integer::sum));
+            return String.format("%-13s requests %d, accepted %d (statuses %s) in %.1f s: %.1f accepted/s, p50 %.1f ms,"
+                            + " p99 %.1f ms; app CPU %.2f ms per request", name, requests(), accepted(), statuses,
+                    seconds, acceptedPerSecond(), percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.99) / 1e6,
+                    requests() == 0 ? 0 : appCpuSeconds * 1000 / requests());
+        }
+    }
+
+    private void drain(PostgresSchema schema) {
+        Instant deadline = Instant.now().plus(drainPatience);
+        Instant nextReport = Instant.now().plusSeconds(30);
+        while (true) {
+            long open = schema.count("select count(*) from intake_submission where delivery not in ('DELIVERED', 'FAILED')");
+            if (open == 0) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(open + " submissions still not delivered after " + drainPatience);
+            }
+            if (Instant.now().isAfter(nextReport)) {
+                System.err.printf("api-load: %d submissions still to deliver%n", open);
+                nextReport = Instant.now().plusSeconds(30);
+            }
+            sleep(Duration.ofMillis(500));
+        }
+    }
+
+    /** Prints what the store says about the deliveries of the load; returns the app's deliveries/s after the load. */
+    private double deliveryFigures(PostgresSchema schema, List<String> measuredIds, Instant loadEnd) throws Exception {
+        Map<String, Stored> stored = stored(schema);
+        long failed = stored.values().stream().filter(s -> "FAILED".equals(s.delivery())).count();
+        long retried = stored.values().stream().filter(s -> s.attempts() > 1).count();
+        long[] submitToDelivered = submitToDelivered(measuredIds, stored);
+        List<Instant> afterLoad = stored.values().stream().map(Stored::deliveredAt)
+                .filter(at -> at != null && at.isAfter(loadEnd)).sorted().toList();
+        Instant first = stored.values().stream().map(Stored::receivedAt).min(Instant::compareTo).orElseThrow();
+        Instant last = stored.values().stream().map(Stored::deliveredAt).filter(at -> at != null)
+                .max(Instant::compareTo).orElseThrow();
+        double windowSeconds = afterLoad.isEmpty() ? 0 : Duration.between(loadEnd, afterLoad.get(afterLoad.size() - 1))
+                .toMillis() / 1000.0;
+        double appRate = afterLoad.size() / windowSeconds;
+        out("delivery: %d DELIVERED, %d FAILED, %d needed more than one attempt; whole run: %.2f deliveries/s"
+                        + " (%d from the first submission to the last delivery, %.1f s)", stored.size() - failed, failed,
+                retried, stored.size() / (Duration.between(first, last).toMillis() / 1000.0), stored.size(),
+                Duration.between(first, last).toMillis() / 1000.0);
+        out("  app (db-scheduler, %d threads), after the load ended: %d deliveries in %.1f s: %.2f deliveries/s",
+                deliveryThreads, afterLoad.size(), windowSeconds, appRate);
+        out("  submit-to-delivered of the %d measured API submissions: p50 %.1f s, p99 %.1f s (a queue: the API"
+                        + " takes them much faster than the EHR)", submitToDelivered.length,
+                percentile(submitToDelivered, 0.50) / 1000.0, percentile(submitToDelivered, 0.99) / 1000.0);
+        if (failed > 0) {
+            throw new IllegalStateException(failed + " deliveries FAILED: see the app's log");
+        }
+        return appRate;
+    }
+
+    /** Submit-to-delivered without a queue: a few intakes, one every half second, well below the EHR's rate. */
+    private void paced(PostgresSchema schema, URI apiUri, List<String> bodies, KeycloakServer keycloak)
+            throws Exception {
+        String token = PatientTokens.accessToken(keycloak.tokenUri(), DemoRealm.ALEX);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<String> ids = new ArrayList<>();
+        for (String body : bodies) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(apiUri).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/fhir+json").header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher id = ID.matcher(response.body());
+            if (response.statusCode() != 201 || !id.find()) {
+                throw new IllegalStateException("paced submission: HTTP " + response.statusCode() + " " + response.body());
+            }
+            ids.add(id.group(1));
+            sleep(Duration.ofMillis(500));
+        }
+        drain(schema);
+        long[] latencies = submitToDelivered(ids, stored(schema));
+        out("  submit-to-delivered without a queue (%d intakes, one every 0.5 s): p50 %.0f ms, p99 %.0f ms",
+                latencies.length, percentile(latencies, 0.50), percentile(latencies, 0.99));
+    }
+
+    /**
+     * The same Bundles straight to the sandbox with HAPI's generic client, under fresh submission ids, at the app's
+     * delivery concurrency: the second half, after the app's deliveries; together with the first, before the load.
+     */
+    private void hapiComparison(PostgresSchema schema, List<String> measuredIds, IGenericClient hapi, Rate first,
+            double appRate) throws Exception {
+        Map<String, Stored> stored = stored(schema);
+        List<Bundle> bundles = new ArrayList<>();
+        for (String id : measuredIds.subList(Math.max(0, measuredIds.size() - hapiBundles / 2), measuredIds.size())) {
+            Stored submission = stored.get(id);
+            bundles.add(bundle("hapi-" + submission.id(), submission.responseJson(), submission.receivedAt()));
+        }
+        Rate second = rate(hapi, bundles);
+        double hapiRate = (first.bundles() + second.bundles()) / (first.seconds() + second.seconds());
+        out("  HAPI's generic client, the same kind of Bundles (%d entries on average), %d threads: %d bundles before"
+                        + " the load at %.2f/s, %d after the deliveries at %.2f/s: %.2f bundles/s", second.entries(),
+                deliveryThreads, first.bundles(), first.perSecond(), second.bundles(), second.perSecond(), hapiRate);
+        out("  the app's delivery rate at %.0f%% of HAPI's client (goal: at least 90%%)", 100 * appRate / hapiRate);
+    }
+
+    private record Rate(int bundles, double seconds, long entries) {
+
+        double perSecond() {
+            return bundles / seconds;
+        }
+    }
+
+    private Rate rate(IGenericClient hapi, List<Bundle> bundles) throws Exception {
+        long began = System.nanoTime();
+        post(hapi, bundles);
+        return new Rate(bundles.size(), (System.nanoTime() - began) / 1e9,
+                Math.round(bundles.stream().mapToInt(b -> b.getEntry().size()).average().orElse(0)));
+    }
+
+    /** The transaction Bundle of this intake under this submission id, built as the plugin's delivery builds it. */
+    private static Bundle bundle(String submissionId, String json, Instant receivedAt) {
+        IntakeReading.Accepted reading = (IntakeReading.Accepted) READER.read(json);
+        return BUILDER.build(new Submission(submissionId, reading.response(), reading.answers(),
+                ENGINE.triage(reading.answers()), receivedAt));
+    }
+
+    private static Map<String, Stored> stored(PostgresSchema schema) throws Exception {
+        Map<String, Stored> stored = new HashMap<>();
+        try (Connection connection = schema.connect(); PreparedStatement statement = connection.prepareStatement(
+                "select id, received_at, delivered_at, delivery, attempts, response_json from intake_submission");
+                ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                java.sql.Timestamp delivered = rows.getTimestamp("delivered_at");
+                stored.put(rows.getString("id"), new Stored(rows.getString("id"), rows.getTimestamp("received_at")
+                        .toInstant(), delivered == null ? null : delivered.toInstant(), rows.getString("delivery"),
+                        rows.getInt("attempts"), rows.getString("response_json")));
+            }
+        }
+        return stored;
+    }
+
+    /** Milliseconds from received to delivered of these submissions, sorted. */
+    private static long[] submitToDelivered(List<String> ids, Map<String, Stored> stored) {
+        return ids.stream().map(stored::get).filter(s -> s != null && s.deliveredAt() != null)
+                .mapToLong(s -> Duration.between(s.receivedAt(), s.deliveredAt()).toMillis()).sorted().toArray();
+    }
+
+    private record Stored(String id, Instant receivedAt, Instant deliveredAt, String delivery, int attempts,
+            String responseJson) {
+    }
+
+    private void post(IGenericClient hapi, List<Bundle> bundles) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(deliveryThreads);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < deliveryThreads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bundles.size(); i = next.getAndIncrement()) {
+                        hapi.transaction().withBundle(bundles.get(i)).execute();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** {@code count} varied valid intakes to questionnaire 1.1.0, subject Patient/alex, as JSON. */
+    private static List<String> intakes(int count) throws IOException {
+        StringWriter ndjson = new StringWriter();
+        SampleIntakes.writeNdjson(ndjson, count, 42);
+        IParser parser = FhirContext.forR4Cached().newJsonParser();
+        List<String> bodies = new ArrayList<>(count);
+        for (String line : ndjson.toString().split("\n")) {
+            QuestionnaireResponse response = parser.parseResource(QuestionnaireResponse.class, line);
+            response.setSubject(new Reference("Patient/" + DemoRealm.ALEX.fhirPatientId()));
+            bodies.add(parser.encodeResourceToString(response));
+        }
+        return bodies;
+    }
+
+    /** Nearest rank. */
+    private static double percentile(long[] sorted, double fraction) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(fraction * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
+    }
+
+    /** utime + stime of a process, in clock ticks (100 a second on Linux); 0 when unreadable. */
+    private static long cpuTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void out(String format, Object... arguments) {
+        System.out.println(String.format(format, arguments));
+        System.out.flush();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void closeAll() {
+        synchronized (RUNNING) {
+            for (AutoCloseable running : RUNNING) {
+                try {
+                    running.close();
+                } catch (Exception e) {
+                    System.err.println("api-load: cleanup of " + running + ": " + e);
+                }
+            }
+            RUNNING.clear();
+        }
+    }
+}
