@@ -57,8 +57,9 @@ public class SubmissionStore {
 
     /** The patient's submissions, newest first, at most {@code limit}. */
     public java.util.List<StoredSubmission> findByPatient(String patientId, int limit) {
-        return jdbc.sql("select " + COLUMNS + " from intake_submission where patient_id = ? order by received_at desc")
-                .param(patientId).query(SubmissionStore::row).list().stream().limit(limit).toList();
+        return jdbc.sql("select " + COLUMNS + " from intake_submission where patient_id = ? order by received_at desc"
+                        + " fetch first ? rows only")
+                .params(patientId, limit).query(SubmissionStore::row).list();
     }
 
     /** The patient's submission made with this idempotency key, or empty. */
