@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.example.host.TestHostApplication;
 import org.example.intake.fhir.Responses;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +38,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The plugin on PostgreSQL (127.0.0.1:5432, database {@code test}, trust auth), in a schema of
  * its own that is dropped afterwards: two host instances share the database, db-scheduler
  * claims jobs with {@code SELECT ... FOR UPDATE SKIP LOCKED}, and every submission reaches the
- * EHR exactly once, whichever node took it.
+ * EHR exactly once, whichever node took it, also when the EHR answered 503 for a while first.
  */
 class PostgresTwoNodesIntegrationTests {
 
@@ -62,6 +63,7 @@ class PostgresTwoNodesIntegrationTests {
             properties.put("db-scheduler.polling-strategy", "lock-and-fetch");
             properties.put("db-scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
             properties.put("db-scheduler.scheduler-name", node);
+            properties.put("intake.delivery.max-attempts", "1000"); // an EHR that is down for a while is waited for
             properties.put("intake.security.jwk-set-uri",
                     WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + WebFormTestSupport.JWKS_PATH);
             properties.put("intake.ehr.base-url", WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + "/pg-fhir");
@@ -91,11 +93,13 @@ class PostgresTwoNodesIntegrationTests {
             ids.add(json.readTree(response.body()).get("id").asText());
         }
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> count("select count(*) from intake_submission where delivery = 'DELIVERED'") == SUBMISSIONS);
+        String idList = String.join("','", ids);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "select count(*) from intake_submission where delivery = 'DELIVERED' and id in ('" + idList + "')")
+                == SUBMISSIONS);
 
-        assertThat(count("select count(*) from intake_submission")).isEqualTo(SUBMISSIONS);
-        assertThat(count("select count(*) from scheduled_tasks")).isZero();
+        assertThat(count("select count(*) from intake_submission where id in ('" + idList + "')")).isEqualTo(SUBMISSIONS);
+        assertThat(count("select count(*) from scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
         Map<String, Integer> deliveries = new HashMap<>();
         WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo("/pg-fhir"))).forEach(request -> {
             for (String id : ids) {
@@ -128,5 +132,40 @@ class PostgresTwoNodesIntegrationTests {
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
+    }
+
+    @Test
+    void whileTheEhrAnswers503NothingIsLost_andWhenItRecoversEachSubmissionIsDeliveredOnce() throws Exception {
+        WebFormTestSupport.EHR_AND_ISSUER.stubFor(post(urlEqualTo("/pg-fhir")).willReturn(aResponse().withStatus(503)));
+        List<String> ids = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> response = submit(nodes.get(i % 2), Responses.benign().id("down-" + i).json());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            ids.add(json.readTree(response.body()).get("id").asText());
+        }
+        String idList = String.join("','", ids);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "select count(*) from intake_submission where delivery = 'RETRYING' and id in ('" + idList + "')") == 20);
+
+        WebFormTestSupport.EHR_AND_ISSUER.stubFor(post(urlEqualTo("/pg-fhir")).willReturn(aResponse()
+                .withStatus(200).withHeader("Content-Type", "application/fhir+json")
+                .withBody(WebFormTestSupport.TRANSACTION_RESPONSE)));
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "select count(*) from intake_submission where delivery = 'DELIVERED' and id in ('" + idList + "')") == 20);
+
+        Map<String, Integer> accepted = new HashMap<>();
+        for (ServeEvent event : WebFormTestSupport.EHR_AND_ISSUER.getAllServeEvents()) {
+            if (!event.getRequest().getUrl().equals("/pg-fhir") || event.getResponse().getStatus() != 200) {
+                continue;
+            }
+            for (String id : ids) {
+                if (event.getRequest().getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")) {
+                    accepted.merge(id, 1, Integer::sum);
+                }
+            }
+        }
+        assertThat(accepted).hasSize(20).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
+        assertThat(count("select count(*) from intake_submission where delivery = 'FAILED'")).isZero();
     }
 }
