@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * The EHR sandbox (its jar, {@code ehr-sandbox/target/ehr-sandbox.jar}) as a process of its own
  * on a free loopback port, with its H2 data in a fresh temporary directory that {@link #close()}
  * deletes; started as {@code ./intake ehr} starts it (the same JVM options, plus any given).
- * The same startup as the browser tests' {@code DemoStack}, for a JVM that runs no tests.
+ * The browser tests' {@code DemoStack} starts its sandbox with it too.
  */
 public final class EhrSandboxProcess implements AutoCloseable {
 
