@@ -2,6 +2,7 @@ package org.example.intake.fhir.extract;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.example.intake.core.answers.IntakeAnswers;
@@ -9,9 +10,10 @@ import org.example.intake.core.triage.TriageOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
- * One accepted intake, ready to go to the EHR: what the patient sent, how it was triaged, and
- * when. Everything in the transaction Bundle derives from it deterministically, so the same
- * submission always yields the same Bundle and a retried delivery can never duplicate.
+ * One accepted intake, ready to go to the EHR: what the patient sent, how it was triaged, when,
+ * and what clinicians decided about it since. Everything in the transaction Bundle derives from
+ * it deterministically, so the same submission always yields the same Bundle and a retried
+ * delivery can never duplicate.
  *
  * @param id        the submission id; identifiers of every resource derive from it
  * @param response  the validated QuestionnaireResponse, with a subject and an authored time (not modified by
@@ -20,9 +22,11 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
  * @param answers   its typed answers
  * @param outcome   the triage outcome
  * @param triagedAt when the intake was triaged (the Provenance's recorded time)
+ * @param decision  what clinicians decided so far ({@link ClinicalDecision#NONE} for nothing); its times are
+ *                  not before {@code triagedAt}
  */
 public record Submission(String id, QuestionnaireResponse response, IntakeAnswers answers, TriageOutcome outcome,
-        Instant triagedAt) {
+        Instant triagedAt, ClinicalDecision decision) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
@@ -41,5 +45,26 @@ public record Submission(String id, QuestionnaireResponse response, IntakeAnswer
         Objects.requireNonNull(answers, "answers");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(triagedAt, "triagedAt");
+        Objects.requireNonNull(decision, "decision (ClinicalDecision.NONE for none)");
+        notBeforeTriage(decision.review().map(ClinicalDecision.Review::at), triagedAt, "review");
+        notBeforeTriage(decision.override().map(ClinicalDecision.Override::at), triagedAt, "override");
+    }
+
+    /** A submission nobody has decided anything about yet ({@link ClinicalDecision#NONE}). */
+    public Submission(String id, QuestionnaireResponse response, IntakeAnswers answers, TriageOutcome outcome,
+            Instant triagedAt) {
+        this(id, response, answers, outcome, triagedAt, ClinicalDecision.NONE);
+    }
+
+    /** The same submission with this decision instead of its own. */
+    public Submission withDecision(ClinicalDecision decision) {
+        return new Submission(id, response, answers, outcome, triagedAt, decision);
+    }
+
+    private static void notBeforeTriage(Optional<Instant> at, Instant triagedAt, String part) {
+        if (at.isPresent() && at.get().isBefore(triagedAt)) {
+            throw new IllegalArgumentException("the " + part + " (" + at.get() + ") cannot be before the triage ("
+                    + triagedAt + ")");
+        }
     }
 }
