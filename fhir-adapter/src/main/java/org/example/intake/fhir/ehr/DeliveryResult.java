@@ -1,10 +1,13 @@
 package org.example.intake.fhir.ehr;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 /** What one delivery attempt to the EHR came to. The caller decides whether and when to try again. */
@@ -18,6 +21,25 @@ public sealed interface DeliveryResult {
     record Delivered(Bundle response) implements DeliveryResult {
         public Delivered {
             Objects.requireNonNull(response, "response");
+        }
+
+        /**
+         * Where the EHR keeps what each entry wrote, in entry order: every transaction-response entry's
+         * {@code response.location} as {@code Type/id}, without the base URL and without {@code _history/n}.
+         * Entries without a location, or with one that names no {@code Type/id}, are left out, so the list may
+         * be shorter than the Bundle sent; never null, unmodifiable.
+         */
+        public List<String> locations() {
+            List<String> locations = new ArrayList<>();
+            for (Bundle.BundleEntryComponent entry : response.getEntry()) {
+                if (entry.hasResponse() && entry.getResponse().hasLocation()) {
+                    IdType id = new IdType(entry.getResponse().getLocation());
+                    if (id.hasResourceType() && id.hasIdPart()) {
+                        locations.add(id.getResourceType() + "/" + id.getIdPart());
+                    }
+                }
+            }
+            return List.copyOf(locations);
         }
     }
 
