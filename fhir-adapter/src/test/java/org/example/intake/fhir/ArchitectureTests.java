@@ -36,6 +36,7 @@ class ArchitectureTests {
 
         assertThat(adapter.containPackage("org.example.intake.fhir.extract")).isTrue();
         assertThat(adapter.containPackage("org.example.intake.fhir.ehr")).isTrue();
+        assertThat(adapter.containPackage("org.example.intake.fhir.audit")).isTrue();
         assertThat(adapter.contain(SampleIntakes.class)).isFalse();
         assertThat(result.hasViolation()).isFalse();
     }

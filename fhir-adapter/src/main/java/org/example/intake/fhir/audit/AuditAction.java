@@ -1,0 +1,67 @@
+package org.example.intake.fhir.audit;
+
+/**
+ * What a user of the intake did that the audit trail records. Each action has a stable code (it
+ * goes to the EHR as {@code AuditEvent.subtype}, so never rename one), words for people, and
+ * whether it read, changed or set something off.
+ */
+public enum AuditAction {
+    /** A clinician looked at the queue of submissions waiting for review. */
+    QUEUE_VIEWED("queue-viewed", "Viewed the review queue", Operation.READ),
+    /** A clinician opened one submission. */
+    INTAKE_VIEWED("intake-viewed", "Viewed an intake", Operation.READ),
+    /** A clinician recorded a review of a submission. */
+    REVIEWED("reviewed", "Reviewed an intake", Operation.UPDATE),
+    /** A clinician set a submission's level instead of the triage's. */
+    OVERRIDDEN("overridden", "Overrode the triage level of an intake", Operation.UPDATE),
+    /** A user asked for a submission to be delivered to the EHR again. */
+    REDELIVERY_REQUESTED("redelivery-requested", "Asked for an intake to be delivered to the EHR again",
+            Operation.EXECUTE),
+    /** A user read the audit trail itself. */
+    AUDIT_READ("audit-read", "Read the audit trail", Operation.READ);
+
+    /** What an action does to the records it is about. */
+    public enum Operation {
+        /** Looks at records without changing them. */
+        READ,
+        /** Changes a record. */
+        UPDATE,
+        /** Sets off a process (e.g. a delivery) without changing a record itself. */
+        EXECUTE
+    }
+
+    private final String code;
+    private final String text;
+    private final Operation operation;
+
+    AuditAction(String code, String text, Operation operation) {
+        this.code = code;
+        this.text = text;
+        this.operation = operation;
+    }
+
+    /** The stable code, lower case with hyphens (e.g. {@code intake-viewed}). */
+    public String code() {
+        return code;
+    }
+
+    /** What the user did, in words for a person reading the trail (e.g. "Viewed an intake"). */
+    public String text() {
+        return text;
+    }
+
+    /** Whether it reads, updates or executes. */
+    public Operation operation() {
+        return operation;
+    }
+
+    /** Whether the action only read records. */
+    public boolean reads() {
+        return operation == Operation.READ;
+    }
+
+    /** Whether the action changed a record. */
+    public boolean updates() {
+        return operation == Operation.UPDATE;
+    }
+}
