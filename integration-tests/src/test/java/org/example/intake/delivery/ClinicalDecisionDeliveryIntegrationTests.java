@@ -15,12 +15,16 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.example.intake.core.triage.Level;
 import org.example.intake.ehr.EhrSandboxExtension;
 import org.example.intake.ehr.EhrSandboxExtension.EhrBaseUrl;
+import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.fhir.audit.AuditEventBundleBuilder;
+import org.example.intake.fhir.audit.AuditRecord;
 import org.example.intake.fhir.extract.ClinicalDecision;
 import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.fhir.ehr.DeliveryResult;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
+import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Flag;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A submission re-delivered with clinicians' decisions to the real HAPI FHIR JPA sandbox: the EHR's Flag and
  * ServiceRequest follow the decision, nothing is duplicated, and delivering the same state again writes nothing.
+ * The clinicians' audit trail goes the same way: one AuditEvent per record, however often it is delivered.
  */
 @ExtendWith(EhrSandboxExtension.class)
 class ClinicalDecisionDeliveryIntegrationTests {
@@ -157,6 +162,37 @@ class ClinicalDecisionDeliveryIntegrationTests {
                 .isEqualTo("URGENT");
         assertThat(only(ServiceRequest.class, "ServiceRequest", "it-decision-raise/referral").getPriority())
                 .isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
+    }
+
+    @Test
+    void anAuditEventBundleDeliveredTwice_leavesExactlyOneAuditEventPerRecord() {
+        Instant at = Deliveries.TRIAGED_AT.plus(Duration.ofHours(1));
+        List<AuditRecord> records = List.of(
+                new AuditRecord("it-audit-1", at, "dr.ng", AuditAction.QUEUE_VIEWED, Optional.empty(), Optional.empty(),
+                        "Opened the review queue"),
+                new AuditRecord("it-audit-2", at.plusSeconds(5), "dr.ng", AuditAction.INTAKE_VIEWED,
+                        Optional.of("it-decision-review"), Optional.of("alex"), "Opened the intake"),
+                new AuditRecord("it-audit-3", at.plusSeconds(60), "dr.ng", AuditAction.OVERRIDDEN,
+                        Optional.of("it-decision-review"), Optional.of("alex"), "Level set from EMERGENCY to URGENT"),
+                new AuditRecord("it-audit-4", at.plusSeconds(90), "dr.ng", AuditAction.REDELIVERY_REQUESTED,
+                        Optional.of("it-never-delivered"), Optional.of("alex"), "Asked for delivery again"));
+        Bundle bundle = new AuditEventBundleBuilder().build(records);
+
+        DeliveryResult.Delivered first = delivered(bundle);
+        DeliveryResult.Delivered again = delivered(bundle);
+
+        assertThat(again.locations()).containsExactlyElementsOf(first.locations()).hasSize(records.size());
+        for (AuditRecord record : records) {
+            String id = AuditEventBundleBuilder.auditEventId(record.id());
+            assertThat(count("AuditEvent?_id=" + id)).as(record.id()).isEqualTo(1);
+            AuditEvent stored = fhir.read().resource(AuditEvent.class).withId(id).execute();
+            assertThat(stored.getMeta().getVersionId()).as(record.id() + ": delivered twice, written once").isEqualTo("1");
+            assertThat(stored.getSubtypeFirstRep().getCode()).isEqualTo(record.action().code());
+            assertThat(stored.getAgentFirstRep().getWho().getDisplay()).isEqualTo("dr.ng");
+            assertThat(stored.getRecorded().toInstant()).isEqualTo(record.at());
+        }
+        assertThat(count("AuditEvent?entity=Patient/alex&_id=" + String.join(",", records.stream()
+                .map(r -> AuditEventBundleBuilder.auditEventId(r.id())).toList()))).isEqualTo(3);
     }
 
     private static Submission emergency(String sid) {
