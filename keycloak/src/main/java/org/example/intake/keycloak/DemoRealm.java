@@ -17,6 +17,8 @@ public final class DemoRealm {
     /** Realm roles; Keycloak puts a user's realm roles in the access token's {@code realm_access.roles}. */
     public static final String ROLE_PATIENT = "patient";
     public static final String ROLE_CLINICIAN = "clinician";
+    /** Reads the audit trail ({@code GET /api/audit}). */
+    public static final String ROLE_ADMIN = "admin";
 
     /** Claim (access, ID and userinfo) and user attribute naming a patient's FHIR {@code Patient} id. */
     public static final String PATIENT_ID_CLAIM = "fhir_patient_id";
@@ -43,7 +45,7 @@ public final class DemoRealm {
     /** Audience of the {@value #EHR_CLIENT} client's tokens: the EHR's FHIR API (ehr-sandbox in the demo). */
     public static final String EHR_AUDIENCE = "ehr-api";
 
-    /** A demo user; the password equals the user name. {@code fhirPatientId} is null for clinicians. */
+    /** A demo user; the password equals the user name. {@code fhirPatientId} is null for all but patients. */
     public record User(String username, String role, String fhirPatientId) {
 
         public String password() {
@@ -54,8 +56,9 @@ public final class DemoRealm {
     public static final User ALEX = new User("alex", ROLE_PATIENT, "alex");
     public static final User CASEY = new User("casey", ROLE_PATIENT, "casey");
     public static final User DR_SAM = new User("dr-sam", ROLE_CLINICIAN, null);
+    public static final User AUDITOR = new User("auditor", ROLE_ADMIN, null);
 
-    public static final List<User> USERS = List.of(ALEX, CASEY, DR_SAM);
+    public static final List<User> USERS = List.of(ALEX, CASEY, DR_SAM, AUDITOR);
 
     private DemoRealm() {
     }

@@ -19,7 +19,7 @@ class DemoRealmFileUnitTests {
     void theRealmAndItsRolesHaveTheNamesInDemoRealm() {
         assertThat(realm.get("realm").asText()).isEqualTo(DemoRealm.NAME);
         assertThat(texts(realm.at("/roles/realm"), "name"))
-                .containsExactlyInAnyOrder(DemoRealm.ROLE_PATIENT, DemoRealm.ROLE_CLINICIAN);
+                .containsExactlyInAnyOrder(DemoRealm.ROLE_PATIENT, DemoRealm.ROLE_CLINICIAN, DemoRealm.ROLE_ADMIN);
     }
 
     @Test

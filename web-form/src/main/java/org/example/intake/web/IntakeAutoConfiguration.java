@@ -7,6 +7,7 @@ import org.example.intake.web.api.ApiConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
 import org.example.intake.web.form.FormConfiguration;
 import org.example.intake.web.operations.OperationsConfiguration;
+import org.example.intake.web.queue.QueueConfiguration;
 import org.example.intake.web.security.IntakeApiSecurity;
 import org.example.intake.web.security.IntakeBrowserSecurity;
 import org.example.intake.web.submission.SubmissionConfiguration;
@@ -21,8 +22,9 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The buttock-cramp intake as a plugin: a Spring Boot host that adds this module gets the
- * intake API, its store (tables created in the host's database), durable delivery to the EHR
- * and the security of its own paths. Settings under {@code intake.*} ({@link IntakeProperties});
+ * patients' pages and API, the clinicians' queue and review, its store (tables created in the
+ * host's database), durable delivery to the EHR, the audit trail, and the security of its own
+ * paths. Settings under {@code intake.*} ({@link IntakeProperties});
  * {@code intake.enabled=false} turns it all off.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class },
@@ -30,7 +32,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({ SubmissionConfiguration.class, DeliveryConfiguration.class, IntakeApiSecurity.class,
-        IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class, OperationsConfiguration.class })
+        IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class, QueueConfiguration.class,
+        OperationsConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,11 +21,13 @@ import jakarta.validation.constraints.NotNull;
  * @param api      limits of the HTTP API
  * @param ehr      where and how accepted submissions are delivered
  * @param delivery how often and how long a failed delivery is retried
+ * @param queue    the clinicians' queue
+ * @param audit    how the audit trail reaches the EHR
  */
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
-        @Valid @DefaultValue Delivery delivery) {
+        @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit) {
 
     /**
      * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
@@ -72,5 +75,22 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      */
     public record Delivery(@DefaultValue("12") @Min(1) int maxAttempts, @DefaultValue("2s") Duration firstBackoff,
             @DefaultValue("10m") Duration maxBackoff) {
+    }
+
+    /**
+     * @param pageSize   submissions per page of the queue (pages and API)
+     * @param heartbeat  how often an open queue page's event stream gets a comment, so proxies keep it open and a
+     *                   dead one is noticed
+     * @param streamTimeout how long one event stream lasts before the browser reconnects
+     */
+    public record Queue(@DefaultValue("50") @Min(1) @Max(500) int pageSize,
+            @DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration streamTimeout) {
+    }
+
+    /**
+     * @param exportInterval how long after one export of the audit trail to the EHR the next starts
+     * @param exportBatch    AuditEvents per transaction Bundle
+     */
+    public record Audit(@DefaultValue("5s") Duration exportInterval, @DefaultValue("100") @Min(1) int exportBatch) {
     }
 }

@@ -50,7 +50,17 @@ public final class TestTokens {
 
     /** A valid token of a clinician. */
     public static String clinician() {
-        return builder().roles("clinician").sign();
+        return clinician("dr-test");
+    }
+
+    /** A valid token of a clinician with this user name ({@code preferred_username}). */
+    public static String clinician(String userName) {
+        return builder().roles("clinician").claim("preferred_username", userName).sign();
+    }
+
+    /** A valid token of an admin, who reads the audit trail. */
+    public static String admin() {
+        return builder().roles("admin").claim("preferred_username", "auditor-test").sign();
     }
 
     public static Builder builder() {

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.queue.ClinicianQueue;
 import org.example.intake.web.security.Caller;
 import org.example.intake.web.submission.IntakeService;
 import org.example.intake.web.submission.StoredSubmission;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The intake API of DESIGN.md section 8: submit a QuestionnaireResponse, read a submission.
+ * The intake API of DESIGN.md section 8: submit a QuestionnaireResponse, read a submission (a
+ * clinician's read is audited).
  * Reading, validation and triage happen in the service it calls; this class maps HTTP to it.
  */
 @RestController
@@ -39,10 +41,12 @@ class IntakeApiController {
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
     private final IntakeService intakes;
+    private final ClinicianQueue queue;
     private final int maxBodyBytes;
 
-    IntakeApiController(IntakeService intakes, IntakeProperties properties) {
+    IntakeApiController(IntakeService intakes, ClinicianQueue queue, IntakeProperties properties) {
         this.intakes = intakes;
+        this.queue = queue;
         this.maxBodyBytes = properties.api().maxBodyBytes();
     }
 
@@ -89,27 +93,18 @@ class IntakeApiController {
     @GetMapping("/{id}")
     ResponseEntity<?> read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
+        if (caller.clinician()) {
+            return queue.read(caller.name(), id).<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
+                    IntakeView.forClinician(submission))).orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND,
+                            IssueType.NOTFOUND, "No intake " + id + "."));
+        }
         Optional<StoredSubmission> found = intakes.find(id)
-                .filter(submission -> caller.clinician() || caller.patientId().filter(submission.patientId()::equals)
-                        .isPresent());
+                .filter(submission -> caller.patientId().filter(submission.patientId()::equals).isPresent());
         if (found.isEmpty()) {
             // Another patient's submission is as absent as one that does not exist.
             return FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + " for you.");
         }
         return ResponseEntity.ok(IntakeView.of(found.get()));
-    }
-
-    /** A clinician queues a parked (FAILED) delivery again: 202, or 404, or 409 when it is not FAILED. */
-    @PostMapping("/{id}/redeliver")
-    ResponseEntity<?> redeliver(@PathVariable String id) {
-        try {
-            return intakes.redeliver(id).<ResponseEntity<?>>map(submission -> ResponseEntity.accepted()
-                    .body(IntakeView.of(submission)))
-                    .orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
-        } catch (IllegalStateException e) {
-            return FhirErrors.error(HttpStatus.CONFLICT, IssueType.CONFLICT,
-                    "Only a FAILED delivery can be queued again; " + e.getMessage() + ".");
-        }
     }
 
     /** Checked here rather than by the mapping, so the refusal is an OperationOutcome like every other. */

@@ -1,23 +1,56 @@
 package org.example.intake.web.api;
 
+import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.example.intake.web.submission.StoredSubmission;
 
 /**
- * The API's body for one submission (DESIGN.md section 8), keys in this order.
+ * The API's body for one submission (DESIGN.md section 8), keys in this order. A patient sees
+ * the verdict they were given; a clinician sees the level that counts now, and beside it the
+ * triage's own verdict and what clinicians decided (keys a patient's view leaves out).
  *
- * @param id       the submission id, as in {@code /api/intakes/{id}}
- * @param level    EMERGENCY, URGENT, SOON or SELF_CARE
- * @param rules    the fired rule ids, most urgent first
- * @param ruleSet  the rule-set version
- * @param advice   what the patient is told, most important first
- * @param delivery PENDING, DELIVERED, RETRYING or FAILED
+ * @param id          the submission id, as in {@code /api/intakes/{id}}
+ * @param level       EMERGENCY, URGENT, SOON or SELF_CARE
+ * @param rules       the fired rule ids, most urgent first
+ * @param ruleSet     the rule-set version
+ * @param advice      what the patient is told, most important first
+ * @param delivery    PENDING, DELIVERED, RETRYING or FAILED
+ * @param triageLevel clinicians only: the triage's own level, which {@code level} replaces after an override
+ * @param reviewed    clinicians only: whether a clinician marked it reviewed
+ * @param review      clinicians only: who reviewed it, when, and their note
+ * @param override    clinicians only: who changed the level, when, to what and why
+ * @param receivedAt  clinicians only: when it was accepted
  */
-record IntakeView(String id, String level, List<String> rules, String ruleSet, List<String> advice, String delivery) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record IntakeView(String id, String level, List<String> rules, String ruleSet, List<String> advice, String delivery,
+        String triageLevel, Boolean reviewed, Review review, Override override, Instant receivedAt) {
 
+    /** A review as the API shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Review(String by, Instant at, String note) {
+    }
+
+    /** An override as the API shows it. */
+    record Override(String level, String reason, String by, Instant at) {
+    }
+
+    /** The patient's view: the verdict they were given. */
     static IntakeView of(StoredSubmission submission) {
         return new IntakeView(submission.id(), submission.level().name(), submission.ruleIds(),
-                submission.outcome().ruleSetVersion(), submission.adviceTexts(), submission.delivery().name());
+                submission.outcome().ruleSetVersion(), submission.adviceTexts(), submission.delivery().name(), null,
+                null, null, null, null);
+    }
+
+    /** A clinician's view: the level that counts, with the triage's and the decisions beside it. */
+    static IntakeView forClinician(StoredSubmission submission) {
+        return new IntakeView(submission.id(), submission.currentLevel().name(), submission.ruleIds(),
+                submission.outcome().ruleSetVersion(), submission.adviceTexts(), submission.delivery().name(),
+                submission.level().name(), submission.reviewed(),
+                submission.decision().review().map(r -> new Review(r.by(), r.at(), r.note().orElse(null))).orElse(null),
+                submission.decision().override().map(o -> new Override(o.level().name(), o.reason(), o.by(), o.at()))
+                        .orElse(null),
+                submission.receivedAt());
     }
 }

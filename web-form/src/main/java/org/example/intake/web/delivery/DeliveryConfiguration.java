@@ -9,6 +9,9 @@ import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.example.intake.fhir.audit.AuditEventBundleBuilder;
+import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
@@ -21,8 +24,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Durable delivery to the EHR through db-scheduler. */
+/** Durable delivery to the EHR through db-scheduler: the submissions, and the audit trail as AuditEvents. */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
@@ -45,12 +50,20 @@ public class DeliveryConfiguration {
 
     @Bean
     CustomTask<String> intakeDeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles,
-            EhrClient ehr, IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events) {
+            EhrClient ehr, IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions) {
         IntakeProperties.Delivery delivery = properties.delivery();
         Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         return new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock,
-                events).task();
+                events, new TransactionTemplate(transactions)).task();
+    }
+
+    @Bean
+    RecurringTask<Void> intakeAuditExportTask(AuditTrail audit, EhrClient ehr, IntakeProperties properties) {
+        IntakeProperties.Audit settings = properties.audit();
+        return new AuditExportTask(audit, new AuditEventBundleBuilder(), ehr, settings.exportBatch())
+                .task(settings.exportInterval());
     }
 
     /** Lazy: the scheduler is built from every task bean, including the one above. */

@@ -19,18 +19,21 @@ import org.example.intake.fhir.ehr.DeliveryResult;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
+import org.example.intake.web.submission.DeliveryAttempt;
 import org.example.intake.web.submission.DeliveryState;
 import org.example.intake.web.submission.StoredSubmission;
 import org.example.intake.web.submission.SubmissionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers one submission to the EHR: a db-scheduler task whose instance id is the submission
  * id, so each submission has exactly one job and its attempts never overlap. Each run builds the
- * submission's transaction Bundle (the same every time) and posts it; the result is stored, then
- * the job is removed (delivered, or parked as FAILED) or rescheduled with backoff. Delivery is at
+ * Bundle of the submission's latest revision (its triage and any clinician's decision since: the
+ * same revision always gives the same Bundle) and posts it; the attempt joins the delivery
+ * history, then the job is removed (delivered, or parked as FAILED) or rescheduled with backoff. Delivery is at
  * least once: a repeat after a crash finds the EHR's conditional creates already satisfied. Each
  * attempt's result is published as a {@link DeliveryAttempted} event.
  */
@@ -49,9 +52,11 @@ public final class DeliveryTask {
     private final int maxAttempts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     DeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles, EhrClient ehr,
-            Backoff backoff, int maxAttempts, Clock clock, ApplicationEventPublisher events) {
+            Backoff backoff, int maxAttempts, Clock clock, ApplicationEventPublisher events,
+            TransactionTemplate transaction) {
         this.store = Objects.requireNonNull(store, "store");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.bundles = Objects.requireNonNull(bundles, "bundles");
@@ -60,6 +65,7 @@ public final class DeliveryTask {
         this.maxAttempts = maxAttempts;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
     }
 
     /** The task for db-scheduler; a run that dies with its node is revived on another. */
@@ -78,6 +84,7 @@ public final class DeliveryTask {
         if (submission.delivery() == DeliveryState.DELIVERED) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
+        int revision = submission.revision();
         int attempt = submission.attempts() + 1;
         DeliveryResult result;
         try {
@@ -88,26 +95,73 @@ public final class DeliveryTask {
                     Optional.empty(), Optional.empty());
         }
         Instant now = clock.instant();
-        if (result instanceof DeliveryResult.Delivered) {
-            store.recordDelivery(id, DeliveryState.DELIVERED, attempt, null, now);
-            log.info("intake {} delivered (attempt {})", id, attempt);
-            publish(submission, attempt, DeliveryAttempted.Result.DELIVERED, now);
-            return new CompletionHandler.OnCompleteRemove<>();
+        if (result instanceof DeliveryResult.Delivered delivered) {
+            return complete(submission, new DeliveryAttempt(id, revision, attempt, now,
+                    DeliveryAttempt.Result.DELIVERED, null), delivered.locations(), null);
         }
         DeliveryResult.Failed failed = (DeliveryResult.Failed) result;
         String reason = (failed.status() > 0 ? "HTTP " + failed.status() + ": " : "") + failed.reason();
         if (!failed.retryable() || attempt >= maxAttempts) {
-            store.recordDelivery(id, DeliveryState.FAILED, attempt, reason, null);
-            log.warn("intake {} delivery FAILED after {} attempt(s): {}", id, attempt, reason);
-            publish(submission, attempt, DeliveryAttempted.Result.FAILED, now);
-            return new CompletionHandler.OnCompleteRemove<>();
+            return complete(submission, new DeliveryAttempt(id, revision, attempt, now, DeliveryAttempt.Result.FAILED,
+                    reason), null, null);
         }
         Duration wait = backoff.after(attempt, failed.retryAfter());
-        store.recordDelivery(id, DeliveryState.RETRYING, attempt, reason, null);
-        log.info("intake {} delivery attempt {} failed ({}); next in {}", id, attempt, reason, wait);
-        publish(submission, attempt, DeliveryAttempted.Result.RETRY, now);
-        Instant next = now.plus(wait);
-        return (complete, operations) -> operations.reschedule(complete, next);
+        return complete(submission, new DeliveryAttempt(id, revision, attempt, now, DeliveryAttempt.Result.RETRY,
+                reason), null, now.plus(wait));
+    }
+
+    /**
+     * Records the attempt and settles the job in one transaction. Recording the state is
+     * conditional on the revision sent still being the latest: a clinician's decision stored
+     * meanwhile (which takes the same row lock) makes a newer one, and the job then runs again at
+     * once for it, rather than being removed under the decision's feet.
+     *
+     * @param locations the EHR's resource ids when delivered, else null
+     * @param next      when to try again, or null when the attempt ends the job
+     */
+    private CompletionHandler<String> complete(StoredSubmission submission, DeliveryAttempt attempt,
+            java.util.List<String> locations, Instant next) {
+        String id = submission.id();
+        DeliveryState state = switch (attempt.result()) {
+            case DELIVERED -> DeliveryState.DELIVERED;
+            case FAILED -> DeliveryState.FAILED;
+            case RETRY -> DeliveryState.RETRYING;
+        };
+        return (complete, operations) -> {
+            boolean latest = Boolean.TRUE.equals(transaction.execute(status -> {
+                store.recordAttempt(attempt);
+                boolean recorded = store.recordDelivery(id, attempt.revision(), state, attempt.attempt(),
+                        attempt.detail(), state == DeliveryState.DELIVERED ? attempt.at() : null, locations);
+                if (!recorded) {
+                    operations.reschedule(complete, clock.instant());
+                } else if (next == null) {
+                    operations.remove();
+                } else {
+                    operations.reschedule(complete, next);
+                }
+                return recorded;
+            }));
+            logAttempt(id, attempt, latest, next);
+            publish(submission, attempt.attempt(), switch (attempt.result()) {
+                case DELIVERED -> DeliveryAttempted.Result.DELIVERED;
+                case FAILED -> DeliveryAttempted.Result.FAILED;
+                case RETRY -> DeliveryAttempted.Result.RETRY;
+            }, attempt.at());
+        };
+    }
+
+    private static void logAttempt(String id, DeliveryAttempt attempt, boolean latest, Instant next) {
+        if (!latest) {
+            log.info("intake {} revision {} sent (attempt {}: {}); a newer revision follows now", id,
+                    attempt.revision(), attempt.attempt(), attempt.result());
+        } else if (attempt.result() == DeliveryAttempt.Result.DELIVERED) {
+            log.info("intake {} delivered (revision {}, attempt {})", id, attempt.revision(), attempt.attempt());
+        } else if (attempt.result() == DeliveryAttempt.Result.FAILED) {
+            log.warn("intake {} delivery FAILED after {} attempt(s): {}", id, attempt.attempt(), attempt.detail());
+        } else {
+            log.info("intake {} delivery attempt {} failed ({}); next at {}", id, attempt.attempt(), attempt.detail(),
+                    next);
+        }
     }
 
     /** Publishes the attempt; an observer's trouble must not undo a stored result nor repeat a delivery. */
@@ -127,6 +181,7 @@ public final class DeliveryTask {
             throw new IllegalStateException("stored intake " + stored.id() + " no longer reads as valid");
         }
         TriageOutcome outcome = stored.outcome();
-        return new Submission(stored.id(), accepted.response(), accepted.answers(), outcome, stored.receivedAt());
+        return new Submission(stored.id(), accepted.response(), accepted.answers(), outcome, stored.receivedAt())
+                .withDecision(stored.decision());
     }
 }

@@ -43,7 +43,7 @@ import org.springframework.security.web.SecurityFilterChain;
 public class IntakeApiSecurity {
 
     /** The API's paths. */
-    public static final String[] PATHS = { "/api/intakes", "/api/intakes/**" };
+    public static final String[] PATHS = { "/api/intakes", "/api/intakes/**", "/api/queue", "/api/audit" };
 
     @Bean
     @Order(90)
@@ -54,7 +54,10 @@ public class IntakeApiSecurity {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/intakes").hasRole("patient")
                         .requestMatchers(HttpMethod.GET, "/api/intakes/*").hasAnyRole("patient", "clinician")
-                        .requestMatchers(HttpMethod.POST, "/api/intakes/*/redeliver").hasRole("clinician")
+                        .requestMatchers(HttpMethod.POST, "/api/intakes/*/redeliver", "/api/intakes/*/review",
+                                "/api/intakes/*/override").hasRole("clinician")
+                        .requestMatchers(HttpMethod.GET, "/api/queue").hasRole("clinician")
+                        .requestMatchers(HttpMethod.GET, "/api/audit").hasRole("admin")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder(properties.security()))

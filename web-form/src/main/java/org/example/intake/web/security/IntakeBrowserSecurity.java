@@ -22,10 +22,12 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The pages' security, and only the pages': this chain matches {@code /intake/**}. A browser
- * that is not logged in goes straight to Keycloak's login page (Spring Security's OAuth2
- * login: authorization code with PKCE) and back; roles and the patient id come from the access
- * token. Sessions and CSRF protection as Spring Security's defaults. The client registration
+ * The pages' security, and only the pages': this chain matches the patients' pages under
+ * {@code /intake/**} (role patient) and the clinicians' under {@code /clinician/**} (role
+ * clinician). A browser that is not logged in goes straight to Keycloak's login page (Spring
+ * Security's OAuth2 login: authorization code with PKCE) and back to the page it asked for;
+ * roles and the patient id come from the access token. A logged-in user without the page's role
+ * gets a 403 page saying so. Sessions and CSRF protection as Spring Security's defaults. The client registration
  * is this chain's own, not a bean, so it neither needs nor replaces a host's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +35,8 @@ public class IntakeBrowserSecurity {
 
     /** The registration id, in the login URLs. */
     public static final String REGISTRATION = "intake";
+    /** The page a logged-in user without the role sees (status 403). */
+    public static final String FORBIDDEN_PAGE = "/intake/assets/forbidden.html";
     /** Where a browser starts logging in. */
     public static final String LOGIN = "/intake/oauth2/authorization/" + REGISTRATION;
 
@@ -45,10 +49,12 @@ public class IntakeBrowserSecurity {
                 "/intake/oauth2/authorization");
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
-        http.securityMatcher("/intake", "/intake/**")
+        http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/intake/assets/**").permitAll()
+                        .requestMatchers("/clinician", "/clinician/**").hasRole("clinician")
                         .anyRequest().hasRole("patient"))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage(FORBIDDEN_PAGE))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(registrations))

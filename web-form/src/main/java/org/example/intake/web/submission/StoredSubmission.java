@@ -8,6 +8,7 @@ import org.example.intake.core.advice.Advice;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.RedFlagRule;
 import org.example.intake.core.triage.TriageOutcome;
+import org.example.intake.fhir.extract.ClinicalDecision;
 
 /**
  * One accepted intake as the store keeps it: what the patient sent (the QuestionnaireResponse
@@ -21,10 +22,16 @@ import org.example.intake.core.triage.TriageOutcome;
  * @param delivery     the delivery state; never null
  * @param attempts     delivery attempts so far
  * @param lastError    why the last attempt failed, without patient data; null when none failed
- * @param deliveredAt  when the EHR took it; null until then
+ * @param deliveredAt  when the EHR last took it; null until then
+ * @param decision     what clinicians decided about it (review, override); never null
+ * @param revision     how many decisions it has had: each one is a new revision of what the EHR must hold, and
+ *                     {@code delivery} is the state of this revision's delivery
+ * @param ehrResources the EHR's ids of the resources it holds for this submission ({@code Flag/12}, ...), from its
+ *                     last answer; never null, empty until delivered
  */
 public record StoredSubmission(String id, String patientId, Instant receivedAt, String responseJson,
-        TriageOutcome outcome, DeliveryState delivery, int attempts, String lastError, Instant deliveredAt) {
+        TriageOutcome outcome, DeliveryState delivery, int attempts, String lastError, Instant deliveredAt,
+        ClinicalDecision decision, int revision, List<String> ehrResources) {
 
     public StoredSubmission {
         Objects.requireNonNull(id, "id");
@@ -33,11 +40,29 @@ public record StoredSubmission(String id, String patientId, Instant receivedAt, 
         Objects.requireNonNull(responseJson, "responseJson");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(decision, "decision");
+        ehrResources = List.copyOf(ehrResources);
     }
 
-    /** The level of the outcome. */
+    /** A new submission: no decision yet, revision 0, nothing in the EHR. */
+    StoredSubmission(String id, String patientId, Instant receivedAt, String responseJson, TriageOutcome outcome) {
+        this(id, patientId, receivedAt, responseJson, outcome, DeliveryState.PENDING, 0, null, null,
+                ClinicalDecision.NONE, 0, List.of());
+    }
+
+    /** The level the triage gave, which the patient was told; see {@link #currentLevel()} for a clinician's. */
     public Level level() {
         return outcome.level();
+    }
+
+    /** The level that counts now: the clinician's when one overrode the triage, else the triage's. */
+    public Level currentLevel() {
+        return decision.effectiveLevel(outcome.level());
+    }
+
+    /** Whether a clinician has marked it reviewed. */
+    public boolean reviewed() {
+        return decision.review().isPresent();
     }
 
     /** The ids of the fired rules, most urgent first. */

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.audit.AuditTrail;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,6 +44,11 @@ public class SubmissionConfiguration {
     }
 
     @Bean
+    AuditTrail intakeAuditTrail(DataSource dataSource, IntakeSchema schema, Clock intakeClock) {
+        return new AuditTrail(JdbcClient.create(dataSource), intakeClock);
+    }
+
+    @Bean
     SubmissionStore intakeSubmissionStore(DataSource dataSource, IntakeSchema schema) {
         return new SubmissionStore(JdbcClient.create(dataSource));
     }
@@ -50,8 +56,8 @@ public class SubmissionConfiguration {
     @Bean
     IntakeService intakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
             DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AuditTrail audit) {
         return new IntakeService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
-                FhirContext.forR4Cached(), intakeClock, events);
+                FhirContext.forR4Cached(), intakeClock, events, audit);
     }
 }

@@ -32,11 +32,14 @@ class IntakeServiceEventsTests extends WebFormTestSupport {
     @Autowired
     DeliveryQueue deliveries;
 
+    @Autowired
+    org.example.intake.web.audit.AuditTrail audit;
+
     private final List<Object> published = new ArrayList<>();
 
     private IntakeService service(ApplicationEventPublisher events) {
         return new IntakeService(reader, new TriageEngine(), store, deliveries, new TransactionTemplate(transactions),
-                FhirContext.forR4Cached(), Clock.systemUTC(), events);
+                FhirContext.forR4Cached(), Clock.systemUTC(), events, audit);
     }
 
     @Test

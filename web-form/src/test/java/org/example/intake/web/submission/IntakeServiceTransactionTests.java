@@ -22,18 +22,41 @@ class IntakeServiceTransactionTests extends WebFormTestSupport {
     @Autowired
     org.example.intake.fhir.IntakeReader reader;
 
+    @Autowired
+    org.example.intake.web.audit.AuditTrail audit;
+
     @Test
     void whenQueueingTheDeliveryFailsTheSubmissionIsNotStoredEither() {
         IntakeService failingQueue = new IntakeService(reader, new org.example.intake.core.triage.TriageEngine(), store,
                 id -> {
                     throw new IllegalStateException("the job table is gone");
                 }, new TransactionTemplate(transactions), ca.uhn.fhir.context.FhirContext.forR4Cached(),
-                java.time.Clock.systemUTC(), event -> { });
+                java.time.Clock.systemUTC(), event -> { }, audit);
         long before = store.count();
 
         assertThatIllegalStateException().isThrownBy(() -> failingQueue.submit(Responses.benign().json(), "alex", null));
 
         assertThat(store.count()).isEqualTo(before);
+    }
+
+    @Test
+    void whenQueueingADecisionsDeliveryFailsNeitherTheDecisionNorItsAuditRecordIsStored() {
+        String id = service.submit(Responses.benign().set(org.example.intake.core.answers.Question.FEVER, true).json(),
+                "alex", null) instanceof SubmitResult.Created created ? created.submission().id() : null;
+        IntakeService failingQueue = new IntakeService(reader, new org.example.intake.core.triage.TriageEngine(), store,
+                queued -> {
+                    throw new IllegalStateException("the job table is gone");
+                }, new TransactionTemplate(transactions), ca.uhn.fhir.context.FhirContext.forR4Cached(),
+                java.time.Clock.systemUTC(), event -> { }, audit);
+
+        assertThatIllegalStateException().isThrownBy(() -> failingQueue.review(id, "dr-test", java.util.Optional.empty()));
+        assertThatIllegalStateException().isThrownBy(() -> failingQueue.override(id, "dr-test",
+                org.example.intake.core.triage.Level.SOON, "reason"));
+
+        StoredSubmission unchanged = store.find(id).orElseThrow();
+        assertThat(unchanged.decision().isNone()).isTrue();
+        assertThat(unchanged.revision()).isZero();
+        assertThat(audit.read(id, null, 10)).isEmpty();
     }
 
     @Test

@@ -1,0 +1,160 @@
+package org.example.intake.web.queue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.example.intake.core.answers.IntakeAnswers;
+import org.example.intake.fhir.IntakeQuestionnaire;
+import org.example.intake.fhir.IntakeQuestionnaires;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.web.audit.AuditTrail;
+import org.example.intake.web.submission.QueueFilter;
+import org.example.intake.web.submission.QueueItem;
+import org.example.intake.web.submission.StoredSubmission;
+import org.example.intake.web.submission.SubmissionStore;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
+import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
+import org.hl7.fhir.r4.model.Type;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What clinicians read: the queue and each submission's detail. Every read is written to the
+ * audit trail (who, what, when, which submissions and patients) in the same transaction as the
+ * read, so nothing is shown that is not recorded. Thread-safe.
+ */
+public class ClinicianQueue {
+
+    private final SubmissionStore store;
+    private final AuditTrail audit;
+    private final IntakeReader reader;
+    private final IntakeQuestionnaires questionnaires;
+    private final TransactionTemplate transaction;
+    private final int pageSize;
+
+    public ClinicianQueue(SubmissionStore store, AuditTrail audit, IntakeReader reader,
+            IntakeQuestionnaires questionnaires, TransactionTemplate transaction, int pageSize) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.reader = Objects.requireNonNull(reader, "reader");
+        this.questionnaires = Objects.requireNonNull(questionnaires, "questionnaires");
+        this.transaction = Objects.requireNonNull(transaction, "transaction");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a page holds at least one submission");
+        }
+        this.pageSize = pageSize;
+    }
+
+    /** Submissions per page. */
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /**
+     * One page of the queue, as a clinician sees it.
+     *
+     * @param clinician the clinician's user name, for the audit trail
+     * @param page      the page number, from 1
+     */
+    public QueuePage page(String clinician, QueueFilter filter, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("pages count from 1");
+        }
+        return transaction.execute(status -> {
+            List<QueueItem> rows = store.queue(filter, (page - 1) * pageSize, pageSize + 1);
+            boolean hasNext = rows.size() > pageSize;
+            List<QueueItem> items = hasNext ? rows.subList(0, pageSize) : rows;
+            audit.record(clinician, AuditAction.QUEUE_VIEWED, null, null, "queue page " + page
+                    + filter.level().map(level -> ", level " + level).orElse("")
+                    + filter.delivery().map(delivery -> ", delivery " + delivery).orElse("")
+                    + ": " + items.size() + " shown" + (items.isEmpty() ? "" : ": " + items.stream()
+                            .map(item -> item.id() + " (Patient/" + item.patientId() + ")")
+                            .collect(Collectors.joining(", "))));
+            return new QueuePage(filter, page, items, hasNext, store.waiting());
+        });
+    }
+
+    /**
+     * One submission in full, as a clinician sees it; empty when there is none with this id.
+     *
+     * @param clinician the clinician's user name, for the audit trail
+     */
+    public Optional<IntakeDetail> detail(String clinician, String id) {
+        return transaction.execute(status -> {
+            Optional<StoredSubmission> found = store.find(id);
+            if (found.isEmpty()) {
+                return Optional.<IntakeDetail>empty();
+            }
+            StoredSubmission submission = found.get();
+            audit.record(clinician, AuditAction.INTAKE_VIEWED, id, submission.patientId(), "intake opened");
+            return Optional.of(detailOf(submission));
+        });
+    }
+
+    /**
+     * The submission as the API shows a clinician, recorded in the audit trail; empty when there
+     * is none with this id.
+     */
+    public Optional<StoredSubmission> read(String clinician, String id) {
+        return transaction.execute(status -> {
+            Optional<StoredSubmission> found = store.find(id);
+            found.ifPresent(submission -> audit.record(clinician, AuditAction.INTAKE_VIEWED, id,
+                    submission.patientId(), "intake read through the API"));
+            return found;
+        });
+    }
+
+    private IntakeDetail detailOf(StoredSubmission submission) {
+        IntakeReading reading = reader.read(submission.responseJson());
+        if (!(reading instanceof IntakeReading.Accepted accepted)) {
+            throw new IllegalStateException("stored intake " + submission.id() + " no longer reads as valid");
+        }
+        IntakeAnswers answers = accepted.answers();
+        IntakeQuestionnaire questionnaire = questionnaires.get(answers.version())
+                .orElseThrow(() -> new IllegalStateException("no Questionnaire " + answers.version().code()));
+        Map<String, QuestionnaireResponseItemComponent> given = new HashMap<>();
+        index(accepted.response().getItem(), given);
+        List<AnswerLine> lines = new ArrayList<>();
+        for (IntakeQuestionnaire.GroupSpec group : questionnaire.groups()) {
+            for (IntakeQuestionnaire.ItemSpec item : group.items()) {
+                if (!answers.isEnabled(item.question())) {
+                    continue; // not shown to the patient: nothing to read
+                }
+                QuestionnaireResponseItemComponent answer = given.get(item.linkId());
+                lines.add(new AnswerLine(group.element().getText(), item.linkId(), item.element().getText(),
+                        answer == null || !answer.hasAnswer() ? null : words(answer.getAnswer())));
+            }
+        }
+        return new IntakeDetail(submission, questionnaire.canonical(), lines, store.deliveryHistory(submission.id()));
+    }
+
+    private static void index(List<QuestionnaireResponseItemComponent> items,
+            Map<String, QuestionnaireResponseItemComponent> byLinkId) {
+        for (QuestionnaireResponseItemComponent item : items) {
+            byLinkId.putIfAbsent(item.getLinkId(), item);
+            index(item.getItem(), byLinkId);
+        }
+    }
+
+    private static String words(List<QuestionnaireResponseItemAnswerComponent> answers) {
+        List<String> values = new ArrayList<>();
+        for (QuestionnaireResponseItemAnswerComponent answer : answers) {
+            Type value = answer.getValue();
+            if (value instanceof org.hl7.fhir.r4.model.BooleanType bool) {
+                values.add(bool.booleanValue() ? "Yes" : "No");
+            } else if (value instanceof Coding coding) {
+                values.add(coding.hasDisplay() ? coding.getDisplay() : coding.getCode());
+            } else if (value != null && value.isPrimitive()) {
+                values.add(value.primitiveValue());
+            }
+        }
+        return String.join("; ", values);
+    }
+}

@@ -1,0 +1,30 @@
+package org.example.intake.web.queue;
+
+import org.example.intake.fhir.IntakeQuestionnaires;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.audit.AuditTrail;
+import org.example.intake.web.submission.SubmissionStore;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The clinicians' queue: its pages, their live updates, and the reads behind them. */
+@Configuration(proxyBeanMethods = false)
+@Import(QueuePageController.class)
+public class QueueConfiguration {
+
+    @Bean
+    ClinicianQueue intakeClinicianQueue(SubmissionStore store, AuditTrail audit, IntakeReader reader,
+            IntakeQuestionnaires questionnaires, PlatformTransactionManager transactions, IntakeProperties properties) {
+        return new ClinicianQueue(store, audit, reader, questionnaires, new TransactionTemplate(transactions),
+                properties.queue().pageSize());
+    }
+
+    @Bean
+    QueueUpdates intakeQueueUpdates(IntakeProperties properties) {
+        return new QueueUpdates(properties.queue().heartbeat(), properties.queue().streamTimeout());
+    }
+}

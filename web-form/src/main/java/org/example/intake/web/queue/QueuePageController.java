@@ -1,0 +1,186 @@
+package org.example.intake.web.queue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.example.intake.core.triage.Level;
+import org.example.intake.web.security.Caller;
+import org.example.intake.web.submission.DeliveryState;
+import org.example.intake.web.submission.IntakeConflict;
+import org.example.intake.web.submission.IntakeService;
+import org.example.intake.web.submission.QueueFilter;
+import org.example.intake.web.submission.StoredSubmission;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The clinicians' pages (DESIGN.md section 8): the queue, its live updates, one submission's
+ * detail, and the decisions about it. What the queue holds and what a decision does are decided
+ * in {@link ClinicianQueue} and {@link IntakeService}; this class maps the pages to them.
+ */
+@Controller
+@RequestMapping("/clinician")
+class QueuePageController {
+
+    private final ClinicianQueue queue;
+    private final IntakeService intakes;
+    private final QueueUpdates updates;
+    private final Clock clock;
+
+    QueuePageController(ClinicianQueue queue, IntakeService intakes, QueueUpdates updates, Clock intakeClock) {
+        this.queue = queue;
+        this.intakes = intakes;
+        this.updates = updates;
+        this.clock = intakeClock;
+    }
+
+    /** The signed-in clinician's name, for the page header. */
+    @org.springframework.web.bind.annotation.ModelAttribute("clinicianName")
+    String clinicianName(Authentication authentication) {
+        return authentication == null ? "" : Caller.of(authentication).name();
+    }
+
+    @GetMapping
+    String queue(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
+            @RequestParam Optional<String> page, Authentication authentication, Model model) {
+        rows(level, delivery, page, authentication, model);
+        return "clinician/queue";
+    }
+
+    /** The queue's rows alone, for the page to fetch when an event says the queue changed. */
+    @GetMapping("/queue-rows")
+    String queueRows(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
+            @RequestParam Optional<String> page, Authentication authentication, Model model) {
+        rows(level, delivery, page, authentication, model);
+        return "clinician/queue :: rows";
+    }
+
+    @GetMapping(path = "/events", produces = "text/event-stream")
+    @ResponseBody
+    SseEmitter events() {
+        return updates.open();
+    }
+
+    @GetMapping("/intakes/{id}")
+    String detail(@PathVariable String id, Authentication authentication, Model model) {
+        IntakeDetail detail = queue.detail(Caller.of(authentication).name(), id)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no intake " + id));
+        model.addAttribute("detail", detail);
+        model.addAttribute("s", detail.submission());
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("levels", Level.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+        return "clinician/detail";
+    }
+
+    @PostMapping("/intakes/{id}/review")
+    String review(@PathVariable String id, @RequestParam Optional<String> note, Authentication authentication,
+            RedirectAttributes redirect) {
+        return decide(id, redirect, "Marked reviewed. The health record's flag will be made inactive.", () ->
+                intakes.review(id, Caller.of(authentication).name(), note));
+    }
+
+    @PostMapping("/intakes/{id}/override")
+    String override(@PathVariable String id, @RequestParam Optional<String> level, @RequestParam Optional<String> reason,
+            Authentication authentication, RedirectAttributes redirect) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Optional<Level> chosen = level.flatMap(QueuePageController::level);
+        if (chosen.isEmpty()) {
+            errors.put("level", "Choose the level you judge right.");
+        }
+        if (reason.map(String::isBlank).orElse(true)) {
+            errors.put("reason", "Give the reason for changing the level.");
+        }
+        if (!errors.isEmpty()) {
+            return refused(id, redirect, errors, level.orElse(null), reason.orElse(""));
+        }
+        try {
+            return decide(id, redirect, "Level changed to " + QueueRow.label(chosen.get())
+                    + ". The health record's referral and flag will follow.",
+                    () -> intakes.override(id, Caller.of(authentication).name(), chosen.get(), reason.get()));
+        } catch (IllegalArgumentException e) {
+            return refused(id, redirect, Map.of("reason", e.getMessage()), level.orElse(null), reason.orElse(""));
+        }
+    }
+
+    @PostMapping("/intakes/{id}/redeliver")
+    String redeliver(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+        return decide(id, redirect, "Queued for delivery to the health record again.",
+                () -> intakes.redeliver(id, Caller.of(authentication).name()));
+    }
+
+    private void rows(Optional<String> level, Optional<String> delivery, Optional<String> page,
+            Authentication authentication, Model model) {
+        Optional<Level> levelFilter = level.filter(value -> !value.isBlank()).map(value -> level(value)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown level")));
+        Optional<DeliveryState> deliveryFilter = delivery.filter(value -> !value.isBlank()).map(value -> {
+            try {
+                return DeliveryState.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown delivery state");
+            }
+        });
+        int number;
+        try {
+            number = page.filter(value -> !value.isBlank()).map(Integer::parseInt).orElse(1);
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page is a number");
+        }
+        if (number < 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pages count from 1");
+        }
+        QueuePage result = queue.page(Caller.of(authentication).name(), new QueueFilter(levelFilter, deliveryFilter),
+                number);
+        Instant now = clock.instant();
+        model.addAttribute("queue", result);
+        model.addAttribute("rows", result.items().stream().map(item -> QueueRow.of(item, now)).toList());
+        model.addAttribute("levels", Level.values());
+        model.addAttribute("deliveryStates", DeliveryState.values());
+        model.addAttribute("level", levelFilter.map(Level::name).orElse(""));
+        model.addAttribute("delivery", deliveryFilter.map(DeliveryState::name).orElse(""));
+    }
+
+    private static String decide(String id, RedirectAttributes redirect, String done,
+            java.util.function.Supplier<Optional<StoredSubmission>> decision) {
+        try {
+            decision.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no intake " + id));
+            redirect.addFlashAttribute("done", done);
+        } catch (IntakeConflict e) {
+            redirect.addFlashAttribute("notDone", "Nothing changed: " + e.getMessage() + ".");
+        }
+        return "redirect:/clinician/intakes/" + id;
+    }
+
+    private static String refused(String id, RedirectAttributes redirect, Map<String, String> errors, String level,
+            String reason) {
+        redirect.addFlashAttribute("errors", errors);
+        redirect.addFlashAttribute("overrideLevel", level);
+        redirect.addFlashAttribute("overrideReason", reason);
+        return "redirect:/clinician/intakes/" + id + "#override";
+    }
+
+    private static Optional<Level> level(String value) {
+        try {
+            return Optional.of(Level.valueOf(value.strip().toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.example.intake.web.queue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.submission.IntakeDecided;
+import org.example.intake.web.submission.IntakeSubmitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Tells open queue pages that the queue changed, as server-sent events: {@code intake} for a
+ * new submission (with its id and level, so the page can announce an EMERGENCY or URGENT one),
+ * {@code changed} when a decision or a delivery changed one. Events carry ids and levels only,
+ * never patient data; the page fetches its rows again, as the clinician's own view. Sending
+ * runs on a thread of its own, so a slow browser never holds up a submission or a delivery. A
+ * comment every heartbeat keeps proxies from closing a quiet stream and finds dead ones.
+ *
+ * <p>Events come from this node's own submissions and decisions; with several nodes, a page
+ * also refreshes itself every so often (see intake-queue.js).
+ */
+public class QueueUpdates implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(QueueUpdates.class);
+
+    private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "intake-queue-events");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicLong sequence = new AtomicLong();
+    private final Duration timeout;
+
+    public QueueUpdates(Duration heartbeat, Duration timeout) {
+        this.timeout = timeout;
+        sender.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    /** A new stream for one open page; it ends after the timeout and the browser opens another. */
+    public SseEmitter open() {
+        SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        emitters.add(emitter);
+        emitter.onCompletion(() -> emitters.remove(emitter));
+        emitter.onTimeout(() -> {
+            emitters.remove(emitter);
+            emitter.complete();
+        });
+        emitter.onError(error -> emitters.remove(emitter));
+        try {
+            // Tells the page the stream is up, and how soon to reconnect when it drops.
+            emitter.send(SseEmitter.event().name("ready").reconnectTime(2000).data("{}", MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            emitters.remove(emitter);
+        }
+        return emitter;
+    }
+
+    /** How many pages are listening. */
+    public int listeners() {
+        return emitters.size();
+    }
+
+    @EventListener
+    void on(IntakeSubmitted event) {
+        if (event.outcome() == IntakeSubmitted.Outcome.ACCEPTED) {
+            broadcast("intake", Map.of("id", event.submissionId(), "level", event.level().name()));
+        }
+    }
+
+    @EventListener
+    void on(IntakeDecided event) {
+        broadcast("changed", Map.of("id", event.submissionId(), "kind", event.kind().name()));
+    }
+
+    @EventListener
+    void on(DeliveryAttempted event) {
+        broadcast("changed", Map.of("id", event.submissionId(), "kind", "DELIVERY"));
+    }
+
+    private void broadcast(String name, Map<String, String> data) {
+        if (emitters.isEmpty()) {
+            return;
+        }
+        long id = sequence.incrementAndGet();
+        sender.execute(() -> {
+            for (SseEmitter emitter : emitters) {
+                try {
+                    emitter.send(SseEmitter.event().id(Long.toString(id)).name(name).data(data,
+                            MediaType.APPLICATION_JSON));
+                } catch (IOException | IllegalStateException e) {
+                    drop(emitter);
+                }
+            }
+        });
+    }
+
+    private void heartbeat() {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                drop(emitter);
+            }
+        }
+    }
+
+    private void drop(SseEmitter emitter) {
+        emitters.remove(emitter);
+        try {
+            emitter.complete();
+        } catch (RuntimeException e) {
+            log.debug("queue event stream already closed");
+        }
+    }
+
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
+        emitters.forEach(this::drop);
+    }
+}

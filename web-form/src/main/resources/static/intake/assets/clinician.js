@@ -1,0 +1,152 @@
+// The clinicians' queue keeps itself up to date: server-sent events say when the queue changed,
+// the page then fetches its rows again (the same server-rendered rows, so ordering and wording
+// live in one place), and new EMERGENCY and URGENT intakes are announced to screen readers.
+// When the stream drops, the page checks every 10 seconds until it is back; it also checks every
+// minute in any case, for intakes taken by another node of the service.
+(function () {
+  'use strict';
+  var content = document.getElementById('queue-content');
+  if (!content || !window.fetch || !window.DOMParser) {
+    return;
+  }
+  var live = document.getElementById('queue-live');
+  var alertRegion = document.getElementById('queue-alert');
+  var streamState = document.getElementById('queue-stream-state');
+  var eventsUrl = content.getAttribute('data-events-url');
+  var LABELS = { EMERGENCY: 'emergency', URGENT: 'urgent' };
+  var inFlight = false;
+  var again = false;
+  var announcements = [];
+  var fallback = null;
+  var connectedOnce = false;
+
+  function current() {
+    return document.getElementById('queue-content');
+  }
+
+  function refresh() {
+    if (inFlight) {
+      again = true;
+      return;
+    }
+    inFlight = true;
+    fetch(current().getAttribute('data-rows-url'), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+      .then(function (response) {
+        if (!response.ok || response.redirected) {
+          throw new Error('queue rows: ' + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue-content');
+        if (fresh) {
+          replace(fresh);
+          announce();
+        }
+      })
+      .catch(function () {
+        setState('The queue could not be refreshed. If this lasts, reload the page (you may need to sign in again).');
+      })
+      .then(function () {
+        inFlight = false;
+        if (again) {
+          again = false;
+          refresh();
+        }
+      });
+  }
+
+  /** Swaps in the new rows, keeping the keyboard focus on the same intake's link. */
+  function replace(fresh) {
+    var old = current();
+    var focused = document.activeElement;
+    var focusedRow = focused && old.contains(focused) && focused.closest('[data-submission-id]');
+    var focusedId = focusedRow ? focusedRow.getAttribute('data-submission-id') : null;
+    old.replaceWith(document.importNode(fresh, true));
+    if (focusedId) {
+      var link = current().querySelector('[data-submission-id="' + focusedId + '"] a');
+      if (link) {
+        link.focus();
+      }
+    }
+  }
+
+  function announce() {
+    var messages = [];
+    var urgentOnly = true;
+    announcements.splice(0).forEach(function (intake) {
+      var row = current().querySelector('[data-submission-id="' + intake.id + '"]');
+      if (row) {
+        row.classList.add('queue-row--new');
+      }
+      if (intake.level === 'EMERGENCY') {
+        urgentOnly = false;
+      }
+      var first = current().querySelector('[data-submission-id]');
+      var where = row === null ? 'not on this page of the queue'
+        : (first === row ? 'now at the top of the queue' : 'now in the queue');
+      messages.push('New ' + LABELS[intake.level] + ' intake, ' + where + '.');
+    });
+    if (messages.length > 0) {
+      var region = urgentOnly ? live : alertRegion;
+      region.textContent = '';
+      window.setTimeout(function () {
+        region.textContent = messages.join(' ');
+      }, 50);
+    }
+  }
+
+  function setState(text) {
+    if (text) {
+      streamState.textContent = text;
+      streamState.hidden = false;
+    } else {
+      streamState.textContent = '';
+      streamState.hidden = true;
+    }
+  }
+
+  function startFallback() {
+    if (fallback === null) {
+      fallback = window.setInterval(refresh, 10000);
+    }
+  }
+
+  function stopFallback() {
+    if (fallback !== null) {
+      window.clearInterval(fallback);
+      fallback = null;
+    }
+  }
+
+  function connect() {
+    if (!window.EventSource) {
+      startFallback();
+      return;
+    }
+    var source = new EventSource(eventsUrl);
+    source.addEventListener('ready', function () {
+      setState(null);
+      stopFallback();
+      if (connectedOnce) {
+        refresh(); // whatever happened while the stream was down
+      }
+      connectedOnce = true;
+    });
+    source.addEventListener('intake', function (event) {
+      var intake = JSON.parse(event.data);
+      if (LABELS[intake.level]) {
+        announcements.push(intake);
+      }
+      refresh();
+    });
+    source.addEventListener('changed', refresh);
+    source.onerror = function () {
+      setState('Live updates are interrupted: the queue is checked every 10 seconds until they are back.');
+      startFallback();
+    };
+  }
+
+  connect();
+  window.setInterval(refresh, 60000);
+}());
