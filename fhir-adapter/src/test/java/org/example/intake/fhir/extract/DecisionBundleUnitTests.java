@@ -15,10 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.TimeZone;
+import java.util.UUID;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
+import org.example.intake.core.answers.Question;
 import org.example.intake.core.triage.Level;
+import org.example.intake.fhir.Responses;
 import org.hl7.fhir.r4.model.Annotation;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -51,9 +54,7 @@ class DecisionBundleUnitTests {
         Submission submission = switch (sid) {
             case "golden-self-care" -> DecisionCases.selfCare(sid);
             case "golden-emergency" -> SubmissionBundleBuilderUnitTests.submission(sid,
-                    org.example.intake.fhir.Responses.benign()
-                            .set(org.example.intake.core.answers.Question.SADDLE_NUMBNESS, true)
-                            .set(org.example.intake.core.answers.Question.FEVER, true));
+                    Responses.benign().set(Question.SADDLE_NUMBNESS, true).set(Question.FEVER, true));
             default -> DecisionCases.soon(sid);
         };
 
@@ -320,9 +321,9 @@ class DecisionBundleUnitTests {
 
     @Test
     void decisionProvenanceIds_areNameBasedUuidsOfTheSubmissionIdAndPart() {
-        assertThat(SubmissionBundleBuilder.reviewProvenanceId("sub-1")).isEqualTo(java.util.UUID.nameUUIDFromBytes(
+        assertThat(SubmissionBundleBuilder.reviewProvenanceId("sub-1")).isEqualTo(UUID.nameUUIDFromBytes(
                 "sub-1/provenance/review".getBytes(StandardCharsets.UTF_8)).toString());
-        assertThat(SubmissionBundleBuilder.overrideProvenanceId("sub-1")).isEqualTo(java.util.UUID.nameUUIDFromBytes(
+        assertThat(SubmissionBundleBuilder.overrideProvenanceId("sub-1")).isEqualTo(UUID.nameUUIDFromBytes(
                 "sub-1/provenance/override".getBytes(StandardCharsets.UTF_8)).toString());
         assertThat(SubmissionBundleBuilder.reviewProvenanceId("sub-1"))
                 .isNotEqualTo(SubmissionBundleBuilder.reviewProvenanceId("sub-2"))
