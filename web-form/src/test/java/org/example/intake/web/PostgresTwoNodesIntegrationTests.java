@@ -103,7 +103,8 @@ class PostgresTwoNodesIntegrationTests {
         Map<String, Integer> deliveries = new HashMap<>();
         WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo("/pg-fhir"))).forEach(request -> {
             for (String id : ids) {
-                if (request.getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")) {
+                if (request.getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")
+                        && request.getBodyAsString().contains("\"resourceType\":\"QuestionnaireResponse\"")) {
                     deliveries.merge(id, 1, Integer::sum);
                 }
             }
@@ -160,12 +161,72 @@ class PostgresTwoNodesIntegrationTests {
                 continue;
             }
             for (String id : ids) {
-                if (event.getRequest().getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")) {
+                if (event.getRequest().getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")
+                        && event.getRequest().getBodyAsString().contains("\"resourceType\":\"QuestionnaireResponse\"")) {
                     accepted.merge(id, 1, Integer::sum);
                 }
             }
         }
         assertThat(accepted).hasSize(20).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
         assertThat(count("select count(*) from intake_submission where delivery = 'FAILED'")).isZero();
+    }
+
+    @Test
+    void decisionsOnEitherNodeWhileDeliveriesAreOnTheirWayEndInTheEhrAtTheirLatestRevision() throws Exception {
+        WebFormTestSupport.EHR_AND_ISSUER.stubFor(post(urlEqualTo("/pg-fhir")).willReturn(aResponse()
+                .withStatus(200).withFixedDelay(300).withHeader("Content-Type", "application/fhir+json")
+                .withBody(WebFormTestSupport.TRANSACTION_RESPONSE)));
+        List<String> ids = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < 12; i++) {
+            HttpResponse<String> response = submit(nodes.get(i % 2), Responses.benign()
+                    .set(org.example.intake.core.answers.Question.SADDLE_NUMBNESS, true).id("decided-" + i).json());
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            String id = json.readTree(response.body()).get("id").asText();
+            ids.add(id);
+            if (i % 3 == 0) {
+                Thread.sleep(150); // now and then, while its first delivery is on its way
+            }
+            assertThat(decide(nodes.get((i + 1) % 2), id, "review", "{}").statusCode()).isEqualTo(200);
+            if (i % 2 == 0) {
+                assertThat(decide(nodes.get(i % 2), id, "override", "{\"level\":\"URGENT\",\"reason\":\"pg\"}")
+                        .statusCode()).isEqualTo(200);
+            }
+        }
+        String idList = String.join("','", ids);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> count(
+                "select count(*) from intake_submission where delivery = 'DELIVERED' and delivered_revision = revision"
+                        + " and id in ('" + idList + "')") == ids.size());
+        Thread.sleep(1000); // nothing more may follow
+
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            List<String> sent = WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo("/pg-fhir"))).stream()
+                    .map(request -> request.getBodyAsString())
+                    .filter(body -> body.contains("intake-submission\",\"value\":\"" + id + "\"")
+                            && body.contains("\"resourceType\":\"QuestionnaireResponse\"")).toList();
+            String last = sent.get(sent.size() - 1);
+            assertThat(last).as(id).contains("Flag?identifier=", "\"status\":\"inactive\"");
+            if (i % 2 == 0) {
+                assertThat(last).as(id).contains("\"priority\":\"urgent\"");
+            }
+        }
+        assertThat(count("select count(*) from scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
+        assertThat(count("select count(*) from intake_audit where action = 'REVIEWED' and submission_id in ('" + idList
+                + "')")).isEqualTo(ids.size());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute("update " + SCHEMA
+                + ".intake_audit set actor = 'someone else'")).hasMessageContaining("append-only");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute("delete from " + SCHEMA + ".intake_audit"))
+                .hasMessageContaining("append-only");
+    }
+
+    private static HttpResponse<String> decide(ConfigurableApplicationContext node, String id, String action, String body)
+            throws Exception {
+        int port = ((WebServerApplicationContext) node).getWebServer().getPort();
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/intakes/" + id + "/"
+                        + action))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TestTokens.clinician("dr-pg"))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

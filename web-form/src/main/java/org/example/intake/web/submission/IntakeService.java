@@ -168,7 +168,7 @@ public class IntakeService {
             throw new IllegalArgumentException("A note is at most " + MAX_TEXT + " characters.");
         }
         return decide(id, submission -> {
-            if (!store.markReviewed(id, clock.instant(), clinician, text.orElse(null))) {
+            if (!store.markReviewed(id, decisionTime(submission), clinician, text.orElse(null))) {
                 throw new IntakeConflict("intake " + id + " is already reviewed by "
                         + submission.decision().review().map(ClinicalDecision.Review::by).orElse("someone"));
             }
@@ -202,12 +202,22 @@ public class IntakeService {
             if (before == level) {
                 throw new IntakeConflict("intake " + id + " is already " + level);
             }
-            store.override(id, level, why, clock.instant(), clinician);
+            store.override(id, level, why, decisionTime(submission), clinician);
             audit.record(clinician, AuditAction.OVERRIDDEN, id, submission.patientId(),
                     "level " + before + " changed to " + level + " (triage said " + submission.level() + "); reason: "
                             + why);
             return IntakeDecided.Kind.OVERRIDDEN;
         });
+    }
+
+    /**
+     * Now, but never before the intake was received: with several nodes whose clocks differ a
+     * little, a decision must still follow its triage (the EHR's Flag period cannot end before
+     * it starts, and the Bundle builder refuses such a decision).
+     */
+    private Instant decisionTime(StoredSubmission submission) {
+        Instant now = clock.instant();
+        return now.isBefore(submission.receivedAt()) ? submission.receivedAt() : now;
     }
 
     /** Reads the submission, applies the decision, records it and queues its delivery in one transaction. */
