@@ -9,7 +9,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.example.intake.core.triage.Level;
+import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.submission.IntakeDecided;
 import org.example.intake.web.submission.IntakeSubmitted;
 import org.example.intake.web.submission.SubmissionStore;
 import org.springframework.context.event.EventListener;
@@ -23,7 +25,11 @@ import org.springframework.context.event.EventListener;
  * <li>{@code intake.delivery.attempts} (counter): tag {@code result} (delivered, retry, failed);</li>
  * <li>{@code intake.delivery.lag} (timer): from receiving a submission to the EHR taking it;</li>
  * <li>{@code intake.delivery.pending} (gauge): submissions neither DELIVERED nor FAILED, counted in
- * the shared store, so every node reports the same number.</li>
+ * the shared store, so every node reports the same number;</li>
+ * <li>{@code intake.decisions} (counter): clinicians' decisions, tag {@code kind} (reviewed, overridden,
+ * redelivery);</li>
+ * <li>{@code intake.audit.unexported} (gauge): audit records the EHR does not hold yet as AuditEvents
+ * (the same on every node).</li>
  * </ul>
  * Every combination of tags is registered at zero from the start, so rates and alerts work
  * before the first event. No tag holds an id or anything a patient wrote.
@@ -34,13 +40,23 @@ final class IntakeMetrics {
     static final String DELIVERY_ATTEMPTS = "intake.delivery.attempts";
     static final String DELIVERY_LAG = "intake.delivery.lag";
     static final String DELIVERY_PENDING = "intake.delivery.pending";
+    static final String DECISIONS = "intake.decisions";
+    static final String AUDIT_UNEXPORTED = "intake.audit.unexported";
     static final String NO_LEVEL = "NONE";
 
     private final MeterRegistry registry;
 
-    IntakeMetrics(MeterRegistry registry, SubmissionStore store) {
+    IntakeMetrics(MeterRegistry registry, SubmissionStore store, AuditTrail audit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(store, "store");
+        Objects.requireNonNull(audit, "audit");
+        for (IntakeDecided.Kind kind : IntakeDecided.Kind.values()) {
+            decisions(kind);
+        }
+        Gauge.builder(AUDIT_UNEXPORTED, audit, IntakeMetrics::unexported)
+                .description("Audit records not yet written to the EHR as AuditEvents (the same on every node)")
+                .strongReference(true)
+                .register(registry);
         for (IntakeSubmitted.Outcome outcome : IntakeSubmitted.Outcome.values()) {
             if (outcome == IntakeSubmitted.Outcome.ACCEPTED || outcome == IntakeSubmitted.Outcome.REPEATED) {
                 for (Level level : Level.values()) {
@@ -66,6 +82,11 @@ final class IntakeMetrics {
     }
 
     @EventListener
+    void on(IntakeDecided decided) {
+        decisions(decided.kind()).increment();
+    }
+
+    @EventListener
     void on(DeliveryAttempted attempted) {
         attempts(attempted.result()).increment();
         if (attempted.result() == DeliveryAttempted.Result.DELIVERED) {
@@ -76,6 +97,12 @@ final class IntakeMetrics {
     private Counter submissions(IntakeSubmitted.Outcome outcome, String level) {
         return Counter.builder(SUBMISSIONS).description("Intakes submitted, by outcome and triage level")
                 .tag("outcome", tag(outcome)).tag("level", level)
+                .register(registry);
+    }
+
+    private Counter decisions(IntakeDecided.Kind kind) {
+        return Counter.builder(DECISIONS).description("Clinicians' decisions about submissions, by kind")
+                .tag("kind", tag(kind))
                 .register(registry);
     }
 
@@ -96,6 +123,15 @@ final class IntakeMetrics {
     private static double undelivered(SubmissionStore store) {
         try {
             return store.countUndelivered();
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The audit outbox's size, or NaN (no sample) when the database cannot say. */
+    private static double unexported(AuditTrail audit) {
+        try {
+            return audit.countUnexported();
         } catch (RuntimeException e) {
             return Double.NaN;
         }

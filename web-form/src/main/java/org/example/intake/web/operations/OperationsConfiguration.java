@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.submission.SubmissionStore;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,8 +39,8 @@ public class OperationsConfiguration {
 
     /** A host without metrics gets meters that go nowhere: an empty composite registry. */
     @Bean
-    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store) {
-        return new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store);
+    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store, AuditTrail audit) {
+        return new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store, audit);
     }
 
     /** Caps the EHR client's body-writing loggers as the context starts, before any delivery runs. */

@@ -21,7 +21,8 @@ class IntakeMetricsUnitTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final SubmissionStore store = mock(SubmissionStore.class);
-    private final IntakeMetrics metrics = new IntakeMetrics(registry, store);
+    private final org.example.intake.web.audit.AuditTrail audit = mock(org.example.intake.web.audit.AuditTrail.class);
+    private final IntakeMetrics metrics = new IntakeMetrics(registry, store, audit);
 
     private double submissions(String outcome, String level) {
         return registry.get(IntakeMetrics.SUBMISSIONS).tag("outcome", outcome).tag("level", level).counter().count();
@@ -42,6 +43,19 @@ class IntakeMetricsUnitTests {
                 .extracting(counter -> counter.getId().getTag("result")).containsExactlyInAnyOrder("delivered", "retry",
                         "failed");
         assertThat(registry.get(IntakeMetrics.DELIVERY_LAG).timer().count()).isZero();
+    }
+
+    @Test
+    void clinicianDecisionsCountByKindAndTheAuditOutboxIsAGauge() {
+        assertThat(registry.get(IntakeMetrics.DECISIONS).counters()).extracting(c -> c.getId().getTag("kind"))
+                .containsExactlyInAnyOrder("reviewed", "overridden", "redelivery");
+        metrics.on(new org.example.intake.web.submission.IntakeDecided("s-1",
+                org.example.intake.web.submission.IntakeDecided.Kind.OVERRIDDEN));
+
+        assertThat(registry.get(IntakeMetrics.DECISIONS).tag("kind", "overridden").counter().count()).isEqualTo(1);
+        assertThat(registry.get(IntakeMetrics.DECISIONS).tag("kind", "reviewed").counter().count()).isZero();
+        given(audit.countUnexported()).willReturn(7L);
+        assertThat(registry.get(IntakeMetrics.AUDIT_UNEXPORTED).gauge().value()).isEqualTo(7);
     }
 
     @Test

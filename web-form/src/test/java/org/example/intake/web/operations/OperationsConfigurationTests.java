@@ -37,7 +37,8 @@ class OperationsConfigurationTests {
             .withUserConfiguration(OperationsConfiguration.class)
             .withBean(IntakeReader.class, IntakeReader::new)
             .withBean(TriageEngine.class, TriageEngine::new)
-            .withBean(SubmissionStore.class, () -> mock(SubmissionStore.class));
+            .withBean(SubmissionStore.class, () -> mock(SubmissionStore.class))
+            .withBean(org.example.intake.web.audit.AuditTrail.class, () -> mock(org.example.intake.web.audit.AuditTrail.class));
 
     @Test
     void aHostWithoutAMeterRegistryStillTakesTheEvents_theMetersGoNowhere() {
