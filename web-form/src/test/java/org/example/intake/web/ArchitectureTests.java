@@ -60,4 +60,27 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("..web.operations..")
                 .check(PLUGIN);
     }
+
+    @Test
+    void theQueuesPagesGoThroughTheQueueAndTheServiceNotTheStoreOrTheDatabase() {
+        noClasses().that().resideInAPackage("..web.queue..").and().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat().haveSimpleName("SubmissionStore")
+                .orShould().dependOnClassesThat().haveSimpleName("AuditTrail")
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.jdbc..")
+                .check(PLUGIN);
+    }
+
+    /** A patient's free text reaches clinicians' pages: no template may write anything unescaped. */
+    @Test
+    void noTemplateWritesUnescapedText() throws java.io.IOException {
+        java.nio.file.Path templates = java.nio.file.Path.of("src/main/resources/templates");
+        try (var files = java.nio.file.Files.walk(templates)) {
+            java.util.List<java.nio.file.Path> html = files.filter(path -> path.toString().endsWith(".html")).toList();
+            org.assertj.core.api.Assertions.assertThat(html).hasSizeGreaterThan(5);
+            for (java.nio.file.Path file : html) {
+                org.assertj.core.api.Assertions.assertThat(java.nio.file.Files.readString(file)).as(file.toString())
+                        .doesNotContain("th:utext", "[(${", "data-th-utext");
+            }
+        }
+    }
 }
