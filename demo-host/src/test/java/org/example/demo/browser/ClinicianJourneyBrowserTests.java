@@ -2,6 +2,7 @@ package org.example.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import com.deque.html.axecore.results.Results;
@@ -21,6 +23,7 @@ import org.example.demo.process.PatientTokens;
 import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
 import org.example.intake.keycloak.DemoRealm;
+import org.example.intake.web.queue.QueueUpdates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,12 +36,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A clinician's journey in a real browser (headless Chromium) against the real demo stack:
  * dr-sam logs in on Keycloak's own page, watches the queue take in a new EMERGENCY intake
  * without a reload, reviews one and overrides another, and the EHR sandbox follows; a patient's
- * text is shown as text and never runs; a patient gets the 403 page. axe-core on the queue and the detail page; screenshots under
+ * text is shown as text and never runs; a patient gets the 403 page; the queue keeps working
+ * while its event stream is down. axe-core on the queue and the detail page; screenshots under
  * target/screenshots ({@code clinician-*}).
  *
  * <p>Other test classes share the stack, so the queue may hold their submissions: each test
@@ -86,6 +91,17 @@ class ClinicianJourneyBrowserTests {
                 if (window.__highlighted.indexOf(id) < 0) { window.__highlighted.push(id); }
               });
             }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });""";
+
+    private static final String STREAM_INTERRUPTED =
+            "Live updates are interrupted: the queue is checked every 10 seconds until they are back.";
+
+    /** Records every text {@code #queue-stream-state} shows while it is visible. */
+    private static final String WATCH_STREAM_STATE = """
+            window.__streamStates = [];
+            var state = document.getElementById('queue-stream-state');
+            new MutationObserver(function () {
+              if (!state.hidden) { window.__streamStates.push(state.textContent); }
+            }).observe(state, { attributes: true, childList: true, characterData: true, subtree: true });""";
 
     private static DemoStack stack;
     private static Browser clinician;
@@ -318,6 +334,86 @@ class ClinicianJourneyBrowserTests {
                             + ".catch(function (e) { done({status: -1, body: String(e)}); });", path);
             assertThat(((Number) answer.get("status")).intValue()).as(path).isEqualTo(403);
             assertThat((String) answer.get("body")).as(path).doesNotContain(id).doesNotContain("data-submission-id");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // 7. The event stream drops: the page says so, keeps itself up to date, and recovers
+
+    @Test
+    void whenTheEventStreamDropsTheQueueSaysSo_reconnects_andFetchesWhatCameMeanwhile() throws Exception {
+        Browser browser = clinician();
+        openQueueWithLiveUpdates(browser);
+        js(browser, "window.__marker = 1;");
+        js(browser, WATCH_STREAM_STATE);
+        String token = PatientTokens.accessToken(stack.keycloak.tokenUri(), DemoRealm.ALEX);
+
+        // The server ends the open stream, as on a restart or a proxy's timeout; an intake comes in before
+        // the browser reconnects (it waits the 2 s the stream asked for), so no event tells the page of it.
+        dropEveryEventStream();
+        String meanwhile = submit(Responses.benign().set(Question.FEVER, true), token);
+
+        until(browser, driver -> Long.valueOf(2).equals(js(browser, "return window.__streamReady")),
+                Duration.ofSeconds(20), "the queue's event stream is up again");
+        browser.waitFor(row(meanwhile));
+        assertThat(levelOf(browser, meanwhile)).isEqualTo("URGENT");
+        assertThat(js(browser, "return window.__streamStates")).asList().contains(STREAM_INTERRUPTED);
+        until(browser, driver -> !driver.findElement(By.id("queue-stream-state")).isDisplayed(),
+                Duration.ofSeconds(5), "#queue-stream-state hidden again");
+
+        // Live again: a new intake arrives through the stream, announced.
+        String afterwards = submit(Responses.benign().set(Question.FEVER, true));
+        browser.waitFor(row(afterwards));
+        until(browser, driver -> driver.findElement(By.id("queue-live")).getText()
+                        .matches("New urgent intake, now (at the top of the|in the) queue\\."),
+                Duration.ofSeconds(10), "#queue-live announces the new urgent intake");
+        assertThat(js(browser, "return window.__marker")).as("the page was not reloaded").isEqualTo(1L);
+    }
+
+    @Test
+    void whileTheEventStreamCannotComeBackTheQueueSaysSo_andStillTakesInNewIntakesEvery10Seconds() throws Exception {
+        Browser browser = clinician();
+        openQueueWithLiveUpdates(browser);
+        js(browser, "window.__marker = 1;");
+        ChromeDriver chrome = (ChromeDriver) browser.driver;
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        try {
+            // The server ends the open stream and the browser's reconnection fails (the stream's URL
+            // blocked in Chromium, which then gives the EventSource up for good).
+            chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/clinician/events*")));
+            dropEveryEventStream();
+            until(browser, driver -> driver.findElement(By.id("queue-stream-state")).isDisplayed(),
+                    Duration.ofSeconds(10), "#queue-stream-state shows");
+            assertThat(browser.driver.findElement(By.id("queue-stream-state")).getText()).isEqualTo(STREAM_INTERRUPTED);
+            browser.screenshot("clinician-09-stream-interrupted");
+
+            String whileDown = submit(Responses.benign().set(Question.SADDLE_NUMBNESS, true));
+            toTidy.add(whileDown);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(25))
+                    .withMessage("the intake submitted while the stream was down appears")
+                    .until(driver -> !driver.findElements(row(whileDown)).isEmpty());
+            assertThat(levelOf(browser, whileDown)).isEqualTo("EMERGENCY");
+            assertThat(js(browser, "return window.__streamReady")).as("no stream came back meanwhile").isEqualTo(1L);
+            assertThat(browser.driver.findElement(By.id("queue-stream-state")).isDisplayed()).isTrue();
+            assertThat(js(browser, "return window.__marker")).as("the page was not reloaded").isEqualTo(1L);
+        } finally {
+            chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+        }
+    }
+
+    /**
+     * Ends every open queue event stream from the server's side, as a restart or a proxy would:
+     * completes each of the app's {@link QueueUpdates} emitters (a private set: no API does this).
+     */
+    private static void dropEveryEventStream() throws Exception {
+        QueueUpdates updates = stack.bean(QueueUpdates.class);
+        Field field = QueueUpdates.class.getDeclaredField("emitters");
+        field.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Set<SseEmitter> emitters = (Set<SseEmitter>) field.get(updates);
+        assertThat(emitters).as("open event streams").isNotEmpty();
+        for (SseEmitter emitter : List.copyOf(emitters)) {
+            emitter.complete();
         }
     }
 
