@@ -69,6 +69,11 @@ final class DemoStack {
         }
     }
 
+    /** A bean of the app's context, for a test that must act on the app from inside (e.g. drop its event streams). */
+    <T> T bean(Class<T> type) {
+        return web.getBean(type);
+    }
+
     void stop() {
         web.close();
         ehr.close();
