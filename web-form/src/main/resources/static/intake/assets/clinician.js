@@ -19,6 +19,8 @@
   var announcements = [];
   var fallback = null;
   var connectedOnce = false;
+  var streaming = false;
+  var INTERRUPTED = 'Live updates are interrupted: the queue is checked every 10 seconds until they are back.';
 
   function current() {
     return document.getElementById('queue-content');
@@ -30,6 +32,8 @@
       return;
     }
     inFlight = true;
+    // Only the intakes announced before this request went out can be in its rows.
+    var batch = announcements.splice(0);
     fetch(current().getAttribute('data-rows-url'), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
       .then(function (response) {
         if (!response.ok || response.redirected) {
@@ -41,10 +45,12 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue-content');
         if (fresh) {
           replace(fresh);
-          announce();
+          announce(batch);
+          setState(streaming ? null : INTERRUPTED);
         }
       })
       .catch(function () {
+        Array.prototype.unshift.apply(announcements, batch);
         setState('The queue could not be refreshed. If this lasts, reload the page (you may need to sign in again).');
       })
       .then(function () {
@@ -71,10 +77,10 @@
     }
   }
 
-  function announce() {
+  function announce(batch) {
     var messages = [];
     var urgentOnly = true;
-    announcements.splice(0).forEach(function (intake) {
+    batch.forEach(function (intake) {
       var row = current().querySelector('[data-submission-id="' + intake.id + '"]');
       if (row) {
         row.classList.add('queue-row--new');
@@ -126,6 +132,7 @@
     }
     var source = new EventSource(eventsUrl);
     source.addEventListener('ready', function () {
+      streaming = true;
       setState(null);
       stopFallback();
       if (connectedOnce) {
@@ -142,8 +149,14 @@
     });
     source.addEventListener('changed', refresh);
     source.onerror = function () {
-      setState('Live updates are interrupted: the queue is checked every 10 seconds until they are back.');
+      streaming = false;
+      setState(INTERRUPTED);
       startFallback();
+      if (source.readyState === 2) {
+        // The browser gave up (e.g. a proxy's 502 or a login page instead of the stream): try again later.
+        source.close();
+        window.setTimeout(connect, 10000);
+      }
     };
   }
 

@@ -129,7 +129,7 @@ public class ClinicianQueue {
                 }
                 QuestionnaireResponseItemComponent answer = given.get(item.linkId());
                 lines.add(new AnswerLine(group.element().getText(), item.linkId(), item.element().getText(),
-                        answer == null || !answer.hasAnswer() ? null : words(answer.getAnswer())));
+                        answer == null || !answer.hasAnswer() ? null : words(item, answer.getAnswer())));
             }
         }
         return new IntakeDetail(submission, questionnaire.canonical(), lines, store.deliveryHistory(submission.id()));
@@ -143,14 +143,19 @@ public class ClinicianQueue {
         }
     }
 
-    private static String words(List<QuestionnaireResponseItemAnswerComponent> answers) {
+    /** The answers as the patient saw them: a choice in the questionnaire's own words, whatever display was sent. */
+    private static String words(IntakeQuestionnaire.ItemSpec item, List<QuestionnaireResponseItemAnswerComponent> answers) {
         List<String> values = new ArrayList<>();
         for (QuestionnaireResponseItemAnswerComponent answer : answers) {
             Type value = answer.getValue();
             if (value instanceof org.hl7.fhir.r4.model.BooleanType bool) {
                 values.add(bool.booleanValue() ? "Yes" : "No");
             } else if (value instanceof Coding coding) {
-                values.add(coding.hasDisplay() ? coding.getDisplay() : coding.getCode());
+                values.add(item.element().getAnswerOption().stream()
+                        .filter(option -> option.hasValueCoding() && coding.getCode() != null
+                                && coding.getCode().equals(option.getValueCoding().getCode()))
+                        .map(option -> option.getValueCoding().getDisplay()).filter(display -> display != null)
+                        .findFirst().orElse(coding.hasDisplay() ? coding.getDisplay() : coding.getCode()));
             } else if (value != null && value.isPrimitive()) {
                 values.add(value.primitiveValue());
             }

@@ -158,6 +158,8 @@ class ClinicianPagesIntegrationTests extends WebFormTestSupport {
         assertThat(linkIds.indexOf("saddle-numbness")).isLessThan(linkIds.indexOf("notes"));
         Element notes = detail.selectFirst("#answers [data-link-id=notes] .answer-text");
         assertThat(notes.text()).isEqualTo(SCRIPT + IMG);
+        assertThat(detail.selectFirst("#answers [data-link-id=onset] .answer-text").text())
+                .isEqualTo("1 to 6 days ago"); // the questionnaire's words, though the response sent only the code
         assertThat(detail.select("#main-content script")).isEmpty();
         assertThat(detail.select("#main-content img")).isEmpty();
         assertThat(detail.getElementById("fired-rules").text()).contains("CES-SADDLE", "cauda equina",
