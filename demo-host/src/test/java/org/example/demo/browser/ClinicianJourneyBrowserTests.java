@@ -2,7 +2,6 @@ package org.example.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Field;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import com.deque.html.axecore.results.Results;
@@ -36,7 +34,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * A clinician's journey in a real browser (headless Chromium) against the real demo stack:
@@ -401,20 +398,9 @@ class ClinicianJourneyBrowserTests {
         }
     }
 
-    /**
-     * Ends every open queue event stream from the server's side, as a restart or a proxy would:
-     * completes each of the app's {@link QueueUpdates} emitters (a private set: no API does this).
-     */
-    private static void dropEveryEventStream() throws Exception {
-        QueueUpdates updates = stack.bean(QueueUpdates.class);
-        Field field = QueueUpdates.class.getDeclaredField("emitters");
-        field.setAccessible(true);
-        @SuppressWarnings("unchecked")
-        Set<SseEmitter> emitters = (Set<SseEmitter>) field.get(updates);
-        assertThat(emitters).as("open event streams").isNotEmpty();
-        for (SseEmitter emitter : List.copyOf(emitters)) {
-            emitter.complete();
-        }
+    /** Ends every open queue event stream from the server's side, as a restart or a proxy would. */
+    private static void dropEveryEventStream() {
+        assertThat(stack.bean(QueueUpdates.class).disconnectAll()).as("open event streams").isPositive();
     }
 
     // ---------------------------------------------------------------------------------------------

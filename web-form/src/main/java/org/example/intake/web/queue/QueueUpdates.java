@@ -2,6 +2,7 @@ package org.example.intake.web.queue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,9 +128,21 @@ public class QueueUpdates implements DisposableBean {
         }
     }
 
+    /**
+     * Ends every open stream, as the node does when it shuts down: the pages reconnect (to
+     * another node behind a load balancer) and fetch what they missed.
+     *
+     * @return how many streams were ended
+     */
+    public int disconnectAll() {
+        List<SseEmitter> open = List.copyOf(emitters);
+        open.forEach(this::drop);
+        return open.size();
+    }
+
     @Override
     public void destroy() {
         sender.shutdownNow();
-        emitters.forEach(this::drop);
+        disconnectAll();
     }
 }
