@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The clinicians' queue load run (issue 8; what it measures and how: org.example.loadtest.QueueLoadRun): Keycloak, the EHR sandbox and the
-# application under test (demo-host's test LoadTestHostApplication: the web-form plugin) each in a process of its
-# own on loopback, the store in a throwaway PostgreSQL schema of 127.0.0.1:5432/test; a second process
-# (org.example.loadtest.QueueLoadRun) fills the store to 100,000 submissions (a few hundred real intakes through
-# the API, copied by SQL under new ids), prints the EXPLAIN ANALYZE of the queue's queries, then measures
+# The clinicians' queue load run (issue 8; what it measures and how: org.example.loadtest.QueueLoadRun):
+# Keycloak, the EHR sandbox and the application under test (demo-host's test LoadTestHostApplication: the
+# web-form plugin) each in a process of its own on loopback, the store in a throwaway PostgreSQL schema of
+# 127.0.0.1:5432/test; a second process (org.example.loadtest.QueueLoadRun) fills the store to 100,000
+# submissions (120 real intakes through the API, copied by SQL under new ids), prints the EXPLAIN ANALYZE of
+# the queue's queries, then measures
 #   A. the queue's pages, API (GET /api/queue, bearer token) and HTML (GET /clinician, session of a real Keycloak
 #      login): first page, a deep page, filtered first pages; median, p90, p99 per endpoint;
 #   B. an EMERGENCY reaching an open /clinician page in headless Chromium: submit-to-row latency of 100 paced
@@ -11,7 +12,7 @@
 #
 #   bench/queue-load.sh [ROWS] [REQUESTS]      defaults: 100000 stored submissions, 200 measured requests per endpoint
 #
-# Environment: LOAD_SEEDS (200 real intakes), LOAD_WARMUP (30 per endpoint), LOAD_DEEP_PAGE (1000),
+# Environment: LOAD_SEEDS (120 real intakes), LOAD_WARMUP (20 per endpoint), LOAD_DEEP_PAGE (1000),
 # LOAD_EMERGENCIES (100), LOAD_BURST (40), LOAD_REVIEW_AFTER_MS (1500), LOAD_EHR_VALIDATE (false),
 # LOAD_TIMEOUT (600 s for the run after the build), LOAD_SKIP_BUILD=1 (reuse the last build), LOAD_ONLINE=1 (let
 # Maven go online; offline by default). Builds with the reactor (package, never install); needs Debian's chromium
@@ -62,8 +63,8 @@ trap cleanup EXIT INT TERM
 cd "$root/demo-host"
 classpath="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 timeout --signal=TERM "${LOAD_TIMEOUT:-600}" java -Xms256m -Xmx1g -cp "$classpath" \
-  -Dload.rows="${1:-100000}" -Dload.requests="${2:-200}" -Dload.seeds="${LOAD_SEEDS:-200}" \
-  -Dload.warmup="${LOAD_WARMUP:-30}" -Dload.deep-page="${LOAD_DEEP_PAGE:-1000}" \
+  -Dload.rows="${1:-100000}" -Dload.requests="${2:-200}" -Dload.seeds="${LOAD_SEEDS:-120}" \
+  -Dload.warmup="${LOAD_WARMUP:-20}" -Dload.deep-page="${LOAD_DEEP_PAGE:-1000}" \
   -Dload.emergencies="${LOAD_EMERGENCIES:-100}" -Dload.burst="${LOAD_BURST:-40}" \
   -Dload.review-after-ms="${LOAD_REVIEW_AFTER_MS:-1500}" -Dload.ehr-validate="${LOAD_EHR_VALIDATE:-false}" \
   -Dload.schema="$schema" -Dload.work="$work" -Dload.pids-file="$pids" \

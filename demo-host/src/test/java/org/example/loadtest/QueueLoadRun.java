@@ -65,7 +65,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * loopback, the store in a throwaway PostgreSQL schema), then:
  *
  * <ol>
- * <li><b>A store of 100,000 submissions.</b> A few hundred real intakes go through {@code POST /api/intakes} (varied
+ * <li><b>A store of 100,000 submissions.</b> {@code load.seeds} real intakes go through {@code POST /api/intakes} (varied
  * {@link SampleIntakes}, chosen so that every level is there) and are delivered to the sandbox; then one SQL
  * statement copies them, under new ids, into {@code load.rows} rows: levels spread as 30% EMERGENCY, 20% URGENT,
  * 20% SOON, 30% SELF_CARE, received over 8 weeks, 20,000 patients, a clinic that keeps up with its queue (a row is
@@ -74,20 +74,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * VACUUM ANALYZE, as autovacuum would have done over those weeks. Prints the EXPLAIN ANALYZE of the queue's queries.</li>
  * <li><b>A: the queue's pages.</b> One clinician ({@code dr-sam}), one request at a time: {@code GET /api/queue} with
  * a bearer token from Keycloak's password grant, and {@code GET /clinician} with the session of a real Keycloak
- * login (java.net.http through the login form), each for the first page, page {@code queue.deep-page}, level
+ * login (java.net.http through the login form), each for the first page, page {@code load.deep-page}, level
  * URGENT and delivery FAILED, and the rows fragment the page fetches on each event; after a warm-up, in
  * interleaved rounds so every endpoint sees the same machine. Prints median, p90, p99 per endpoint.</li>
  * <li><b>B: an EMERGENCY reaching an open page.</b> Headless Chromium logged in as {@code dr-sam} on Keycloak's own
  * page keeps {@code /clinician} open; a MutationObserver records {@code Date.now()} when a row with a new
  * {@code data-submission-id} appears, and a wrapper of EventSource when the {@code intake} event reaches the page.
- * {@code queue.emergencies} EMERGENCY intakes go through the API with alex's token, one every 200 to 500 ms, then a
- * burst of {@code queue.burst} from 4 clients at once; latency is the page's time of the row minus the submit's start
- * ({@code System.currentTimeMillis()}, same clock). The clinician works the queue: {@code queue.review-after-ms}
+ * {@code load.emergencies} EMERGENCY intakes go through the API with alex's token, one every 200 to 500 ms, then a
+ * burst of {@code load.burst} from 4 clients at once; latency is the page's time of the row minus the submit's start
+ * ({@code System.currentTimeMillis()}, same clock). The clinician works the queue: {@code load.review-after-ms}
  * after a new EMERGENCY appears it is marked reviewed through the API, so it leaves page 1 (which shows 50 rows,
  * unreviewed EMERGENCY first, oldest first) and makes room for the next.</li>
  * </ol>
  *
- * <p>Settings (system properties): {@code load.rows} (100000), {@code load.seeds} (200), {@code load.warmup} (30
+ * <p>Settings (system properties): {@code load.rows} (100000), {@code load.seeds} (120), {@code load.warmup} (20
  * requests per endpoint), {@code load.requests} (200 per endpoint), {@code load.deep-page} (1000),
  * {@code load.emergencies} (100), {@code load.burst} (40), {@code load.review-after-ms} (1500), {@code load.schema},
  * {@code load.work} (target/queue-load), {@code load.pids-file}, {@code load.app-jvm} ({@code -Xms512m -Xmx512m}),
@@ -110,8 +110,8 @@ public final class QueueLoadRun {
     private static final List<AutoCloseable> RUNNING = Collections.synchronizedList(new ArrayList<>());
 
     private final int rows = Integer.getInteger("load.rows", 100_000);
-    private final int seeds = Integer.getInteger("load.seeds", 200);
-    private final int warmup = Integer.getInteger("load.warmup", 30);
+    private final int seeds = Integer.getInteger("load.seeds", 120);
+    private final int warmup = Integer.getInteger("load.warmup", 20);
     private final int requests = Integer.getInteger("load.requests", 200);
     private final int deepPage = Integer.getInteger("load.deep-page", 1000);
     private final int emergencies = Integer.getInteger("load.emergencies", 100);
@@ -157,7 +157,7 @@ public final class QueueLoadRun {
         long runBegan = System.nanoTime();
         startStack();
 
-        Map<Level, List<String>> pool = intakesByLevel(4000);
+        Map<Level, List<String>> pool = intakesByLevel(1500);
         out("intakes: %s varied valid intakes by level (SampleIntakes, triaged here as the API will)", pool.entrySet()
                 .stream().map(e -> e.getKey() + " " + e.getValue().size()).collect(Collectors.joining(", ")));
         seed(pool);
@@ -720,6 +720,7 @@ public final class QueueLoadRun {
             future.get(); // a failed submission fails the run
         }
         reviewer.shutdown();
+        reviewer.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS); // none left running into the next phase
         double cpu = (cpuTicks(app.pid()) - cpuBefore) / 100.0;
         double browserCpu = (browserTicks() - browserBefore) / 100.0;
         if (!print) {
