@@ -13,7 +13,7 @@
 #   bench/queue-load.sh [ROWS] [REQUESTS]      defaults: 100000 stored submissions, 200 measured requests per endpoint
 #
 # Environment: LOAD_SEEDS (120 real intakes), LOAD_WARMUP (20 per endpoint), LOAD_DEEP_PAGE (1000),
-# LOAD_EMERGENCIES (100), LOAD_BURST (40), LOAD_REVIEW_AFTER_MS (1500), LOAD_EHR_VALIDATE (false),
+# LOAD_EMERGENCIES (100), LOAD_BURST (30), LOAD_REVIEW_AFTER_MS (1500), LOAD_EHR_VALIDATE (false),
 # LOAD_TIMEOUT (600 s for the run after the build), LOAD_SKIP_BUILD=1 (reuse the last build), LOAD_ONLINE=1 (let
 # Maven go online; offline by default). Builds with the reactor (package, never install); needs Debian's chromium
 # and chromium-driver (apt-get install -y chromium chromium-driver). On exit stops every process it started and
@@ -65,7 +65,7 @@ classpath="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 timeout --signal=TERM "${LOAD_TIMEOUT:-600}" java -Xms256m -Xmx1g -cp "$classpath" \
   -Dload.rows="${1:-100000}" -Dload.requests="${2:-200}" -Dload.seeds="${LOAD_SEEDS:-120}" \
   -Dload.warmup="${LOAD_WARMUP:-20}" -Dload.deep-page="${LOAD_DEEP_PAGE:-1000}" \
-  -Dload.emergencies="${LOAD_EMERGENCIES:-100}" -Dload.burst="${LOAD_BURST:-40}" \
+  -Dload.emergencies="${LOAD_EMERGENCIES:-100}" -Dload.burst="${LOAD_BURST:-30}" \
   -Dload.review-after-ms="${LOAD_REVIEW_AFTER_MS:-1500}" -Dload.ehr-validate="${LOAD_EHR_VALIDATE:-false}" \
   -Dload.schema="$schema" -Dload.work="$work" -Dload.pids-file="$pids" \
   org.example.loadtest.QueueLoadRun &

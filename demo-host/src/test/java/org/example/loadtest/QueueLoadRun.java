@@ -89,7 +89,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>Settings (system properties): {@code load.rows} (100000), {@code load.seeds} (120), {@code load.warmup} (20
  * requests per endpoint), {@code load.requests} (200 per endpoint), {@code load.deep-page} (1000),
- * {@code load.emergencies} (100), {@code load.burst} (40), {@code load.review-after-ms} (1500), {@code load.schema},
+ * {@code load.emergencies} (100), {@code load.burst} (30), {@code load.review-after-ms} (1500), {@code load.schema},
  * {@code load.work} (target/queue-load), {@code load.pids-file}, {@code load.app-jvm} ({@code -Xms512m -Xmx512m}),
  * {@code load.ehr-validate} (false).
  */
@@ -115,7 +115,7 @@ public final class QueueLoadRun {
     private final int requests = Integer.getInteger("load.requests", 200);
     private final int deepPage = Integer.getInteger("load.deep-page", 1000);
     private final int emergencies = Integer.getInteger("load.emergencies", 100);
-    private final int burst = Integer.getInteger("load.burst", 40);
+    private final int burst = Integer.getInteger("load.burst", 30);
     private final long reviewAfterMs = Long.getLong("load.review-after-ms", 1500);
     private final boolean ehrValidates = Boolean.getBoolean("load.ehr-validate");
     private final Path work = Path.of(System.getProperty("load.work", "target/queue-load"));
@@ -674,6 +674,9 @@ public final class QueueLoadRun {
         ExecutorService submitters = Executors.newFixedThreadPool(clients);
         ExecutorService reviewer = Executors.newSingleThreadExecutor();
         List<Future<?>> done = new ArrayList<>();
+        // Unreviewed EMERGENCYs already in the queue come first on page 1: what is left of its 50 rows is the room
+        // the new ones have until the clinician's reviews take them off it.
+        long unreviewedBefore = schema.count("select count(*) from intake_submission where priority = 0 and not reviewed");
         int fetchesBefore = ((Number) ((JavascriptExecutor) driver).executeScript("return window.__queueFetches.length"))
                 .intValue();
         Map<String, Long> eventsBefore = times(driver, "__queueEventCounts");
@@ -729,6 +732,7 @@ public final class QueueLoadRun {
         Map<String, Long> events = times(driver, "__queueEvents");
         Map<String, Long> eventCounts = times(driver, "__queueEventCounts");
         long[] server = serverMillis("/clinician/queue-rows", began, System.currentTimeMillis());
+        long olderEmergencies = unreviewedBefore;
         @SuppressWarnings("unchecked")
         List<Number> fetches = (List<Number>) ((JavascriptExecutor) driver).executeScript("return window.__queueFetches");
         long[] fetchMillis = fetches.subList(fetchesBefore, fetches.size()).stream().mapToLong(Number::longValue)
@@ -759,6 +763,9 @@ public final class QueueLoadRun {
                         + " ms apart" : ", back to back", (submitEnd - began) / 1000.0, latencies.size(), missing,
                 fetchMillis.length, percentile(fetchMillis, 0.5), fetchMillis.length == 0 ? Double.NaN
                         : (double) fetchMillis[fetchMillis.length - 1], cpu, browserCpu, loadAverage());
+        out("%s:   page 1 (50 rows) held %d unreviewed EMERGENCY before: room for %d new ones before reviews must"
+                + " make more%s", name, olderEmergencies, Math.max(0, 50 - olderEmergencies), bodies.size() > 50
+                - olderEmergencies && clients > 1 ? "; this burst is larger, so its last rows wait for reviews" : "");
         out("%s:   the page got %d intake and %d changed events; the server answered its %d row fetches in median %.0f ms,"
                         + " p90 %.0f ms, max %.0f ms (Tomcat's access log); the rest of a fetch's time is the browser's",
                 name, eventCounts.getOrDefault("intake", 0L) - eventsBefore.getOrDefault("intake", 0L),
