@@ -140,6 +140,51 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
     }
 
     @Test
+    void pagesByKeyWalkTheQueueInTheSameOrderAsOffsetsForwardAndBack() {
+        for (int i = 0; i < 4; i++) {
+            submit(Responses.benign().set(Question.FEVER, true), "k-" + i);
+            submit(Responses.benign(), "k-s-" + i);
+        }
+        var filter = org.example.intake.web.submission.QueueFilter.ALL;
+        List<String> all = store.queue(filter, 0, 10_000).stream().map(item -> item.id()).toList();
+        assertThat(all.size()).isGreaterThanOrEqualTo(8);
+
+        List<String> forward = new ArrayList<>();
+        org.example.intake.web.submission.QueueKey after = null;
+        while (true) {
+            var page = store.queue(filter, after, null, 0, 3);
+            page.forEach(item -> forward.add(item.id()));
+            if (page.size() < 3) {
+                break;
+            }
+            after = org.example.intake.web.submission.QueueKey.of(page.get(page.size() - 1));
+        }
+        assertThat(forward).isEqualTo(all);
+
+        var last = store.queue(filter, all.size() - 1, 1).get(0);
+        List<String> backward = new ArrayList<>(List.of(last.id()));
+        org.example.intake.web.submission.QueueKey before = org.example.intake.web.submission.QueueKey.of(last);
+        while (true) {
+            var page = store.queue(filter, null, before, 0, 3);
+            for (int i = page.size() - 1; i >= 0; i--) {
+                backward.add(0, page.get(i).id());
+            }
+            if (page.size() < 3) {
+                break;
+            }
+            before = org.example.intake.web.submission.QueueKey.of(page.get(0));
+        }
+        assertThat(backward).isEqualTo(all);
+
+        String cursor = org.example.intake.web.submission.QueueKey.of(store.queue(filter, 2, 1).get(0)).cursor();
+        JsonNode third = json(call("GET", "/api/queue?page=2&after=" + cursor, null, TestTokens.clinician()));
+        assertThat(third.get("items").get(0).get("id").asText()).isEqualTo(all.get(3));
+        assertThat(third.get("previous").asText()).contains("before=");
+        assertThat(call("GET", "/api/queue?after=not-a-cursor", null, TestTokens.clinician()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
     void reviewMakesTheFlagInactiveInTheEhrThroughDeliveryAndASecondReviewIsAConflict() {
         String id = submit(Responses.benign().set(Question.SADDLE_NUMBNESS, true), "r-1");
         awaitDelivered(id);

@@ -9,11 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.queue.ClinicianQueue;
+import org.example.intake.web.queue.QueuePage;
 import org.example.intake.web.security.Caller;
 import org.example.intake.web.submission.DeliveryState;
 import org.example.intake.web.submission.IntakeConflict;
 import org.example.intake.web.submission.IntakeService;
 import org.example.intake.web.submission.QueueFilter;
+import org.example.intake.web.submission.QueueKey;
 import org.example.intake.web.submission.StoredSubmission;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
@@ -47,11 +49,16 @@ class QueueApiController {
 
     @GetMapping("/api/queue")
     ResponseEntity<?> queue(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
-            @RequestParam Optional<String> page, Authentication authentication) {
+            @RequestParam Optional<String> page, @RequestParam Optional<String> after,
+            @RequestParam Optional<String> before, Authentication authentication) {
         Optional<Level> levelFilter;
         Optional<DeliveryState> deliveryFilter;
         int number;
+        QueueKey afterKey;
+        QueueKey beforeKey;
         try {
+            afterKey = after.filter(value -> !value.isBlank()).map(QueueKey::ofCursor).orElse(null);
+            beforeKey = before.filter(value -> !value.isBlank()).map(QueueKey::ofCursor).orElse(null);
             levelFilter = level.filter(value -> !value.isBlank()).map(value -> parse(Level.class, value, "level"));
             deliveryFilter = delivery.filter(value -> !value.isBlank())
                     .map(value -> parse(DeliveryState.class, value, "delivery"));
@@ -60,12 +67,22 @@ class QueueApiController {
             return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
         }
         QueueFilter filter = new QueueFilter(levelFilter, deliveryFilter);
-        var result = queue.page(Caller.of(authentication).name(), filter, number);
-        UriComponentsBuilder next = UriComponentsBuilder.fromPath("/api/queue");
-        levelFilter.ifPresent(value -> next.queryParam("level", value.name()));
-        deliveryFilter.ifPresent(value -> next.queryParam("delivery", value.name()));
-        next.queryParam("page", number + 1);
-        return ResponseEntity.ok(QueueView.of(result, next.toUriString()));
+        QueuePage result = queue.page(Caller.of(authentication).name(), filter, number, afterKey, beforeKey);
+        return ResponseEntity.ok(QueueView.of(result,
+                link(levelFilter, deliveryFilter, number + 1, "after", result.nextCursor()),
+                link(levelFilter, deliveryFilter, Math.max(1, number - 1), "before", result.previousCursor())));
+    }
+
+    /** A page's URL: the filters, its number, and the key it starts after or ends before; null without a key. */
+    private static String link(Optional<Level> level, Optional<DeliveryState> delivery, int page, String side,
+            String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/queue");
+        level.ifPresent(value -> link.queryParam("level", value.name()));
+        delivery.ifPresent(value -> link.queryParam("delivery", value.name()));
+        return link.queryParam("page", page).queryParam(side, cursor).toUriString();
     }
 
     /** Marks a submission reviewed; body {@code {}} or {@code {"note":"..."}}. */

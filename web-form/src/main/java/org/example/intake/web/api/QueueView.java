@@ -13,11 +13,13 @@ import org.example.intake.web.submission.QueueItem;
  *
  * @param items    the submissions, unreviewed first, EMERGENCY first, oldest first
  * @param page     this page's number, from 1
- * @param next     the next page's URL, or null on the last page
+ * @param next     the next page's URL, or null on the last page (it carries the key the page starts after, so
+ *                 any page is as fast as the first)
+ * @param previous the previous page's URL, or null on the first page
  * @param waiting  unreviewed submissions per level, over the whole queue
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record QueueView(List<Item> items, int page, String next, java.util.Map<String, Long> waiting) {
+record QueueView(List<Item> items, int page, String next, String previous, java.util.Map<String, Long> waiting) {
 
     /**
      * One submission of the queue.
@@ -42,11 +44,10 @@ record QueueView(List<Item> items, int page, String next, java.util.Map<String, 
         }
     }
 
-    static QueueView of(QueuePage page, String nextUrl) {
+    static QueueView of(QueuePage page, String nextUrl, String previousUrl) {
         java.util.Map<String, Long> waiting = new java.util.LinkedHashMap<>();
         page.waiting().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
                 .forEach(entry -> waiting.put(entry.getKey().name(), entry.getValue()));
-        return new QueueView(page.items().stream().map(Item::of).toList(), page.page(), page.hasNext() ? nextUrl : null,
-                waiting);
+        return new QueueView(page.items().stream().map(Item::of).toList(), page.page(), nextUrl, previousUrl, waiting);
     }
 }

@@ -17,6 +17,7 @@ import org.example.intake.fhir.audit.AuditAction;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.submission.QueueFilter;
 import org.example.intake.web.submission.QueueItem;
+import org.example.intake.web.submission.QueueKey;
 import org.example.intake.web.submission.StoredSubmission;
 import org.example.intake.web.submission.SubmissionStore;
 import org.hl7.fhir.r4.model.Coding;
@@ -61,23 +62,49 @@ public class ClinicianQueue {
      * One page of the queue, as a clinician sees it.
      *
      * @param clinician the clinician's user name, for the audit trail
-     * @param page      the page number, from 1
+     * @param page      the page number, from 1 (by offset when no key is given; else the page's label)
      */
     public QueuePage page(String clinician, QueueFilter filter, int page) {
+        return page(clinician, filter, page, null, null);
+    }
+
+    /**
+     * One page of the queue, as a clinician sees it: the rows just after {@code after}, or just
+     * before {@code before}, or else the {@code page}-th page by offset. Keys make any page one
+     * index range scan; an offset is fine for the first pages.
+     *
+     * @param clinician the clinician's user name, for the audit trail
+     * @param page      the page's number, from 1
+     * @param after     the key of the previous page's last row, or null
+     * @param before    the key of the next page's first row, or null
+     */
+    public QueuePage page(String clinician, QueueFilter filter, int page, QueueKey after, QueueKey before) {
         if (page < 1) {
             throw new IllegalArgumentException("pages count from 1");
         }
         return transaction.execute(status -> {
-            List<QueueItem> rows = store.queue(filter, (page - 1) * pageSize, pageSize + 1);
-            boolean hasNext = rows.size() > pageSize;
-            List<QueueItem> items = hasNext ? rows.subList(0, pageSize) : rows;
+            List<QueueItem> items;
+            boolean hasNext;
+            boolean hasPrevious;
+            if (before != null && after == null) {
+                List<QueueItem> rows = store.queue(filter, null, before, 0, pageSize + 1);
+                hasPrevious = rows.size() > pageSize;
+                items = hasPrevious ? rows.subList(1, rows.size()) : rows;
+                hasNext = true;
+            } else {
+                List<QueueItem> rows = after != null ? store.queue(filter, after, null, 0, pageSize + 1)
+                        : store.queue(filter, (page - 1) * pageSize, pageSize + 1);
+                hasNext = rows.size() > pageSize;
+                items = hasNext ? rows.subList(0, pageSize) : rows;
+                hasPrevious = after != null || page > 1;
+            }
             audit.record(clinician, AuditAction.QUEUE_VIEWED, null, null, "queue page " + page
                     + filter.level().map(level -> ", level " + level).orElse("")
                     + filter.delivery().map(delivery -> ", delivery " + delivery).orElse("")
                     + ": " + items.size() + " shown" + (items.isEmpty() ? "" : ": " + items.stream()
                             .map(item -> item.id() + " (Patient/" + item.patientId() + ")")
                             .collect(Collectors.joining(", "))));
-            return new QueuePage(filter, page, items, hasNext, store.waiting());
+            return new QueuePage(filter, page, items, hasNext, hasPrevious, store.waiting());
         });
     }
 

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.submission.QueueFilter;
 import org.example.intake.web.submission.QueueItem;
+import org.example.intake.web.submission.QueueKey;
 
 /**
  * One page of the clinicians' queue, in queue order.
@@ -14,10 +15,11 @@ import org.example.intake.web.submission.QueueItem;
  * @param filter   what it was filtered by
  * @param page     its number, from 1
  * @param items    its submissions: unreviewed first, EMERGENCY first, oldest first
- * @param hasNext  whether another page follows
+ * @param hasNext     whether another page follows
+ * @param hasPrevious whether a page comes before this one
  * @param waiting  how many unreviewed submissions wait at each level, over the whole queue
  */
-public record QueuePage(QueueFilter filter, int page, List<QueueItem> items, boolean hasNext,
+public record QueuePage(QueueFilter filter, int page, List<QueueItem> items, boolean hasNext, boolean hasPrevious,
         Map<Level, Long> waiting) {
 
     public QueuePage {
@@ -26,8 +28,13 @@ public record QueuePage(QueueFilter filter, int page, List<QueueItem> items, boo
         waiting = Map.copyOf(waiting);
     }
 
-    /** Whether a page comes before this one. */
-    public boolean hasPrevious() {
-        return page > 1;
+    /** The cursor the next page starts after (its last row's key), or null on the last page. */
+    public String nextCursor() {
+        return hasNext && !items.isEmpty() ? QueueKey.of(items.get(items.size() - 1)).cursor() : null;
+    }
+
+    /** The cursor the previous page ends before (its first row's key), or null on the first page. */
+    public String previousCursor() {
+        return hasPrevious && !items.isEmpty() ? QueueKey.of(items.get(0)).cursor() : null;
     }
 }

@@ -13,6 +13,7 @@ import org.example.intake.web.submission.DeliveryState;
 import org.example.intake.web.submission.IntakeConflict;
 import org.example.intake.web.submission.IntakeService;
 import org.example.intake.web.submission.QueueFilter;
+import org.example.intake.web.submission.QueueKey;
 import org.example.intake.web.submission.StoredSubmission;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -57,16 +58,18 @@ class QueuePageController {
 
     @GetMapping
     String queue(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
-            @RequestParam Optional<String> page, Authentication authentication, Model model) {
-        rows(level, delivery, page, authentication, model);
+            @RequestParam Optional<String> page, @RequestParam Optional<String> after,
+            @RequestParam Optional<String> before, Authentication authentication, Model model) {
+        rows(level, delivery, page, after, before, authentication, model);
         return "clinician/queue";
     }
 
     /** The queue's rows alone, for the page to fetch when an event says the queue changed. */
     @GetMapping("/queue-rows")
     String queueRows(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
-            @RequestParam Optional<String> page, Authentication authentication, Model model) {
-        rows(level, delivery, page, authentication, model);
+            @RequestParam Optional<String> page, @RequestParam Optional<String> after,
+            @RequestParam Optional<String> before, Authentication authentication, Model model) {
+        rows(level, delivery, page, after, before, authentication, model);
         return "clinician/queue :: rows";
     }
 
@@ -127,7 +130,9 @@ class QueuePageController {
     }
 
     private void rows(Optional<String> level, Optional<String> delivery, Optional<String> page,
-            Authentication authentication, Model model) {
+            Optional<String> after, Optional<String> before, Authentication authentication, Model model) {
+        QueueKey afterKey = key(after);
+        QueueKey beforeKey = key(before);
         Optional<Level> levelFilter = level.filter(value -> !value.isBlank()).map(value -> level(value)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown level")));
         Optional<DeliveryState> deliveryFilter = delivery.filter(value -> !value.isBlank()).map(value -> {
@@ -147,7 +152,7 @@ class QueuePageController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pages count from 1");
         }
         QueuePage result = queue.page(Caller.of(authentication).name(), new QueueFilter(levelFilter, deliveryFilter),
-                number);
+                number, afterKey, beforeKey);
         Instant now = clock.instant();
         model.addAttribute("queue", result);
         model.addAttribute("rows", result.items().stream().map(item -> QueueRow.of(item, now)).toList());
@@ -155,6 +160,16 @@ class QueuePageController {
         model.addAttribute("deliveryStates", DeliveryState.values());
         model.addAttribute("level", levelFilter.map(Level::name).orElse(""));
         model.addAttribute("delivery", deliveryFilter.map(DeliveryState::name).orElse(""));
+        model.addAttribute("after", afterKey == null ? null : afterKey.cursor());
+        model.addAttribute("before", beforeKey == null ? null : beforeKey.cursor());
+    }
+
+    private static QueueKey key(Optional<String> cursor) {
+        try {
+            return cursor.filter(value -> !value.isBlank()).map(QueueKey::ofCursor).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a queue cursor");
+        }
     }
 
     private static String decide(String id, RedirectAttributes redirect, String done,

@@ -169,28 +169,46 @@ public class SubmissionStore {
 
     /**
      * One page of the clinicians' queue: unreviewed first, then by the level that counts (EMERGENCY
-     * first), then oldest first; read through the queue index, without the responses.
+     * first), then oldest first; read through the queue indexes, without the responses. A page
+     * given by a key is one index range scan however deep it is; an offset is for the first pages.
      *
-     * @param offset rows to skip
+     * @param after  only rows after this key in queue order, or null
+     * @param before only rows before this key, or null (then the rows just before it, still in queue order)
+     * @param offset rows to skip (after the key, if any)
      * @param limit  rows to return at most
      */
-    public List<QueueItem> queue(QueueFilter filter, int offset, int limit) {
+    public List<QueueItem> queue(QueueFilter filter, QueueKey after, QueueKey before, int offset, int limit) {
         StringBuilder sql = new StringBuilder("select " + QUEUE_COLUMNS + " from intake_submission");
         List<Object> params = new java.util.ArrayList<>();
-        String where = " where ";
+        List<String> conditions = new java.util.ArrayList<>();
         if (filter.level().isPresent()) {
-            sql.append(where).append("priority = ?");
+            conditions.add("priority = ?");
             params.add(filter.level().get().ordinal());
-            where = " and ";
         }
         if (filter.delivery().isPresent()) {
-            sql.append(where).append("delivery = ?");
+            conditions.add("delivery = ?");
             params.add(filter.delivery().get().name());
         }
-        sql.append(" order by reviewed, priority, received_at, id offset ? rows fetch next ? rows only");
+        // Row-value comparisons in the order of the queue indexes: an index range scan from the key.
+        for (QueueKey key : java.util.Arrays.asList(after, before)) {
+            if (key != null) {
+                conditions.add("(reviewed, priority, received_at, id) " + (key == after ? ">" : "<") + " (?, ?, ?, ?)");
+                params.add(key.reviewed());
+                params.add(key.level().ordinal());
+                params.add(Timestamp.from(key.receivedAt()));
+                params.add(key.id());
+            }
+        }
+        if (!conditions.isEmpty()) {
+            sql.append(" where ").append(String.join(" and ", conditions));
+        }
+        boolean backwards = before != null && after == null;
+        sql.append(backwards ? " order by reviewed desc, priority desc, received_at desc, id desc"
+                : " order by reviewed, priority, received_at, id");
+        sql.append(" offset ? rows fetch next ? rows only");
         params.add(offset);
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             String override = rs.getString("override_level");
             Timestamp overriddenAt = rs.getTimestamp("overridden_at");
             return new QueueItem(rs.getString("id"), rs.getString("patient_id"), rs.getTimestamp("received_at").toInstant(),
@@ -200,6 +218,16 @@ public class SubmissionStore {
                     split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
                     rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
         }).list();
+        if (backwards) {
+            rows = new java.util.ArrayList<>(rows);
+            java.util.Collections.reverse(rows);
+        }
+        return rows;
+    }
+
+    /** One page of the queue by offset (see {@link #queue(QueueFilter, QueueKey, QueueKey, int, int)}). */
+    public List<QueueItem> queue(QueueFilter filter, int offset, int limit) {
+        return queue(filter, null, null, offset, limit);
     }
 
     /** How many unreviewed submissions wait at each level that counts; every level is a key. */
