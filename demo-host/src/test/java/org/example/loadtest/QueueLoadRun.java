@@ -435,10 +435,28 @@ public final class QueueLoadRun {
     private record Endpoint(String name, String path, boolean html) {
     }
 
+    /** The cursor of the row just before page {@code deepPage}: what its "next" link carries. */
+    private String deepCursor() throws Exception {
+        try (Connection connection = schema.connect(); Statement sql = connection.createStatement();
+                ResultSet key = sql.executeQuery("select reviewed, priority, received_at, id from intake_submission"
+                        + " order by reviewed, priority, received_at, id offset " + ((deepPage - 1) * 50 - 1)
+                        + " rows fetch next 1 rows only")) {
+            key.next();
+            return new org.example.intake.web.submission.QueueKey(key.getBoolean(1),
+                    org.example.intake.core.triage.Level.values()[key.getInt(2)], key.getTimestamp(3).toInstant(),
+                    key.getString(4)).cursor();
+        }
+    }
+
     private void pages() throws Exception {
+        String cursor = deepCursor();
         List<Endpoint> endpoints = List.of(
                 new Endpoint("API  /api/queue", "/api/queue", false),
                 new Endpoint("API  /api/queue?page=" + deepPage, "/api/queue?page=" + deepPage, false),
+                new Endpoint("API  page " + deepPage + " by its next link (after=)",
+                        "/api/queue?page=" + deepPage + "&after=" + cursor, false),
+                new Endpoint("HTML page " + deepPage + " by its next link (after=)",
+                        "/clinician?page=" + deepPage + "&after=" + cursor, true),
                 new Endpoint("API  /api/queue?level=URGENT", "/api/queue?level=URGENT", false),
                 new Endpoint("API  /api/queue?delivery=FAILED", "/api/queue?delivery=FAILED", false),
                 new Endpoint("HTML /clinician", "/clinician", true),
