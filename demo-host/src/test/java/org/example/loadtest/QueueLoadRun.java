@@ -1,5 +1,10 @@
 package org.example.loadtest;
 
+import static org.example.loadtest.LoadMeasures.cpuTicks;
+import static org.example.loadtest.LoadMeasures.loadAverage;
+import static org.example.loadtest.LoadMeasures.percentile;
+import static org.example.loadtest.LoadMeasures.sleep;
+
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -937,40 +942,11 @@ public final class QueueLoadRun {
         return percentile(values.stream().mapToLong(Long::longValue).sorted().toArray(), fraction);
     }
 
-    /** Nearest rank. */
-    private static double percentile(long[] sorted, double fraction) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(fraction * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
-    }
-
     /** CPU of the browser's processes (chromedriver, Chromium and its children), in clock ticks. */
     private static long browserTicks() {
         return ProcessHandle.current().descendants()
                 .filter(p -> p.info().command().map(c -> c.contains("chrom")).orElse(false))
                 .mapToLong(p -> cpuTicks(p.pid())).sum();
-    }
-
-    /** utime + stime of a process, in clock ticks (100 a second on Linux); 0 when unreadable. */
-    private static long cpuTicks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 
     private static final long STARTED = System.nanoTime();
@@ -979,15 +955,6 @@ public final class QueueLoadRun {
         System.out.println(String.format("[%4d s] ", (System.nanoTime() - STARTED) / 1_000_000_000L)
                 + String.format(format, arguments));
         System.out.flush();
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void closeAll() {

@@ -1,6 +1,7 @@
 package org.example.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.demo.browser.Accessibility.assertNoSeriousAccessibilityViolation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.demo.process.PatientTokens;
@@ -479,14 +477,6 @@ class ClinicianJourneyBrowserTests {
         } catch (NoAlertPresentException expected) {
             // as it should be
         }
-    }
-
-    private static void assertNoSeriousAccessibilityViolation(Browser browser, String page) {
-        Results results = new AxeBuilder().analyze(browser.driver);
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getHelp()).toList())
-                .isEmpty();
     }
 
     /** Submits alex's intake through the API with alex's real token; the submission's id. */

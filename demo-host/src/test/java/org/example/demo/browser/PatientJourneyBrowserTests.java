@@ -1,18 +1,15 @@
 package org.example.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.example.demo.browser.Accessibility.assertNoSeriousAccessibilityViolation;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,14 +68,6 @@ class PatientJourneyBrowserTests {
         BENIGN.forEach(browser::tick);
         browser.type("pain-severity", pain);
         browser.type("age", age);
-    }
-
-    private static void assertNoSeriousAccessibilityViolation(Browser browser, String page) {
-        Results results = new AxeBuilder().analyze(browser.driver);
-        List<Rule> serious = results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())).toList();
-        assertThat(serious).as(page + ": " + serious.stream().map(r -> r.getId() + " " + r.getHelp()).toList())
-                .isEmpty();
     }
 
     @Test
