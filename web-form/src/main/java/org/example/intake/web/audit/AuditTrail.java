@@ -92,8 +92,9 @@ public class AuditTrail {
 
     /** Notes that the EHR now holds these records: they leave the outbox. */
     public void markExported(List<AuditRecord> records) {
-        for (AuditRecord record : records) {
-            jdbc.sql("delete from intake_audit_outbox where audit_id = ?").param(record.id()).update();
+        if (!records.isEmpty()) {
+            jdbc.sql("delete from intake_audit_outbox where audit_id in (:ids)")
+                    .param("ids", records.stream().map(AuditRecord::id).toList()).update();
         }
     }
 
