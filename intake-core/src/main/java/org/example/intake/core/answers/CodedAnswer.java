@@ -6,7 +6,7 @@ import java.util.Optional;
  * An answer option of a choice question. Its {@link #code()} is the code in the intake's
  * code system; {@link #display()} is the patient-facing wording.
  */
-public sealed interface CodedAnswer permits Onset, Side, Pattern, Frequency {
+public sealed interface CodedAnswer permits Onset, Side, Pattern, Frequency, Standing {
 
     /** The code system of every answer and local question code of the intake. */
     String SYSTEM = "http://example.org/fhir/CodeSystem/buttock-cramp-intake";

@@ -101,6 +101,35 @@ public final class IntakeAnswers {
         return Optional.ofNullable((Pattern) values[Question.PATTERN.ordinal()]);
     }
 
+    /** The standing answer (questionnaire 1.2.0), or empty when unanswered. */
+    public Optional<Standing> standing() {
+        return Optional.ofNullable((Standing) values[Question.STANDING.ordinal()]);
+    }
+
+    /**
+     * These answers in the current questionnaire's terms, as triage reads them: for an older
+     * version, the answers its questions give to the questions that replaced them (see
+     * {@link OlderVersions}); the same instance for the current version. {@link #version()} stays
+     * the version the patient answered.
+     */
+    public IntakeAnswers inCurrentTerms() {
+        return version == QuestionnaireVersion.CURRENT ? this : OlderVersions.readIntoCurrent(this);
+    }
+
+    /** The answer's raw value (Boolean, Integer, CodedAnswer or String), or null: for {@link OlderVersions}. */
+    Object value(Question question) {
+        return values[question.ordinal()];
+    }
+
+    /**
+     * Answers read into the current terms: these values, the version the patient answered, and
+     * none of the checks of {@link Builder#build()} (a retired question's answer stays beside the
+     * answers it gives to the questions that replaced it).
+     */
+    static IntakeAnswers readAs(Object[] values, QuestionnaireVersion version) {
+        return new IntakeAnswers(values.clone(), version);
+    }
+
     /** The frequency answer, or empty when unanswered. */
     public Optional<Frequency> frequency() {
         return Optional.ofNullable((Frequency) values[Question.FREQUENCY.ordinal()]);

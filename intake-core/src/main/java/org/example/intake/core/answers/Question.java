@@ -11,6 +11,7 @@ import static org.example.intake.core.answers.Group.LIFESTYLE;
 import static org.example.intake.core.answers.Group.WARNING;
 import static org.example.intake.core.answers.QuestionnaireVersion.V1_0_0;
 import static org.example.intake.core.answers.QuestionnaireVersion.V1_1_0;
+import static org.example.intake.core.answers.QuestionnaireVersion.V1_2_0;
 
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,20 +23,25 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Every question of the buttock-cramp intake, in form order (DESIGN.md section 3). The enum
- * is the intake's vocabulary in plain Java; the FHIR Questionnaire in {@code fhir-adapter}
- * says the same and a test keeps the two in step.
+ * Every question of the buttock-cramp intake, of every questionnaire version, in form order (the
+ * questionnaire contract; the README's "Questionnaire versions" tells its story). The enum is the intake's
+ * vocabulary in plain Java; the FHIR Questionnaire of each version in {@code fhir-adapter} says
+ * the same and a test keeps the two in step.
  *
- * <p>Each question knows the questionnaire version that first asked it ({@link #since()}) and
- * from which version it is required ({@link #isRequiredIn(QuestionnaireVersion)}): 1.1.0 added
- * questions and made {@code iv-drug-use} required.
+ * <p>Each question knows the questionnaire version that first asked it ({@link #since()}), the one
+ * that retired it, if any ({@link #retiredIn()}), and from which version it is required
+ * ({@link #isRequiredIn(QuestionnaireVersion)}): 1.1.0 added questions and made
+ * {@code iv-drug-use} required; 1.2.0 replaced {@code both-legs} by one question per symptom and
+ * {@code can-bear-weight} by {@code standing}, and added {@code numbness-worsening} and
+ * {@code pregnant}.
  *
  * <p>A question with {@link #enabledWhenAnyTrue()} is asked only when at least one of those
  * boolean questions was answered {@code true}; when it is asked and {@link #required()}, it
  * must be answered.
  */
 public enum Question {
-    // linkId, group, type, the version that first asks it, the version from which it is required (null: never)
+    // linkId, group, type, the version that first asks it, [the first version that no longer asks it,]
+    // the version from which it is required (null: never), the questions that enable it
     ONSET("onset", CRAMP, CHOICE, V1_0_0, V1_0_0),
     SIDE("side", CRAMP, CHOICE, V1_0_0, V1_0_0),
     PAIN_SEVERITY("pain-severity", CRAMP, INTEGER, V1_0_0, V1_0_0, 0, 10),
@@ -44,14 +50,19 @@ public enum Question {
     APPARENT_CAUSE("apparent-cause", CRAMP, BOOLEAN, V1_0_0, V1_0_0),
     MAJOR_TRAUMA("major-trauma", CRAMP, BOOLEAN, V1_0_0, V1_0_0),
     DAILY_ACTIVITIES("daily-activities", CRAMP, BOOLEAN, V1_0_0, V1_0_0),
-    CAN_BEAR_WEIGHT("can-bear-weight", CRAMP, BOOLEAN, V1_1_0, V1_1_0),
+    CAN_BEAR_WEIGHT("can-bear-weight", CRAMP, BOOLEAN, V1_1_0, V1_2_0, V1_1_0),
+    STANDING("standing", CRAMP, CHOICE, V1_2_0, null, V1_2_0),
 
     RADIATES("radiates", LEG, BOOLEAN, V1_0_0, V1_0_0),
     RADIATES_BELOW_KNEE("radiates-below-knee", LEG, BOOLEAN, V1_0_0, V1_0_0, RADIATES),
+    PAIN_BOTH_LEGS("pain-both-legs", LEG, BOOLEAN, V1_2_0, null, V1_2_0, RADIATES),
     NUMBNESS_TINGLING("numbness-tingling", LEG, BOOLEAN, V1_0_0, V1_0_0),
+    NUMBNESS_BOTH_LEGS("numbness-both-legs", LEG, BOOLEAN, V1_2_0, null, V1_2_0, NUMBNESS_TINGLING),
+    NUMBNESS_WORSENING("numbness-worsening", LEG, BOOLEAN, V1_2_0, null, V1_2_0, NUMBNESS_TINGLING),
     LEG_WEAKNESS("leg-weakness", LEG, BOOLEAN, V1_0_0, V1_0_0),
     WEAKNESS_PROGRESSING("weakness-progressing", LEG, BOOLEAN, V1_0_0, V1_0_0, LEG_WEAKNESS),
-    BOTH_LEGS("both-legs", LEG, BOOLEAN, V1_0_0, V1_0_0, RADIATES, NUMBNESS_TINGLING, LEG_WEAKNESS),
+    WEAKNESS_BOTH_LEGS("weakness-both-legs", LEG, BOOLEAN, V1_2_0, null, V1_2_0, LEG_WEAKNESS),
+    BOTH_LEGS("both-legs", LEG, BOOLEAN, V1_0_0, V1_2_0, V1_0_0, RADIATES, NUMBNESS_TINGLING, LEG_WEAKNESS),
 
     SADDLE_NUMBNESS("saddle-numbness", WARNING, BOOLEAN, V1_0_0, V1_0_0),
     BLADDER_CHANGE("bladder-change", WARNING, BOOLEAN, V1_0_0, V1_0_0),
@@ -70,6 +81,7 @@ public enum Question {
     ANAL_LUMP("anal-lump", WARNING, BOOLEAN, V1_1_0, V1_1_0),
 
     AGE("age", HISTORY, INTEGER, V1_0_0, V1_0_0, 0, 120),
+    PREGNANT("pregnant", HISTORY, BOOLEAN, V1_2_0, null, V1_2_0),
     CANCER_HISTORY("cancer-history", HISTORY, BOOLEAN, V1_0_0, V1_0_0),
     IMMUNOSUPPRESSED("immunosuppressed", HISTORY, BOOLEAN, V1_0_0, V1_0_0),
     IV_DRUG_USE("iv-drug-use", HISTORY, BOOLEAN, V1_0_0, V1_1_0),
@@ -95,6 +107,7 @@ public enum Question {
     private final Group group;
     private final AnswerType type;
     private final QuestionnaireVersion since;
+    private final QuestionnaireVersion until;
     private final QuestionnaireVersion requiredSince;
     private final int min;
     private final int max;
@@ -102,15 +115,26 @@ public enum Question {
 
     Question(String linkId, Group group, AnswerType type, QuestionnaireVersion since,
             QuestionnaireVersion requiredSince, Question... enabledWhenAnyTrue) {
-        this(linkId, group, type, since, requiredSince, 0, 0, enabledWhenAnyTrue);
+        this(linkId, group, type, since, null, requiredSince, 0, 0, enabledWhenAnyTrue);
+    }
+
+    Question(String linkId, Group group, AnswerType type, QuestionnaireVersion since, QuestionnaireVersion until,
+            QuestionnaireVersion requiredSince, Question... enabledWhenAnyTrue) {
+        this(linkId, group, type, since, until, requiredSince, 0, 0, enabledWhenAnyTrue);
     }
 
     Question(String linkId, Group group, AnswerType type, QuestionnaireVersion since,
+            QuestionnaireVersion requiredSince, int min, int max, Question... enabledWhenAnyTrue) {
+        this(linkId, group, type, since, null, requiredSince, min, max, enabledWhenAnyTrue);
+    }
+
+    Question(String linkId, Group group, AnswerType type, QuestionnaireVersion since, QuestionnaireVersion until,
             QuestionnaireVersion requiredSince, int min, int max, Question... enabledWhenAnyTrue) {
         this.linkId = linkId;
         this.group = group;
         this.type = type;
         this.since = since;
+        this.until = until;
         this.requiredSince = requiredSince;
         this.min = min;
         this.max = max;
@@ -142,14 +166,22 @@ public enum Question {
         return since;
     }
 
-    /** Whether the questionnaire of this version asks the question at all. */
-    public boolean isAskedIn(QuestionnaireVersion version) {
-        return version.isAtLeast(since);
+    /**
+     * The first questionnaire version that no longer asks this question (its answers are then read
+     * into that version's terms by {@link OlderVersions}), or empty while the current version asks it.
+     */
+    public Optional<QuestionnaireVersion> retiredIn() {
+        return Optional.ofNullable(until);
     }
 
-    /** Whether the questionnaire of this version requires an answer whenever the question is enabled. */
+    /** Whether the questionnaire of this version asks the question at all. */
+    public boolean isAskedIn(QuestionnaireVersion version) {
+        return version.isAtLeast(since) && (until == null || !version.isAtLeast(until));
+    }
+
+    /** Whether the questionnaire of this version asks the question and requires an answer whenever it is enabled. */
     public boolean isRequiredIn(QuestionnaireVersion version) {
-        return requiredSince != null && version.isAtLeast(requiredSince);
+        return isAskedIn(version) && requiredSince != null && version.isAtLeast(requiredSince);
     }
 
     /**
@@ -183,6 +215,7 @@ public enum Question {
             case SIDE -> Side.values();
             case PATTERN -> Pattern.values();
             case FREQUENCY -> Frequency.values();
+            case STANDING -> Standing.values();
             default -> new CodedAnswer[0];
         };
         return Collections.unmodifiableList(Arrays.asList(options));

@@ -3,7 +3,7 @@ package org.example.intake.core.answers;
 import java.util.Optional;
 
 /**
- * The versions of the intake questionnaire (DESIGN.md section 3), oldest first. A response is
+ * The versions of the intake questionnaire, oldest first. A response is
  * checked against the version it names; every accepted response is triaged by the current rule
  * set, whatever its version. The declaration order is the order of release:
  * {@link #isAtLeast(QuestionnaireVersion)} relies on it.
@@ -11,11 +11,17 @@ import java.util.Optional;
 public enum QuestionnaireVersion {
     /** The first version, still accepted: it lacks the questions added after the first clinical review. */
     V1_0_0("1.0.0"),
-    /** The current version, after two clinical reviews against NHS and NICE guidance. */
-    V1_1_0("1.1.0");
+    /** Retired, still accepted: after the first two clinical reviews against NHS and NICE guidance. */
+    V1_1_0("1.1.0"),
+    /**
+     * The current version, after a third clinical review: questions patients misread say "since this
+     * pain started" or "suddenly", "both legs" is asked of each symptom, standing has a third answer,
+     * pregnancy is asked.
+     */
+    V1_2_0("1.2.0");
 
     /** The version forms render and a response that names no version is checked against. */
-    public static final QuestionnaireVersion CURRENT = V1_1_0;
+    public static final QuestionnaireVersion CURRENT = V1_2_0;
 
     private final String code;
 

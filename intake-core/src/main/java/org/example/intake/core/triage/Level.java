@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * How urgently a clinician must see the patient, highest first (DESIGN.md section 4). The
+ * How urgently a clinician must see the patient, highest first (the triage contract). The
  * declaration order is the order of urgency: {@link #isMoreUrgentThan(Level)} relies on it.
  */
 public enum Level {

@@ -5,11 +5,9 @@ import static org.example.intake.core.answers.Question.ANAL_LUMP;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
 import static org.example.intake.core.answers.Question.BLADDER_CHANGE;
 import static org.example.intake.core.answers.Question.BLOOD_THINNERS;
-import static org.example.intake.core.answers.Question.BOTH_LEGS;
 import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
 import static org.example.intake.core.answers.Question.CALF_SWELLING;
 import static org.example.intake.core.answers.Question.CANCER_HISTORY;
-import static org.example.intake.core.answers.Question.CAN_BEAR_WEIGHT;
 import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
 import static org.example.intake.core.answers.Question.DAILY_ACTIVITIES;
 import static org.example.intake.core.answers.Question.FEVER;
@@ -17,9 +15,13 @@ import static org.example.intake.core.answers.Question.IMMUNOSUPPRESSED;
 import static org.example.intake.core.answers.Question.IV_DRUG_USE;
 import static org.example.intake.core.answers.Question.LEG_WEAKNESS;
 import static org.example.intake.core.answers.Question.MAJOR_TRAUMA;
+import static org.example.intake.core.answers.Question.NUMBNESS_BOTH_LEGS;
 import static org.example.intake.core.answers.Question.NUMBNESS_TINGLING;
+import static org.example.intake.core.answers.Question.NUMBNESS_WORSENING;
 import static org.example.intake.core.answers.Question.OSTEOPOROSIS_STEROIDS;
+import static org.example.intake.core.answers.Question.PAIN_BOTH_LEGS;
 import static org.example.intake.core.answers.Question.PAIN_SEVERITY;
+import static org.example.intake.core.answers.Question.PREGNANT;
 import static org.example.intake.core.answers.Question.RADIATES;
 import static org.example.intake.core.answers.Question.RADIATES_BELOW_KNEE;
 import static org.example.intake.core.answers.Question.REST_PAIN;
@@ -29,6 +31,7 @@ import static org.example.intake.core.answers.Question.SUDDEN_SEVERE_ONSET;
 import static org.example.intake.core.answers.Question.TENSE_SWELLING_DARK_URINE;
 import static org.example.intake.core.answers.Question.VERY_UNWELL;
 import static org.example.intake.core.answers.Question.WALKING_CLAUDICATION;
+import static org.example.intake.core.answers.Question.WEAKNESS_BOTH_LEGS;
 import static org.example.intake.core.answers.Question.WEAKNESS_PROGRESSING;
 import static org.example.intake.core.answers.Question.WEIGHT_LOSS;
 import static org.example.intake.core.triage.Level.EMERGENCY;
@@ -46,17 +49,23 @@ import org.example.intake.core.answers.Frequency;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
+import org.example.intake.core.answers.OlderVersions;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
+import org.example.intake.core.answers.Standing;
 
 /**
- * The red-flag rules of rule set {@value RuleSet#VERSION} (DESIGN.md section 4), one
- * constant per rule, in table order (most urgent first, except {@link #AGE_UNDER_16}, which the
- * table adds last). Each carries its id, the level it
- * calls for, the reason in plain words for the clinician, where the criterion comes from, and
- * the criterion itself in the table's words beside the code that applies it.
+ * The red-flag rules of rule set {@value RuleSet#VERSION}, one constant per rule, in the order of
+ * the rule table (the README's "Red-flag rules", rendered from this enum by {@link RuleTable}):
+ * most urgent first. Each carries its id, the level it calls for, the reason in plain words for
+ * the clinician, where the criterion comes from, and the criterion itself in the table's words
+ * beside the code that applies it.
  *
- * <p>A rule reads only answers that are present and enabled: an unanswered or disabled
- * question makes every comparison on it false, so it fires nothing.
+ * <p>A rule reads answers in the current questionnaire's terms ({@link IntakeAnswers#inCurrentTerms()}:
+ * an older version's {@code both-legs} and {@code can-bear-weight} answer the questions that
+ * replaced them), and only answers that are present and enabled: an unanswered or disabled
+ * question makes every comparison on it false ("= false" needs an answer of false, "!=" needs
+ * an answer), so it fires nothing.
  */
 public enum RedFlagRule {
 
@@ -69,24 +78,31 @@ public enum RedFlagRule {
 
     /** New bladder or bowel disturbance: cauda equina compression until proven otherwise. */
     CES_SPHINCTER("CES-SPHINCTER", EMERGENCY,
-            "New bladder or bowel disturbance can mean cauda equina compression; delay risks permanent loss of function.",
+            "New bladder or bowel disturbance (retention, loss of bladder sensation, overflow, loss of bowel control) can mean cauda equina compression; delay risks permanent loss of function.",
             "cauda equina",
             "bladder-change or bowel-change",
             a -> a.isTrue(BLADDER_CHANGE) || a.isTrue(BOWEL_CHANGE)),
 
-    /** Leg weakness with symptoms in both legs: a bilateral deficit points to the cauda equina. */
+    /** New weakness in both legs: a bilateral motor deficit points to the cauda equina. */
     CES_BILATERAL_DEFICIT("CES-BILATERAL-DEFICIT", EMERGENCY,
-            "Weakness with symptoms in both legs suggests compression of several nerve roots (cauda equina).",
+            "New weakness in both legs suggests compression of several nerve roots (cauda equina).",
             "cauda equina",
-            "both-legs and leg-weakness",
-            a -> a.isTrue(BOTH_LEGS) && a.isTrue(LEG_WEAKNESS)),
+            "weakness-both-legs",
+            a -> a.isTrue(WEAKNESS_BOTH_LEGS)),
 
-    /** Pain spreading down, or weakness in, both legs: bilateral sciatica (1.0.0: both-legs alone, URGENT). */
+    /** Pain spreading down both legs: bilateral sciatica. */
     CES_BILATERAL_SCIATICA("CES-BILATERAL-SCIATICA", EMERGENCY,
             "Sciatica in both legs can be the start of cauda equina compression; NHS guidance says call 999 or go to A&E.",
-            "NHS sciatica: sciatica on both sides, call 999 or go to A&E (1.0.0: both-legs alone, URGENT)",
-            "both-legs and (radiates or leg-weakness)",
-            a -> a.isTrue(BOTH_LEGS) && (a.isTrue(RADIATES) || a.isTrue(LEG_WEAKNESS))),
+            "NHS sciatica: sciatica on both sides, call 999 or go to A&E",
+            "pain-both-legs",
+            a -> a.isTrue(PAIN_BOTH_LEGS)),
+
+    /** New numbness in both legs that is getting worse or spreading. */
+    BILATERAL_NUMBNESS_WORSE("BILATERAL-NUMBNESS-WORSE", EMERGENCY,
+            "New numbness or tingling in both legs that is getting worse or spreading can be progressing cauda equina compression.",
+            "NHS sciatica: numbness in both legs that is getting worse, call 999",
+            "numbness-both-legs and numbness-worsening",
+            a -> a.isTrue(NUMBNESS_BOTH_LEGS) && a.isTrue(NUMBNESS_WORSENING)),
 
     /** New sexual dysfunction together with leg nerve symptoms: a cauda equina picture. */
     CES_SEXUAL_NEURO("CES-SEXUAL-NEURO", EMERGENCY,
@@ -98,14 +114,14 @@ public enum RedFlagRule {
 
     /** Leg weakness getting worse over hours or days: a progressing nerve deficit. */
     NEURO_PROGRESSIVE("NEURO-PROGRESSIVE", EMERGENCY,
-            "Leg weakness that is getting worse over hours or days is a progressing nerve deficit.",
+            "New leg weakness that is getting worse over hours or days is a progressing nerve deficit.",
             "progressive neurological deficit",
             "leg-weakness and weakness-progressing",
             a -> a.isTrue(LEG_WEAKNESS) && a.isTrue(WEAKNESS_PROGRESSING)),
 
-    /** A cold, pale or bluish leg: the blood supply may be blocked. */
+    /** A leg suddenly cold, pale or blue compared with the other: the blood supply may be blocked. */
     VASC_ACUTE_LIMB("VASC-ACUTE-LIMB", EMERGENCY,
-            "A cold, pale or bluish leg can mean the blood supply is blocked (acute limb ischaemia).",
+            "A leg or foot that has suddenly become cold, pale or blue compared with the other can mean its blood supply is blocked (acute limb ischaemia).",
             "acute limb ischaemia",
             "cold-pale-leg",
             a -> a.isTrue(COLD_PALE_LEG)),
@@ -133,24 +149,24 @@ public enum RedFlagRule {
 
     /** Fever with nerve symptoms: a spinal epidural abscess. */
     INF_NEURO("INF-NEURO", EMERGENCY,
-            "Fever with leg weakness, numbness or tingling can mean a spinal epidural abscess pressing on the nerves.",
+            "Fever with new leg weakness, numbness or tingling can mean a spinal epidural abscess pressing on the nerves.",
             "spinal epidural abscess",
             "fever and (leg-weakness or numbness-tingling)",
             a -> a.isTrue(FEVER) && (a.isTrue(LEG_WEAKNESS) || a.isTrue(NUMBNESS_TINGLING))),
 
     /** A past cancer with leg weakness: metastatic spinal cord compression. */
     MAL_CORD("MAL-CORD", EMERGENCY,
-            "Leg weakness in someone who has had cancer can mean metastatic spinal cord compression, which needs treatment within hours.",
+            "New leg weakness in someone who has had cancer can mean metastatic spinal cord compression, which needs treatment within hours.",
             "metastatic spinal cord compression (NICE NG234)",
             "cancer-history and leg-weakness",
             a -> a.isTrue(CANCER_HISTORY) && a.isTrue(LEG_WEAKNESS)),
 
-    /** A fall or blow, and now unable to stand on the painful side: hip or pelvic fracture. */
+    /** A fall, accident or blow, and now unable to stand: hip or pelvic fracture. */
     FRAC_NO_WEIGHT_BEARING("FRAC-NO-WEIGHT-BEARING", EMERGENCY,
-            "Not being able to stand on the painful side after a fall, accident or heavy blow can mean a hip or pelvic fracture.",
+            "Not being able to stand and take weight after a fall, accident or blow can mean a hip or pelvic fracture.",
             "hip or pelvic fracture (NHS hip fracture)",
-            "major-trauma and can-bear-weight = false",
-            a -> a.isTrue(MAJOR_TRAUMA) && a.isFalse(CAN_BEAR_WEIGHT)),
+            "major-trauma and standing = cannot-stand",
+            a -> a.isTrue(MAJOR_TRAUMA) && is(a.standing(), s -> s == Standing.CANNOT_STAND)),
 
     /** New sexual dysfunction: a cauda equina sign, less specific on its own. */
     CES_SEXUAL("CES-SEXUAL", URGENT,
@@ -159,16 +175,16 @@ public enum RedFlagRule {
             "sexual-dysfunction",
             a -> a.isTrue(SEXUAL_DYSFUNCTION)),
 
-    /** Numbness or tingling in both legs: same-day assessment. */
+    /** New numbness or tingling in both legs, not getting worse: same-day assessment. */
     BILATERAL_NUMBNESS("BILATERAL-NUMBNESS", URGENT,
-            "Numbness or pins and needles in both legs needs examination the same day; it becomes an emergency when severe or worsening.",
-            "sensory symptoms in both legs: same-day assessment (NHS: 999 only when severe or worsening)",
-            "both-legs and numbness-tingling",
-            a -> a.isTrue(BOTH_LEGS) && a.isTrue(NUMBNESS_TINGLING)),
+            "New numbness or pins and needles in both legs needs examination the same day; it is an emergency when it gets worse or spreads.",
+            "sensory symptoms in both legs: same-day assessment",
+            "numbness-both-legs",
+            a -> a.isTrue(NUMBNESS_BOTH_LEGS)),
 
-    /** Any leg or foot weakness: a new motor deficit. */
+    /** New leg or foot weakness: a new motor deficit. */
     NEURO_WEAKNESS("NEURO-WEAKNESS", URGENT,
-            "Weakness in the leg or foot is a new motor deficit and needs examination the same day.",
+            "New weakness in the leg or foot is a new motor deficit and needs examination the same day.",
             "new motor deficit",
             "leg-weakness",
             a -> a.isTrue(LEG_WEAKNESS)),
@@ -208,56 +224,54 @@ public enum RedFlagRule {
             "rest-pain",
             a -> a.isTrue(REST_PAIN)),
 
-    /** Not able to stand on the painful side: fracture or serious injury. */
+    /** Unable to stand since the pain started (and able before): fracture or serious injury. */
     WEIGHT_BEARING_LOST("WEIGHT-BEARING-LOST", URGENT,
-            "Not being able to stand on the painful side can mean a fracture or another serious injury.",
+            "Not being able to stand and take weight since the pain started can mean a fracture or another serious injury.",
             "fracture or serious injury",
-            "can-bear-weight = false",
-            a -> a.isFalse(CAN_BEAR_WEIGHT)),
+            "standing = cannot-stand",
+            a -> is(a.standing(), s -> s == Standing.CANNOT_STAND)),
 
-    /** Severe pain that began in the last days and is not improving. */
+    /** Severe pain that began in the last days, is not improving and stops normal activity. */
     PAIN_SEVERE_NEW("PAIN-SEVERE-NEW", URGENT,
-            "Severe pain (8 or more) that began in the last days and is not improving needs assessment the same day.",
-            "severe new pain needs same-day assessment",
-            "pain-severity >= 8 and onset in (hours, days) and pattern != improving",
+            "Severe pain (8 or more) that began in the last days, is not improving and stops normal activity needs assessment the same day (an aneurysm or a bleed can present without collapse).",
+            "severe new pain that stops normal activity: same-day assessment (aneurysm or bleed without collapse)",
+            "pain-severity >= 8 and onset in (hours, days) and pattern != improving and daily-activities",
             a -> atLeast(a, PAIN_SEVERITY, 8) && is(a.onset(), o -> o == Onset.HOURS || o == Onset.DAYS)
-                    && is(a.pattern(), p -> p != Pattern.IMPROVING)),
+                    && is(a.pattern(), p -> p != Pattern.IMPROVING) && a.isTrue(DAILY_ACTIVITIES)),
 
-    /** Severe new pain on anticoagulants: bleeding into the muscle. */
+    /** New pain on anticoagulants that is moderate, worsening or after an injury: bleeding into the muscle. */
     BLEED_ANTICOAGULANT("BLEED-ANTICOAGULANT", URGENT,
-            "Severe new pain (7 or more) in someone taking a blood thinner can mean bleeding into the muscle, which develops over hours to days.",
-            "bleeding into muscle on anticoagulants (develops over hours to days)",
-            "blood-thinners and onset in (hours, days) and pain-severity >= 7",
+            "New pain in someone taking a blood thinner that is moderate or worse (5 or more), getting worse or followed an injury can mean bleeding into the muscle, which shows as swelling or bruising before the pain is severe.",
+            "bleeding into muscle on anticoagulants shows as swelling or bruising before severe pain",
+            "blood-thinners and onset in (hours, days) and (pain-severity >= 5 or pattern = worsening or major-trauma)",
             a -> a.isTrue(BLOOD_THINNERS) && is(a.onset(), o -> o == Onset.HOURS || o == Onset.DAYS)
-                    && atLeast(a, PAIN_SEVERITY, 7)),
+                    && (atLeast(a, PAIN_SEVERITY, 5) || is(a.pattern(), p -> p == Pattern.WORSENING)
+                            || a.isTrue(MAJOR_TRAUMA))),
 
-    /** Any history of cancer: pain may come from metastasis. */
+    /** A past cancer with a second sign: no clear cause, not improving, or night pain. */
     MAL_HISTORY("MAL-HISTORY", URGENT,
-            "A history of cancer means new pain could come from spread to the bone (metastasis).",
-            "possible metastasis",
-            "cancer-history",
-            a -> a.isTrue(CANCER_HISTORY)),
+            "A past cancer with pain that has no clear cause, is not improving or comes at night could mean spread to the bone (metastasis).",
+            "possible metastasis: past cancer is the red flag that most raises the probability (Downie et al., BMJ 2013)",
+            "cancer-history and (apparent-cause = false or pattern != improving or night-pain)",
+            a -> a.isTrue(CANCER_HISTORY) && (a.isFalse(APPARENT_CAUSE) || is(a.pattern(), p -> p != Pattern.IMPROVING)
+                    || a.isTrue(Question.NIGHT_PAIN))),
 
-    /** Unexplained weight loss: possible malignancy. */
-    MAL_WEIGHT("MAL-WEIGHT", URGENT,
-            "Unexplained weight loss with pain can be a sign of cancer.",
-            "seed: unexplained weight loss",
-            "weight-loss",
-            a -> a.isTrue(WEIGHT_LOSS)),
-
-    /** Night pain at 50 or older: malignancy red flags together. */
+    /** Night pain at 50 or older with weight loss or worsening: malignancy red flags together. */
     MAL_NIGHT_AGE("MAL-NIGHT-AGE", URGENT,
-            "Pain at night that rest does not ease, at age 50 or over, is a red flag for cancer.",
-            "malignancy red flags",
-            "night-pain and age >= 50",
-            a -> a.isTrue(Question.NIGHT_PAIN) && atLeast(a, AGE, 50)),
+            "Pain at night that stays when lying still, at age 50 or over, together with weight loss or worsening pain, is a red flag for cancer.",
+            "malignancy: single red flags have low predictive value (Henschke et al., Cochrane 2013)",
+            "night-pain and age >= 50 and (weight-loss or pattern = worsening)",
+            a -> a.isTrue(Question.NIGHT_PAIN) && atLeast(a, AGE, 50)
+                    && (a.isTrue(WEIGHT_LOSS) || is(a.pattern(), p -> p == Pattern.WORSENING))),
 
-    /** A fall, accident or heavy blow: possible fracture. */
+    /** A fall, accident or blow with a fracture risk sign. */
     FRAC_TRAUMA("FRAC-TRAUMA", URGENT,
-            "Pain that began with a fall, accident or heavy blow may come from a fracture.",
-            "fracture",
-            "major-trauma",
-            a -> a.isTrue(MAJOR_TRAUMA)),
+            "Pain after a fall, accident or blow, at 65 or over, with fragile bones or a blood thinner, or with severe or unsettled pain, may come from a fracture.",
+            "fracture risk after a fall (older age, fragile bones, anticoagulants, severe or unsettled pain)",
+            "major-trauma and (age >= 65 or osteoporosis-steroids or blood-thinners or pain-severity >= 7 or pattern != improving)",
+            a -> a.isTrue(MAJOR_TRAUMA) && (atLeast(a, AGE, 65) || a.isTrue(OSTEOPOROSIS_STEROIDS)
+                    || a.isTrue(BLOOD_THINNERS) || atLeast(a, PAIN_SEVERITY, 7)
+                    || is(a.pattern(), p -> p != Pattern.IMPROVING))),
 
     /** Osteoporosis or long-term steroids with severe pain: possible fragility fracture. */
     FRAC_FRAGILITY("FRAC-FRAGILITY", URGENT,
@@ -265,6 +279,55 @@ public enum RedFlagRule {
             "fragility fracture",
             "osteoporosis-steroids and pain-severity >= 7",
             a -> a.isTrue(OSTEOPOROSIS_STEROIDS) && atLeast(a, PAIN_SEVERITY, 7)),
+
+    /** Under 16: outside the validated scope; a limping child needs a clinician the same day. */
+    AGE_UNDER_16("AGE-UNDER-16", URGENT,
+            "These rules are validated for people aged 16 and over; a child with hip or buttock pain may have a slipped growth plate or an infection.",
+            "rule set validated for 16 and over (NICE NG59 scope); a limping child may have a slipped epiphysis or infection: same-day clinician",
+            "age < 16",
+            a -> a.integer(AGE).orElse(Integer.MAX_VALUE) < 16),
+
+    /** Severe or worsening pain in pregnancy or within 6 weeks of a birth. */
+    PREG_SEVERE("PREG-SEVERE", URGENT,
+            "Severe (7 or more) or worsening pain in pregnancy or in the 6 weeks after a birth needs a midwife or doctor the same day (obstetric causes, blood clots).",
+            "severe or worsening pain in pregnancy or after birth: same-day midwife or doctor (obstetric causes, clots)",
+            "pregnant and (pain-severity >= 7 or pattern = worsening)",
+            a -> a.isTrue(PREGNANT) && (atLeast(a, PAIN_SEVERITY, 7) || is(a.pattern(), p -> p == Pattern.WORSENING))),
+
+    /** An answer to the retired 1.0.0, which never asked ten warning questions. */
+    FORM_INCOMPLETE("FORM-INCOMPLETE", URGENT,
+            "The patient answered questionnaire 1.0.0, which never asked ten warning questions (collapse, sepsis, swelling, calf, lump, rest pain, standing, blood thinners, pregnancy, worsening numbness): a clinician asks them today.",
+            "1.0.0 never asked ten warning questions (collapse, sepsis, swelling, calf, lump, rest pain, standing, blood thinners, pregnancy, worsening numbness): a clinician asks them today",
+            "the response answers questionnaire 1.0.0",
+            a -> a.version() == QuestionnaireVersion.V1_0_0),
+
+    /** Unexplained weight loss: possible malignancy, low predictive value alone. */
+    MAL_WEIGHT("MAL-WEIGHT", SOON,
+            "Weight loss without trying (about 3 kg or more in 6 months) with pain can be a sign of cancer; alone it has low predictive value, so within 2 weeks.",
+            "seed: unexplained weight loss (was URGENT: low predictive value alone)",
+            "weight-loss",
+            a -> a.isTrue(WEIGHT_LOSS)),
+
+    /** A past cancer with a clear cause and improving pain. */
+    MAL_HISTORY_ROUTINE("MAL-HISTORY-ROUTINE", SOON,
+            "A past cancer, even with a clear cause and improving pain, is worth a clinician's review within 2 weeks.",
+            "past cancer with a clear cause and improving: review within 2 weeks",
+            "cancer-history",
+            a -> a.isTrue(CANCER_HISTORY)),
+
+    /** A fall or blow without the fracture risk signs. */
+    FRAC_TRAUMA_MINOR("FRAC-TRAUMA-MINOR", SOON,
+            "Pain after a fall, accident or blow, without the fracture risk signs, is worth a review within 2 weeks.",
+            "a fall or blow without the risk signs above",
+            "major-trauma",
+            a -> a.isTrue(MAJOR_TRAUMA)),
+
+    /** Pregnancy or a birth in the last 6 weeks. */
+    PREG_CARE("PREG-CARE", SOON,
+            "Pelvic girdle pain is common in pregnancy and after birth; a midwife or physiotherapist can help.",
+            "pelvic girdle pain is common in pregnancy: midwife or physiotherapist",
+            "pregnant",
+            a -> a.isTrue(PREGNANT)),
 
     /** Pain for more than 6 weeks: persistent. */
     PERSIST_DURATION("PERSIST-DURATION", SOON,
@@ -288,9 +351,9 @@ public enum RedFlagRule {
             a -> is(a.frequency(), f -> f == Frequency.WEEKLY || f == Frequency.DAILY_OR_CONSTANT)
                     && a.isFalse(APPARENT_CAUSE)),
 
-    /** Numbness or pins and needles: nerve involvement. */
+    /** New numbness or pins and needles: nerve involvement. */
     NEURO_SENSORY("NEURO-SENSORY", SOON,
-            "Numbness or pins and needles in the leg suggest a nerve is involved.",
+            "New numbness or pins and needles in the leg suggest a nerve is involved.",
             "seed: numbness, tingling",
             "numbness-tingling",
             a -> a.isTrue(NUMBNESS_TINGLING)),
@@ -316,9 +379,9 @@ public enum RedFlagRule {
             "walking-claudication",
             a -> a.isTrue(WALKING_CLAUDICATION)),
 
-    /** Night pain not eased by rest: non-mechanical pain. */
+    /** Night pain that stays when lying still: non-mechanical pain. */
     NIGHT_PAIN("NIGHT-PAIN", SOON,
-            "Pain at night that rest or changing position does not ease is non-mechanical and needs assessment.",
+            "Pain at night that stays when lying still (not cramps that wake and pass) is non-mechanical and needs assessment.",
             "non-mechanical pain",
             "night-pain",
             a -> a.isTrue(Question.NIGHT_PAIN)),
@@ -335,14 +398,7 @@ public enum RedFlagRule {
             "Severe pain (7 or more) at age 65 or over needs assessment: fractures and other serious causes are commoner.",
             "severe pain in older age",
             "age >= 65 and pain-severity >= 7",
-            a -> atLeast(a, AGE, 65) && atLeast(a, PAIN_SEVERITY, 7)),
-
-    /** Under 16: outside the validated scope; a limping child needs a clinician the same day. */
-    AGE_UNDER_16("AGE-UNDER-16", URGENT,
-            "These rules are validated for people aged 16 and over; a child with hip or buttock pain may have a slipped growth plate or an infection.",
-            "rule set validated for 16 and over (NICE NG59 scope); a limping child may have a slipped epiphysis or infection: same-day clinician",
-            "age < 16",
-            a -> a.integer(AGE).orElse(Integer.MAX_VALUE) < 16);
+            a -> atLeast(a, AGE, 65) && atLeast(a, PAIN_SEVERITY, 7));
 
     private final String id;
     private final Level level;
@@ -384,7 +440,7 @@ public enum RedFlagRule {
     }
 
     /**
-     * When the rule fires, in the exact words of the "fires when" column of DESIGN.md section 4
+     * When the rule fires, in the exact words of the rule table's "fires when" column
      * (linkIds and answer codes, e.g. {@code bladder-change or bowel-change}); never null. It
      * documents {@link #firesOn(IntakeAnswers)}, which is what triage uses.
      */
@@ -392,7 +448,10 @@ public enum RedFlagRule {
         return criterion;
     }
 
-    /** The questions the criterion reads, in the order it names them; never empty. */
+    /**
+     * The questions the criterion reads, in the order it names them; empty only for a rule that
+     * reads the questionnaire version rather than an answer ({@link #FORM_INCOMPLETE}).
+     */
     public List<Question> reads() {
         return reads;
     }
@@ -405,23 +464,32 @@ public enum RedFlagRule {
      * when {@link #firesOn(IntakeAnswers)}; never null.
      */
     public List<Question> evidenceIn(IntakeAnswers answers) {
+        IntakeAnswers current = answers.inCurrentTerms();
         List<Question> evidence = new ArrayList<>(reads.size());
         for (Question question : reads) {
-            if (!answers.isAnswered(question)) {
+            if (!current.isAnswered(question)) {
                 continue;
             }
-            boolean counts = question.type() != AnswerType.BOOLEAN || answers.isTrue(question)
+            boolean counts = question.type() != AnswerType.BOOLEAN || current.isTrue(question)
                     || criterion.contains(question.linkId() + " = false");
             if (counts) {
-                evidence.add(question);
+                Question asked = OlderVersions.readFrom(question, answers.version()).orElse(question);
+                if (!evidence.contains(asked)) {
+                    evidence.add(asked);
+                }
             }
         }
         return evidence;
     }
 
-    /** Whether the rule fires on these answers. */
+    /** Whether the rule fires on these answers, read in the current questionnaire's terms. */
     public boolean firesOn(IntakeAnswers answers) {
-        return firesWhen.test(answers);
+        return firesWhen.test(answers.inCurrentTerms());
+    }
+
+    /** Whether the rule fires on answers already in the current terms: for the engine, which reads them once. */
+    boolean firesOnCurrentTerms(IntakeAnswers current) {
+        return firesWhen.test(current);
     }
 
     /** The rule with this id, e.g. {@code CES-SADDLE}, or empty when the rule set has none (or id is null). */
@@ -440,7 +508,7 @@ public enum RedFlagRule {
         while (words.find()) {
             Question.byLinkId(words.group()).filter(q -> !questions.contains(q)).ifPresent(questions::add);
         }
-        if (questions.isEmpty()) {
+        if (questions.isEmpty() && !criterion.contains("questionnaire")) {
             throw new IllegalStateException("criterion '" + criterion + "' names no question");
         }
         return List.copyOf(questions);

@@ -4,7 +4,7 @@ package org.example.intake.core.triage;
 public final class RuleSet {
 
     /** Bumped whenever a rule, a threshold or a level changes. */
-    public static final String VERSION = "1.1.0";
+    public static final String VERSION = "1.2.0";
 
     private RuleSet() {
     }

@@ -9,7 +9,8 @@ import org.example.intake.core.advice.AdvicePlanner;
 import org.example.intake.core.answers.IntakeAnswers;
 
 /**
- * Applies every red-flag rule to a patient's answers. The outcome's level is the highest level
+ * Applies every red-flag rule to a patient's answers, read in the current questionnaire's terms
+ * ({@link IntakeAnswers#inCurrentTerms()}). The outcome's level is the highest level
  * among the rules that fire; every fired rule is listed, so a clinician sees all the reasons,
  * not just the worst, most urgent first. Stateless and thread-safe: share one instance.
  */
@@ -24,16 +25,17 @@ public final class TriageEngine {
 
     /** Triage these answers; never returns null. */
     public TriageOutcome triage(IntakeAnswers answers) {
+        IntakeAnswers current = answers.inCurrentTerms();
         List<RedFlagRule> fired = new ArrayList<>(4);
         Level level = Level.SELF_CARE;
         for (RedFlagRule rule : RULES) {
-            if (rule.firesOn(answers)) {
+            if (rule.firesOnCurrentTerms(current)) {
                 fired.add(rule);
                 if (rule.level().isMoreUrgentThan(level)) {
                     level = rule.level();
                 }
             }
         }
-        return new TriageOutcome(level, fired, RuleSet.VERSION, advicePlanner.adviseOn(level, answers));
+        return new TriageOutcome(level, fired, RuleSet.VERSION, advicePlanner.adviseOn(level, current));
     }
 }
