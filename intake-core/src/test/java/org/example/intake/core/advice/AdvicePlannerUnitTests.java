@@ -2,24 +2,24 @@ package org.example.intake.core.advice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.example.intake.core.advice.Advice.ACT_EMERGENCY;
-import static org.example.intake.core.advice.Advice.ACT_SELF_CARE;
+import static org.example.intake.core.advice.Advice.ACT_SELF_CARE_NO_DOCTOR_NOW;
 import static org.example.intake.core.advice.Advice.ACT_SOON;
 import static org.example.intake.core.advice.Advice.ACT_URGENT;
-import static org.example.intake.core.advice.Advice.COLD_FIRST;
+import static org.example.intake.core.advice.Advice.COLD_FIRST_THEN_WARM;
 import static org.example.intake.core.advice.Advice.FLUIDS;
 import static org.example.intake.core.advice.Advice.FOOD;
-import static org.example.intake.core.advice.Advice.NOT_ASKED_BEFORE_1_1_0;
-import static org.example.intake.core.advice.Advice.NET_EMERGENCY;
-import static org.example.intake.core.advice.Advice.NET_SOON;
-import static org.example.intake.core.advice.Advice.NET_URGENT;
+import static org.example.intake.core.advice.Advice.NET_CALL_999;
+import static org.example.intake.core.advice.Advice.NET_GP;
+import static org.example.intake.core.advice.Advice.NET_SAME_DAY;
 import static org.example.intake.core.advice.Advice.SELF_CARE_REVIEW;
 import static org.example.intake.core.advice.Advice.SITTING;
 import static org.example.intake.core.advice.Advice.STANDING;
 import static org.example.intake.core.advice.Advice.STAY_ACTIVE;
-import static org.example.intake.core.advice.Advice.STRETCH;
+import static org.example.intake.core.advice.Advice.STRETCH_GENTLY;
 import static org.example.intake.core.advice.Advice.URGENT_IF_WORSE;
-import static org.example.intake.core.advice.Advice.WARMTH;
+import static org.example.intake.core.advice.Advice.WARM_PACK;
 import static org.example.intake.core.advice.Advice.WARM_UP;
+import static org.example.intake.core.advice.Advice.WHAT_HAPPENS_NEXT;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
 import static org.example.intake.core.answers.Question.FOOTWEAR;
 import static org.example.intake.core.answers.Question.LOW_FLUID;
@@ -68,13 +68,13 @@ class AdvicePlannerUnitTests {
     class SelfCare {
 
         @Test
-        void selfCareWithNoAnswersStillShowsTheCoreAdviceTheReviewAndAllThreeSafetyNets() {
+        void selfCareWithNoAnswersShowsTheHeadingTheThreeSafetyNetsTheCoreTipsAndWhatHappensNext() {
             IntakeAnswers answers = IntakeAnswers.builder().build();
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).containsExactly(ACT_SELF_CARE, STAY_ACTIVE, STRETCH, WARMTH, FOOD, SELF_CARE_REVIEW,
-                    NET_EMERGENCY, NET_URGENT, NET_SOON);
+            assertThat(leads(advice)).containsExactly(ACT_SELF_CARE_NO_DOCTOR_NOW, NET_CALL_999, NET_SAME_DAY, NET_GP,
+                    STAY_ACTIVE, STRETCH_GENTLY, WARM_PACK, FOOD, SELF_CARE_REVIEW, WHAT_HAPPENS_NEXT);
         }
 
         @Test
@@ -83,8 +83,9 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).containsExactly(ACT_SELF_CARE, STAY_ACTIVE, STRETCH, COLD_FIRST, FLUIDS, FOOD, WARM_UP,
-                    SITTING, STANDING, Advice.FOOTWEAR, SELF_CARE_REVIEW, NET_EMERGENCY, NET_URGENT, NET_SOON);
+            assertThat(leads(advice)).containsExactly(ACT_SELF_CARE_NO_DOCTOR_NOW, NET_CALL_999, NET_SAME_DAY, NET_GP,
+                    STAY_ACTIVE, STRETCH_GENTLY, COLD_FIRST_THEN_WARM, FLUIDS, FOOD, WARM_UP, SITTING, STANDING,
+                    Advice.FOOTWEAR, SELF_CARE_REVIEW, WHAT_HAPPENS_NEXT);
         }
     }
 
@@ -159,7 +160,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).contains(COLD_FIRST).doesNotContain(WARMTH);
+            assertThat(advice).contains(COLD_FIRST_THEN_WARM).doesNotContain(WARM_PACK);
         }
 
         @ParameterizedTest(name = "onset {0}, apparent-cause {1}, strenuous-activity {2}: warmth, not cold first")
@@ -177,7 +178,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).contains(WARMTH).doesNotContain(COLD_FIRST);
+            assertThat(advice).contains(WARM_PACK).doesNotContain(COLD_FIRST_THEN_WARM);
         }
 
         @Test
@@ -190,7 +191,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
 
-            assertThat(advice).contains(WARMTH).doesNotContain(COLD_FIRST);
+            assertThat(advice).contains(WARM_PACK).doesNotContain(COLD_FIRST_THEN_WARM);
         }
     }
 
@@ -198,30 +199,31 @@ class AdvicePlannerUnitTests {
     class ReferralLevels {
 
         @Test
-        void emergencyGetsOnlyTheEmergencyAction() {
+        void emergencyGetsOnlyTheEmergencyActionAndWhatHappensNext() {
             IntakeAnswers answers = everyLifestyleFactor();
 
             List<Advice> advice = planner.adviseOn(EMERGENCY, answers);
 
-            assertThat(advice).containsExactly(ACT_EMERGENCY);
+            assertThat(advice).containsExactly(ACT_EMERGENCY, WHAT_HAPPENS_NEXT);
         }
 
         @Test
-        void urgentGetsTheUrgentActionWhatToDoIfItWorsensAndTheEmergencySafetyNetOnly() {
+        void urgentGetsTheUrgentActionWhatToDoIfItWorsensTheEmergencyListAndWhatHappensNext() {
             IntakeAnswers answers = everyLifestyleFactor();
 
             List<Advice> advice = planner.adviseOn(URGENT, answers);
 
-            assertThat(advice).containsExactly(ACT_URGENT, URGENT_IF_WORSE, NET_EMERGENCY);
+            assertThat(leads(advice)).containsExactly(ACT_URGENT, URGENT_IF_WORSE, NET_CALL_999, WHAT_HAPPENS_NEXT);
         }
 
         @Test
-        void soonGetsSelfCareWithTheEmergencyAndUrgentSafetyNets() {
+        void soonGetsTheEmergencyAndSameDayListsThenSelfCare() {
             IntakeAnswers answers = IntakeAnswers.builder().build();
 
             List<Advice> advice = planner.adviseOn(SOON, answers);
 
-            assertThat(advice).containsExactly(ACT_SOON, STAY_ACTIVE, STRETCH, WARMTH, FOOD, NET_EMERGENCY, NET_URGENT);
+            assertThat(leads(advice)).containsExactly(ACT_SOON, NET_CALL_999, NET_SAME_DAY, STAY_ACTIVE, STRETCH_GENTLY,
+                    WARM_PACK, FOOD, WHAT_HAPPENS_NEXT);
         }
 
         @Test
@@ -230,7 +232,7 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(SOON, answers);
 
-            assertThat(advice).doesNotContain(NET_SOON, ACT_SELF_CARE, SELF_CARE_REVIEW);
+            assertThat(advice).doesNotContain(NET_GP, ACT_SELF_CARE_NO_DOCTOR_NOW, SELF_CARE_REVIEW);
         }
 
         @ParameterizedTest
@@ -241,34 +243,62 @@ class AdvicePlannerUnitTests {
             List<Advice> advice = planner.adviseOn(level, answers);
 
             assertThat(advice.get(0).kind()).isEqualTo(Advice.Kind.ACTION);
-            assertThat(advice).filteredOn(a -> a.kind() == Advice.Kind.ACTION).hasSize(1);
+            assertThat(advice).filteredOn(a -> a.kind() == Advice.Kind.ACTION)
+                    .hasSize(level == URGENT ? 2 : 1);
+            assertThat(advice.get(advice.size() - 1)).isEqualTo(WHAT_HAPPENS_NEXT);
         }
     }
 
     @Nested
-    class AnswersToQuestionnaire1_0_0 {
+    class AnswersToOlderQuestionnaires {
 
         @ParameterizedTest
         @EnumSource(value = Level.class, names = { "URGENT", "SOON", "SELF_CARE" })
-        void answersTo1_0_0ListTheWarningSignsItDidNotAskAboutRightAfterWhatToDoNow(Level level) {
+        void answersTo1_0_0ListTheTenWarningSignsItDidNotAskAboutRightAfterWhatToDoNow(Level level) {
             IntakeAnswers answers = BenignAnswers.builderFor1_0_0().build();
 
             List<Advice> advice = planner.adviseOn(level, answers);
 
-            int action = advice.indexOf(advice.stream().filter(a -> a.kind() == Advice.Kind.ACTION).findFirst()
-                    .orElseThrow());
-            int afterUrgentIfWorse = level == URGENT ? 2 : 1;
-            assertThat(action).isZero();
-            assertThat(advice.indexOf(NOT_ASKED_BEFORE_1_1_0)).isEqualTo(afterUrgentIfWorse);
+            int firstNotAsked = level == URGENT ? 2 : 1;
+            assertThat(advice.subList(0, firstNotAsked)).allMatch(a -> a.kind() == Advice.Kind.ACTION);
+            assertThat(advice.get(firstNotAsked)).isEqualTo(Advice.NOT_ASKED_EMERGENCY);
+            assertThat(advice).filteredOn(a -> a.kind() == Advice.Kind.NOT_ASKED && a.isListItem()).containsExactly(
+                    Advice.NOT_ASKED_COLLAPSE, Advice.NOT_ASKED_VERY_UNWELL, Advice.NOT_ASKED_SWOLLEN_BUTTOCK,
+                    Advice.NOT_ASKED_CANNOT_STAND_AFTER_FALL, Advice.NOT_ASKED_NUMBNESS_WORSE, Advice.NOT_ASKED_CALF,
+                    Advice.NOT_ASKED_LUMP, Advice.NOT_ASKED_REST_PAIN, Advice.NOT_ASKED_CANNOT_STAND,
+                    Advice.NOT_ASKED_BLOOD_THINNER);
+            assertThat(advice).contains(Advice.NOT_ASKED_PREGNANT);
+            assertThat(advice.indexOf(Advice.NOT_ASKED_PREGNANT)).isLessThan(advice.indexOf(NET_CALL_999));
         }
 
         @Test
-        void answersTo1_0_0AtEmergencyGetOnlyTheEmergencyAction() {
+        void answersTo1_0_0AtUrgentAreToldToTellTheDoctorTodayAboutTheSameDaySigns() {
+            IntakeAnswers answers = BenignAnswers.builderFor1_0_0().build();
+
+            List<Advice> advice = planner.adviseOn(URGENT, answers);
+
+            assertThat(advice).contains(Advice.NOT_ASKED_TELL_TODAY).doesNotContain(Advice.NOT_ASKED_SAME_DAY,
+                    NET_SAME_DAY);
+        }
+
+        @Test
+        void answersTo1_1_0ListOnlyWorseningNumbnessAndPregnancy() {
+            IntakeAnswers answers = BenignAnswers.builderFor1_1_0().build();
+
+            List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
+
+            assertThat(advice).filteredOn(a -> a.kind() == Advice.Kind.NOT_ASKED).containsExactly(
+                    Advice.NOT_ASKED_EMERGENCY, Advice.NOT_ASKED_NUMBNESS_WORSE, Advice.NOT_ASKED_PREGNANT);
+            assertThat(advice.indexOf(Advice.NOT_ASKED_EMERGENCY)).isEqualTo(1);
+        }
+
+        @Test
+        void answersTo1_0_0AtEmergencyGetOnlyTheEmergencyActionAndWhatHappensNext() {
             IntakeAnswers answers = BenignAnswers.builderFor1_0_0().build();
 
             List<Advice> advice = planner.adviseOn(EMERGENCY, answers);
 
-            assertThat(advice).containsExactly(ACT_EMERGENCY);
+            assertThat(advice).containsExactly(ACT_EMERGENCY, WHAT_HAPPENS_NEXT);
         }
 
         @ParameterizedTest
@@ -278,7 +308,61 @@ class AdvicePlannerUnitTests {
 
             List<Advice> advice = planner.adviseOn(level, answers);
 
-            assertThat(advice).doesNotContain(NOT_ASKED_BEFORE_1_1_0);
+            assertThat(advice).noneMatch(a -> a.kind() == Advice.Kind.NOT_ASKED);
+        }
+    }
+
+    @Nested
+    class Pregnancy {
+
+        @ParameterizedTest
+        @EnumSource(value = Level.class, names = { "URGENT", "SOON", "SELF_CARE" })
+        void aPregnantPatientIsToldRightAfterTheActionThatTheMidwifeCanBeCalled(Level level) {
+            IntakeAnswers answers = BenignAnswers.builder().answer(Question.PREGNANT, true).build();
+
+            List<Advice> advice = planner.adviseOn(level, answers);
+
+            int afterAction = level == URGENT ? 2 : 1;
+            assertThat(advice.get(afterAction)).isEqualTo(Advice.PREGNANCY_MIDWIFE);
+        }
+
+        @Test
+        void aPatientWhoIsNotPregnantIsToldNothingAboutPregnancy() {
+            IntakeAnswers answers = BenignAnswers.answers();
+
+            List<Advice> advice = planner.adviseOn(SELF_CARE, answers);
+
+            assertThat(advice).doesNotContain(Advice.PREGNANCY_MIDWIFE, Advice.SIGN_PREGNANCY_PAIN);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Level.class)
+    void everyListItemHasAHeadingAndNoRetiredAdviceIsChosen(Level level) {
+        for (IntakeAnswers answers : List.of(BenignAnswers.answers(), BenignAnswers.builderFor1_1_0().build(),
+                BenignAnswers.builderFor1_0_0().build(), everyLifestyleFactor())) {
+            List<Advice> advice = planner.adviseOn(level, answers);
+
+            List<Advice.Section> sections = Advice.sections(advice);
+
+            assertThat(sections).allSatisfy(section -> {
+                assertThat(section.lead().isListItem()).isFalse();
+                assertThat(section.items().isEmpty()).isEqualTo(!section.lead().text().endsWith(":"));
+            });
+            assertThat(advice).noneMatch(AdvicePlannerUnitTests::isDeprecated);
+        }
+    }
+
+    /** The advice without its list items: the headings and the pieces that stand alone. */
+    private static List<Advice> leads(List<Advice> advice) {
+        return advice.stream().filter(a -> !a.isListItem()).toList();
+    }
+
+    static boolean isDeprecated(Advice advice) {
+        try {
+            return Advice.class.getField(advice.name()).isAnnotationPresent(Deprecated.class);
+        } catch (NoSuchFieldException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

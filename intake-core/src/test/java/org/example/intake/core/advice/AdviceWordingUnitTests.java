@@ -3,11 +3,14 @@ package org.example.intake.core.advice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.example.intake.core.answers.BenignAnswers;
+import org.example.intake.core.answers.OlderVersions;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.triage.Level;
@@ -15,120 +18,130 @@ import org.example.intake.core.triage.RedFlagRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The advice says what DESIGN.md section 4 asks, and no more: honest self-care wording, no
- * medicine, cold first after a strain, never heat on numb skin, and safety-netting that names
- * every trigger of every EMERGENCY and URGENT rule. The phrases below are the patient-facing
- * words for each trigger; a new rule without one fails here.
+ * The advice says what the reviewed wording asks, and no more: an honest SELF_CARE heading, no
+ * medicine, cold first after a strain, never heat on numb skin, plain words, and a safety-net
+ * that names a sign for every EMERGENCY and URGENT rule in the list of its level. The signs
+ * below are the patient-facing words for each trigger; a new rule without one fails here.
  */
 class AdviceWordingUnitTests {
 
-    /** For each rule above SOON, a phrase the matching safety-net list must contain. */
-    private static final Map<String, String> SAFETY_NET_PHRASE = Map.ofEntries(
-            Map.entry("CES-SADDLE", "numbness around your genitals or back passage"),
-            Map.entry("CES-SPHINCTER", "new trouble passing urine or controlling your bowels"),
-            Map.entry("CES-BILATERAL-DEFICIT", "pain spreading down both legs"),
-            Map.entry("CES-BILATERAL-SCIATICA", "pain spreading down both legs"),
-            Map.entry("CES-SEXUAL-NEURO", "new problems with sexual function together with leg pain"),
-            Map.entry("NEURO-PROGRESSIVE", "weakness in a leg that is new or getting worse"),
-            Map.entry("VASC-ACUTE-LIMB", "a cold, pale or blue leg"),
-            Map.entry("VASC-SUDDEN-COLLAPSE", "fainting, or going cold, clammy and pale"),
-            Map.entry("SEPSIS-SIGNS", "new confusion or no urine all day"),
-            Map.entry("COMPARTMENT-RHABDO", "a badly swollen, hard buttock or cola-coloured urine"),
-            Map.entry("INF-NEURO", "above all with a fever"),
-            Map.entry("MAL-CORD", "if you have had cancer"),
-            Map.entry("FRAC-NO-WEIGHT-BEARING", "not being able to stand after a fall"),
-            Map.entry("CES-SEXUAL", "new problems with sexual function"),
-            Map.entry("BILATERAL-NUMBNESS", "pain spreading down both legs"),
-            Map.entry("NEURO-WEAKNESS", "weakness in a leg that is new"),
-            Map.entry("INF-FEVER", "fever (38 °C or more) or shivering"),
-            Map.entry("INF-RISK", "pain that painkillers do not control"),
-            Map.entry("INF-ABSCESS", "a painful lump near your back passage"),
-            Map.entry("DVT-SIGNS", "a swollen, painful calf"),
-            Map.entry("VASC-REST-PAIN", "foot pain at rest or sores that will not heal"),
-            Map.entry("WEIGHT-BEARING-LOST", "not being able to stand on the painful side"),
-            Map.entry("PAIN-SEVERE-NEW", "severe new pain"),
-            Map.entry("BLEED-ANTICOAGULANT", "severe pain while you take a blood thinner"),
-            Map.entry("MAL-HISTORY", "if you have had cancer"),
-            Map.entry("MAL-WEIGHT", "weight loss you cannot explain"),
-            Map.entry("MAL-NIGHT-AGE", "pain at night that rest does not ease, if you are 50 or over"),
-            Map.entry("FRAC-TRAUMA", "not being able to stand after a fall"),
-            Map.entry("FRAC-FRAGILITY", "pain that painkillers do not control"),
-            Map.entry("AGE-UNDER-16", "pain that painkillers do not control"));
+    /** For each rule above SOON, the sign of the safety-net that stands for it. */
+    private static final Map<String, Advice> SAFETY_NET_SIGN = Map.ofEntries(
+            Map.entry("CES-SADDLE", Advice.SIGN_SADDLE_NUMBNESS),
+            Map.entry("CES-SPHINCTER", Advice.SIGN_PEEING_OR_BOWELS),
+            Map.entry("CES-BILATERAL-DEFICIT", Advice.SIGN_WEAKNESS_WORSE),
+            Map.entry("CES-BILATERAL-SCIATICA", Advice.SIGN_PAIN_BOTH_LEGS),
+            Map.entry("BILATERAL-NUMBNESS-WORSE", Advice.SIGN_NUMBNESS_BOTH_LEGS_WORSE),
+            Map.entry("CES-SEXUAL-NEURO", Advice.SIGN_SEXUAL_WITH_LEG),
+            Map.entry("NEURO-PROGRESSIVE", Advice.SIGN_WEAKNESS_WORSE),
+            Map.entry("VASC-ACUTE-LIMB", Advice.SIGN_COLD_LEG),
+            Map.entry("VASC-SUDDEN-COLLAPSE", Advice.SIGN_FAINTING),
+            Map.entry("SEPSIS-SIGNS", Advice.SIGN_VERY_UNWELL),
+            Map.entry("COMPARTMENT-RHABDO", Advice.SIGN_SWOLLEN_BUTTOCK),
+            Map.entry("INF-NEURO", Advice.SIGN_WEAKNESS_WORSE),
+            Map.entry("MAL-CORD", Advice.SIGN_WEAKNESS_WORSE),
+            Map.entry("FRAC-NO-WEIGHT-BEARING", Advice.SIGN_CANNOT_STAND_AFTER_FALL),
+            Map.entry("CES-SEXUAL", Advice.SIGN_SEXUAL_WITH_LEG),
+            Map.entry("BILATERAL-NUMBNESS", Advice.SIGN_NUMBNESS_BOTH_LEGS_WORSE),
+            Map.entry("NEURO-WEAKNESS", Advice.SIGN_WEAKNESS_WORSE),
+            Map.entry("INF-FEVER", Advice.SIGN_FEVER),
+            Map.entry("INF-RISK", Advice.SIGN_PAINKILLERS),
+            Map.entry("INF-ABSCESS", Advice.SIGN_LUMP),
+            Map.entry("DVT-SIGNS", Advice.SIGN_CALF),
+            Map.entry("VASC-REST-PAIN", Advice.SIGN_REST_PAIN),
+            Map.entry("WEIGHT-BEARING-LOST", Advice.SIGN_CANNOT_STAND),
+            Map.entry("PAIN-SEVERE-NEW", Advice.SIGN_PAIN_BECOMES_SEVERE),
+            Map.entry("BLEED-ANTICOAGULANT", Advice.SIGN_PAIN_BECOMES_SEVERE),
+            Map.entry("MAL-HISTORY", Advice.SIGN_WEAKNESS_WORSE),
+            Map.entry("MAL-NIGHT-AGE", Advice.SIGN_WEIGHT_LOSS),
+            Map.entry("FRAC-TRAUMA", Advice.SIGN_CANNOT_STAND_AFTER_FALL),
+            Map.entry("FRAC-FRAGILITY", Advice.SIGN_PAINKILLERS),
+            Map.entry("AGE-UNDER-16", Advice.SIGN_PAINKILLERS),
+            Map.entry("PREG-SEVERE", Advice.SIGN_PREGNANCY_PAIN),
+            Map.entry("FORM-INCOMPLETE", Advice.SIGN_PAINKILLERS));
 
-    /** For each question 1.0.0 did not ask, a phrase the old-form advice must contain. */
-    private static final Map<String, String> NOT_ASKED_PHRASE = Map.of(
-            "can-bear-weight", "you cannot stand on the painful side",
-            "rest-pain", "your foot hurts at rest or has sores that will not heal",
-            "sudden-severe-onset", "you fainted or nearly fainted, or went cold, clammy and pale",
-            "very-unwell", "new confusion, severe breathlessness, blue, grey or blotchy skin, or no urine all day",
-            "tense-swelling-dark-urine", "buttock is badly swollen and hard, or your urine is dark brown like cola",
-            "calf-swelling", "one calf or leg is swollen and painful",
-            "anal-lump", "a painful lump near your back passage",
-            "blood-thinners", "you take a blood thinner and the pain is severe");
+    /** For each question an older version did not ask (and no retired question answers), its not-asked sign. */
+    private static final Map<Question, Advice> NOT_ASKED_SIGN = Map.of(
+            Question.STANDING, Advice.NOT_ASKED_CANNOT_STAND,
+            Question.REST_PAIN, Advice.NOT_ASKED_REST_PAIN,
+            Question.SUDDEN_SEVERE_ONSET, Advice.NOT_ASKED_COLLAPSE,
+            Question.VERY_UNWELL, Advice.NOT_ASKED_VERY_UNWELL,
+            Question.TENSE_SWELLING_DARK_URINE, Advice.NOT_ASKED_SWOLLEN_BUTTOCK,
+            Question.CALF_SWELLING, Advice.NOT_ASKED_CALF,
+            Question.ANAL_LUMP, Advice.NOT_ASKED_LUMP,
+            Question.BLOOD_THINNERS, Advice.NOT_ASKED_BLOOD_THINNER,
+            Question.PREGNANT, Advice.NOT_ASKED_PREGNANT,
+            Question.NUMBNESS_WORSENING, Advice.NOT_ASKED_NUMBNESS_WORSE);
 
     @Test
-    void everyEmergencyAndUrgentRuleHasAPhraseInTheSafetyNetOfItsLevel() {
+    void everyEmergencyAndUrgentRuleHasASignInTheSafetyNetASelfCarePatientReads() {
         Set<String> rulesAboveSoon = Arrays.stream(RedFlagRule.values())
                 .filter(rule -> rule.level().isMoreUrgentThan(Level.SOON))
                 .map(RedFlagRule::id)
                 .collect(Collectors.toSet());
+        List<Advice> selfCare = new AdvicePlanner().adviseOn(Level.SELF_CARE,
+                BenignAnswers.builder().clear(Question.PREGNANT).build());
 
-        assertThat(SAFETY_NET_PHRASE.keySet()).isEqualTo(rulesAboveSoon);
+        assertThat(SAFETY_NET_SIGN.keySet()).isEqualTo(rulesAboveSoon);
         for (RedFlagRule rule : RedFlagRule.values()) {
+            Advice sign = SAFETY_NET_SIGN.get(rule.id());
+            if (sign == null) {
+                continue;
+            }
+            assertThat(sign.isListItem()).as(rule.id()).isTrue();
+            assertThat(selfCare).as(rule.id()).contains(sign);
             if (rule.level() == Level.EMERGENCY) {
-                assertThat(Advice.NET_EMERGENCY.text()).as(rule.id()).contains(SAFETY_NET_PHRASE.get(rule.id()));
-            } else if (rule.level() == Level.URGENT) {
-                assertThat(Advice.NET_URGENT.text() + " " + Advice.NET_EMERGENCY.text()).as(rule.id())
-                        .contains(SAFETY_NET_PHRASE.get(rule.id()));
+                assertThat(headingOf(selfCare, sign)).as(rule.id()).isEqualTo(Advice.NET_CALL_999);
             }
         }
     }
 
     @Test
-    void theOldFormAdviceNamesEveryQuestionThatQuestionnaire1_0_0DidNotAsk() {
-        Set<String> notAsked = Arrays.stream(Question.values())
+    void theOldFormAdviceNamesEveryWarningQuestionThatAnOlderVersionDidNotAsk() {
+        Set<Question> notAskedIn100 = Arrays.stream(Question.values())
+                .filter(question -> question.isAskedIn(QuestionnaireVersion.CURRENT))
                 .filter(question -> !question.isAskedIn(QuestionnaireVersion.V1_0_0))
-                .map(Question::linkId)
+                .filter(question -> OlderVersions.readFrom(question, QuestionnaireVersion.V1_0_0).isEmpty())
                 .collect(Collectors.toSet());
+        List<Advice> advice = new AdvicePlanner().adviseOn(Level.URGENT, BenignAnswers.builderFor1_0_0().build());
 
-        assertThat(NOT_ASKED_PHRASE.keySet()).isEqualTo(notAsked);
-        assertThat(NOT_ASKED_PHRASE.values())
-                .allSatisfy(phrase -> assertThat(Advice.NOT_ASKED_BEFORE_1_1_0.text()).contains(phrase));
+        assertThat(notAskedIn100).hasSize(10);
+        assertThat(NOT_ASKED_SIGN.keySet()).isEqualTo(notAskedIn100);
+        assertThat(advice).containsAll(NOT_ASKED_SIGN.values());
     }
 
     @Test
     void noAdviceClaimsMoreThanTheAnswersShowOrSuggestsAMedicine() {
-        String all = Arrays.stream(Advice.values()).map(Advice::text).collect(Collectors.joining(" "))
-                .toLowerCase(Locale.ROOT);
+        String all = current().map(Advice::text).collect(Collectors.joining(" ")).toLowerCase(Locale.ROOT);
 
-        assertThat(all).doesNotContain("no warning signs", "settles within", "quinine", "ibuprofen", "paracetamol",
-                "tablet");
-        assertThat(Advice.ACT_SELF_CARE.text()).contains("no sign that you need to see a doctor now");
+        assertThat(all).doesNotContain("no warning signs", "look after this at home", "settles within", "quinine",
+                "ibuprofen", "paracetamol", "tablet");
+        assertThat(Advice.ACT_SELF_CARE_NO_DOCTOR_NOW.text()).startsWith("Your answers do not show a need to see a doctor now");
         assertThat(Advice.SELF_CARE_REVIEW.text())
                 .contains("not improving within 2 weeks, or you are worried, see a GP or physiotherapist");
     }
 
     @Test
     void everyAdviceThatMentionsHeatWarnsNeverToPutItOnNumbSkin() {
-        Advice[] all = Advice.values();
+        List<Advice> all = current().toList();
 
-        assertThat(all).filteredOn(a -> a.kind() == Advice.Kind.SELF_CARE && a.text().matches("(?is).*\\b(heat|warm compress|warm bath)\\b.*"))
+        assertThat(all).filteredOn(a -> a.kind() == Advice.Kind.SELF_CARE && a.text().matches("(?is).*\\b(heat|warm pack|warm bath)\\b.*"))
                 .isNotEmpty()
                 .allSatisfy(a -> assertThat(a.text()).contains("Never put heat on skin that feels numb"));
     }
 
     @Test
     void afterAStrainColdComesFirstWithNoHeatOrMassageForTwoDays() {
-        String text = Advice.COLD_FIRST.text();
+        String text = Advice.COLD_FIRST_THEN_WARM.text();
 
         assertThat(text).contains("cold for the first 2 days", "no heat or massage until then");
     }
 
     @Test
-    void theStretchWarnsPeopleWithAHipReplacement() {
-        String text = Advice.STRETCH.text();
+    void theStretchWarnsPeopleWithAHipReplacementAndThoseWhoArePregnant() {
+        String text = Advice.STRETCH_GENTLY.text();
 
-        assertThat(text).contains("hip replacement", "physiotherapist");
+        assertThat(text).contains("hip replacement", "physiotherapist", "pregnant", "midwife");
     }
 
     @Test
@@ -147,5 +160,34 @@ class AdviceWordingUnitTests {
 
         assertThat(urgent).contains("If nobody can see you today");
         assertThat(worse).contains("If it gets worse while you wait");
+    }
+
+    @Test
+    void whatHappensNextByDefaultSaysNeverToWaitForACallWhenToldToActNow() {
+        String next = Advice.WHAT_HAPPENS_NEXT.text();
+
+        assertThat(next).contains("clinician", "look at your answers", "do not wait for anyone to call you");
+    }
+
+    @Test
+    void headingsEndWithAColonAndSignsAreShortLinesWithoutAFullStop() {
+        List<Advice> all = current().toList();
+
+        assertThat(all).filteredOn(Advice::isListItem)
+                .allSatisfy(sign -> assertThat(sign.text()).doesNotEndWith(".").hasSizeLessThan(120));
+    }
+
+    /** Every piece of advice rule set 1.2.0 may choose (not the deprecated 1.1.0 words). */
+    private static java.util.stream.Stream<Advice> current() {
+        return Arrays.stream(Advice.values()).filter(a -> !AdvicePlannerUnitTests.isDeprecated(a));
+    }
+
+    private static Advice headingOf(List<Advice> advice, Advice item) {
+        for (int i = advice.indexOf(item); i >= 0; i--) {
+            if (!advice.get(i).isListItem()) {
+                return advice.get(i);
+            }
+        }
+        throw new AssertionError(item + " has no heading");
     }
 }

@@ -8,7 +8,6 @@ import static org.example.intake.core.answers.Question.BLOOD_THINNERS;
 import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
 import static org.example.intake.core.answers.Question.CALF_SWELLING;
 import static org.example.intake.core.answers.Question.CANCER_HISTORY;
-import static org.example.intake.core.answers.Question.CAN_BEAR_WEIGHT;
 import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
 import static org.example.intake.core.answers.Question.DAILY_ACTIVITIES;
 import static org.example.intake.core.answers.Question.FEVER;
@@ -25,6 +24,7 @@ import static org.example.intake.core.answers.Question.ONSET;
 import static org.example.intake.core.answers.Question.OSTEOPOROSIS_STEROIDS;
 import static org.example.intake.core.answers.Question.PAIN_SEVERITY;
 import static org.example.intake.core.answers.Question.PATTERN;
+import static org.example.intake.core.answers.Question.PREGNANT;
 import static org.example.intake.core.answers.Question.PROLONGED_SITTING;
 import static org.example.intake.core.answers.Question.PROLONGED_STANDING;
 import static org.example.intake.core.answers.Question.RADIATES;
@@ -32,6 +32,7 @@ import static org.example.intake.core.answers.Question.REST_PAIN;
 import static org.example.intake.core.answers.Question.SADDLE_NUMBNESS;
 import static org.example.intake.core.answers.Question.SEXUAL_DYSFUNCTION;
 import static org.example.intake.core.answers.Question.SIDE;
+import static org.example.intake.core.answers.Question.STANDING;
 import static org.example.intake.core.answers.Question.STRENUOUS_ACTIVITY;
 import static org.example.intake.core.answers.Question.SUDDEN_SEVERE_ONSET;
 import static org.example.intake.core.answers.Question.TENSE_SWELLING_DARK_URINE;
@@ -42,8 +43,8 @@ import static org.example.intake.core.answers.Question.WEIGHT_LOSS;
 /**
  * Test fixture: a complete intake that fires no red flag. A 35-year-old whose left buttock
  * began to cramp a few days ago after something obvious, pain 4 of 10, first time, getting
- * better; can stand on the painful side; every other yes/no question answered no, the questions that stay disabled unanswered, no
- * notes. A test starts from here and changes only what it is about.
+ * better; can stand; not pregnant; every other yes/no question answered no, the questions that
+ * stay disabled unanswered, no notes. Answers to questionnaire 1.2.0, the current one. A test starts from here and changes only what it is about.
  */
 public final class BenignAnswers {
 
@@ -67,7 +68,7 @@ public final class BenignAnswers {
                 .answer(APPARENT_CAUSE, true)
                 .answer(MAJOR_TRAUMA, false)
                 .answer(DAILY_ACTIVITIES, false)
-                .answer(CAN_BEAR_WEIGHT, true)
+                .answer(STANDING, Standing.CAN_STAND)
                 .answer(RADIATES, false)
                 .answer(NUMBNESS_TINGLING, false)
                 .answer(LEG_WEAKNESS, false)
@@ -87,6 +88,7 @@ public final class BenignAnswers {
                 .answer(CALF_SWELLING, false)
                 .answer(ANAL_LUMP, false)
                 .answer(AGE, AGE_YEARS)
+                .answer(PREGNANT, false)
                 .answer(CANCER_HISTORY, false)
                 .answer(IMMUNOSUPPRESSED, false)
                 .answer(IV_DRUG_USE, false)
@@ -100,13 +102,25 @@ public final class BenignAnswers {
     }
 
     /**
-     * The same benign answers as given to questionnaire 1.0.0: without the questions 1.1.0 added
-     * (can-bear-weight, the six new warning signs, blood-thinners).
+     * The same benign answers as given to questionnaire 1.0.0: without the questions 1.1.0 and
+     * 1.2.0 added (standing, the six new warning signs, blood-thinners, pregnant).
      */
     public static IntakeAnswers.Builder builderFor1_0_0() {
-        IntakeAnswers.Builder builder = builder().version(QuestionnaireVersion.V1_0_0);
+        return builderFor(QuestionnaireVersion.V1_0_0);
+    }
+
+    /**
+     * The same benign answers as given to questionnaire 1.1.0: can-bear-weight yes instead of
+     * standing, and no pregnancy question.
+     */
+    public static IntakeAnswers.Builder builderFor1_1_0() {
+        return builderFor(QuestionnaireVersion.V1_1_0).answer(Question.CAN_BEAR_WEIGHT, true);
+    }
+
+    private static IntakeAnswers.Builder builderFor(QuestionnaireVersion version) {
+        IntakeAnswers.Builder builder = builder().version(version);
         for (Question question : Question.values()) {
-            if (!question.isAskedIn(QuestionnaireVersion.V1_0_0)) {
+            if (!question.isAskedIn(version)) {
                 builder.clear(question);
             }
         }

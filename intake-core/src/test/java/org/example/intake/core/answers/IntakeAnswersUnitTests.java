@@ -33,7 +33,7 @@ class IntakeAnswersUnitTests {
         void answersAreToTheCurrentQuestionnaireUnlessTheBuilderSaysOtherwise() {
             IntakeAnswers answers = IntakeAnswers.builder().answer(FEVER, true).build();
 
-            assertThat(answers.version()).isEqualTo(QuestionnaireVersion.CURRENT).isEqualTo(QuestionnaireVersion.V1_1_0);
+            assertThat(answers.version()).isEqualTo(QuestionnaireVersion.CURRENT).isEqualTo(QuestionnaireVersion.V1_2_0);
         }
 
         @Test
@@ -43,6 +43,24 @@ class IntakeAnswersUnitTests {
             assertThat(answers.wasAsked(Question.CAN_BEAR_WEIGHT)).isFalse();
             assertThat(answers.wasAsked(Question.BLOOD_THINNERS)).isFalse();
             assertThat(answers.wasAsked(FEVER)).isTrue();
+        }
+
+        @Test
+        void answersTo1_2_0WereNeverAskedTheRetiredQuestions() {
+            IntakeAnswers answers = IntakeAnswers.builder().build();
+
+            assertThat(answers.wasAsked(Question.BOTH_LEGS)).isFalse();
+            assertThat(answers.wasAsked(Question.CAN_BEAR_WEIGHT)).isFalse();
+            assertThat(answers.wasAsked(Question.STANDING)).isTrue();
+        }
+
+        @Test
+        void anAnswerToARetiredQuestionFailsFastIn1_2_0() {
+            IntakeAnswers.Builder builder = IntakeAnswers.builder()
+                    .answer(RADIATES, true)
+                    .answer(BOTH_LEGS, true);
+
+            assertThatIllegalStateException().isThrownBy(builder::build).withMessageContaining("both-legs");
         }
 
         @Test
@@ -305,7 +323,7 @@ class IntakeAnswersUnitTests {
 
         @Test
         void bothLegsIsDroppedWhenNoLegSymptomIsPresent() {
-            IntakeAnswers.Builder builder = BenignAnswers.builder()
+            IntakeAnswers.Builder builder = BenignAnswers.builderFor1_1_0()
                     .answer(RADIATES, false)
                     .answer(NUMBNESS_TINGLING, false)
                     .answer(LEG_WEAKNESS, false)
@@ -319,7 +337,7 @@ class IntakeAnswersUnitTests {
         @ParameterizedTest(name = "both-legs is kept when {0} = yes")
         @EnumSource(names = { "RADIATES", "NUMBNESS_TINGLING", "LEG_WEAKNESS" })
         void bothLegsIsKeptWhenAnyLegSymptomIsPresent(Question legSymptom) {
-            IntakeAnswers.Builder builder = BenignAnswers.builder()
+            IntakeAnswers.Builder builder = BenignAnswers.builderFor1_1_0()
                     .answer(legSymptom, true)
                     .answer(BOTH_LEGS, true);
 

@@ -2,16 +2,20 @@ package org.example.intake.core.answers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.example.intake.core.answers.QuestionnaireVersion.V1_0_0;
+import static org.example.intake.core.answers.QuestionnaireVersion.V1_1_0;
+import static org.example.intake.core.answers.QuestionnaireVersion.V1_2_0;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
 /**
- * The questionnaire of DESIGN.md section 3 is a contract relied on outside this repository.
- * The expected values below are copied by hand from that table ("when enabled" items are
- * required whenever they are asked): group, linkId, type, the version that first asks it,
- * whether 1.1.0 requires it, whether 1.0.0 requires it (null: 1.0.0 does not ask it).
+ * The questionnaire is a contract relied on outside this repository. The expected values below
+ * are copied by hand from the contract's table ("when enabled" items are required whenever they
+ * are asked): group, linkId, type, the versions that ask it, whether 1.2.0, 1.1.0 and 1.0.0
+ * require it (null: that version does not ask it).
  */
 class QuestionContractTests {
 
@@ -20,52 +24,87 @@ class QuestionContractTests {
         Question[] questions = Question.values();
 
         assertThat(questions)
-                .extracting(q -> q.group().linkId(), Question::linkId, q -> q.type().fhirType(), Question::since,
-                        Question::required,
-                        q -> q.isAskedIn(QuestionnaireVersion.V1_0_0) ? q.isRequiredIn(QuestionnaireVersion.V1_0_0) : null)
+                .extracting(q -> q.group().linkId(), Question::linkId, q -> q.type().fhirType(), QuestionContractTests::in,
+                        q -> required(q, V1_2_0), q -> required(q, V1_1_0), q -> required(q, V1_0_0))
                 .containsExactly(
-                        tuple("cramp", "onset", "choice", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "side", "choice", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "pain-severity", "integer", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "pattern", "choice", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "frequency", "choice", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "apparent-cause", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "major-trauma", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "daily-activities", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("cramp", "can-bear-weight", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("leg", "radiates", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("leg", "radiates-below-knee", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("leg", "numbness-tingling", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("leg", "leg-weakness", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("leg", "weakness-progressing", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("leg", "both-legs", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "saddle-numbness", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "bladder-change", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "bowel-change", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "sexual-dysfunction", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "fever", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "weight-loss", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "night-pain", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "cold-pale-leg", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "walking-claudication", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("warning", "rest-pain", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("warning", "sudden-severe-onset", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("warning", "very-unwell", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("warning", "tense-swelling-dark-urine", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("warning", "calf-swelling", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("warning", "anal-lump", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("history", "age", "integer", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("history", "cancer-history", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("history", "immunosuppressed", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("history", "iv-drug-use", "boolean", QuestionnaireVersion.V1_0_0, true, false),
-                        tuple("history", "osteoporosis-steroids", "boolean", QuestionnaireVersion.V1_0_0, true, true),
-                        tuple("history", "blood-thinners", "boolean", QuestionnaireVersion.V1_1_0, true, null),
-                        tuple("lifestyle", "low-fluid", "boolean", QuestionnaireVersion.V1_0_0, false, false),
-                        tuple("lifestyle", "strenuous-activity", "boolean", QuestionnaireVersion.V1_0_0, false, false),
-                        tuple("lifestyle", "prolonged-sitting", "boolean", QuestionnaireVersion.V1_0_0, false, false),
-                        tuple("lifestyle", "prolonged-standing", "boolean", QuestionnaireVersion.V1_0_0, false, false),
-                        tuple("lifestyle", "footwear", "boolean", QuestionnaireVersion.V1_0_0, false, false),
-                        tuple("lifestyle", "notes", "text", QuestionnaireVersion.V1_0_0, false, false));
+                        tuple("cramp", "onset", "choice", "all", true, true, true),
+                        tuple("cramp", "side", "choice", "all", true, true, true),
+                        tuple("cramp", "pain-severity", "integer", "all", true, true, true),
+                        tuple("cramp", "pattern", "choice", "all", true, true, true),
+                        tuple("cramp", "frequency", "choice", "all", true, true, true),
+                        tuple("cramp", "apparent-cause", "boolean", "all", true, true, true),
+                        tuple("cramp", "major-trauma", "boolean", "all", true, true, true),
+                        tuple("cramp", "daily-activities", "boolean", "all", true, true, true),
+                        tuple("cramp", "can-bear-weight", "boolean", "1.1.0", null, true, null),
+                        tuple("cramp", "standing", "choice", "1.2.0", true, null, null),
+                        tuple("leg", "radiates", "boolean", "all", true, true, true),
+                        tuple("leg", "radiates-below-knee", "boolean", "all", true, true, true),
+                        tuple("leg", "pain-both-legs", "boolean", "1.2.0", true, null, null),
+                        tuple("leg", "numbness-tingling", "boolean", "all", true, true, true),
+                        tuple("leg", "numbness-both-legs", "boolean", "1.2.0", true, null, null),
+                        tuple("leg", "numbness-worsening", "boolean", "1.2.0", true, null, null),
+                        tuple("leg", "leg-weakness", "boolean", "all", true, true, true),
+                        tuple("leg", "weakness-progressing", "boolean", "all", true, true, true),
+                        tuple("leg", "weakness-both-legs", "boolean", "1.2.0", true, null, null),
+                        tuple("leg", "both-legs", "boolean", "1.0.0, 1.1.0", null, true, true),
+                        tuple("warning", "saddle-numbness", "boolean", "all", true, true, true),
+                        tuple("warning", "bladder-change", "boolean", "all", true, true, true),
+                        tuple("warning", "bowel-change", "boolean", "all", true, true, true),
+                        tuple("warning", "sexual-dysfunction", "boolean", "all", true, true, true),
+                        tuple("warning", "fever", "boolean", "all", true, true, true),
+                        tuple("warning", "weight-loss", "boolean", "all", true, true, true),
+                        tuple("warning", "night-pain", "boolean", "all", true, true, true),
+                        tuple("warning", "cold-pale-leg", "boolean", "all", true, true, true),
+                        tuple("warning", "walking-claudication", "boolean", "all", true, true, true),
+                        tuple("warning", "rest-pain", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("warning", "sudden-severe-onset", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("warning", "very-unwell", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("warning", "tense-swelling-dark-urine", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("warning", "calf-swelling", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("warning", "anal-lump", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("history", "age", "integer", "all", true, true, true),
+                        tuple("history", "pregnant", "boolean", "1.2.0", true, null, null),
+                        tuple("history", "cancer-history", "boolean", "all", true, true, true),
+                        tuple("history", "immunosuppressed", "boolean", "all", true, true, true),
+                        tuple("history", "iv-drug-use", "boolean", "all", true, true, false),
+                        tuple("history", "osteoporosis-steroids", "boolean", "all", true, true, true),
+                        tuple("history", "blood-thinners", "boolean", "1.1.0, 1.2.0", true, true, null),
+                        tuple("lifestyle", "low-fluid", "boolean", "all", false, false, false),
+                        tuple("lifestyle", "strenuous-activity", "boolean", "all", false, false, false),
+                        tuple("lifestyle", "prolonged-sitting", "boolean", "all", false, false, false),
+                        tuple("lifestyle", "prolonged-standing", "boolean", "all", false, false, false),
+                        tuple("lifestyle", "footwear", "boolean", "all", false, false, false),
+                        tuple("lifestyle", "notes", "text", "all", false, false, false));
+    }
+
+    @Test
+    void theCurrentQuestionnaireIs1_2_0() {
+        QuestionnaireVersion current = QuestionnaireVersion.CURRENT;
+
+        assertThat(current).isEqualTo(V1_2_0);
+        assertThat(QuestionnaireVersion.values()).extracting(QuestionnaireVersion::code)
+                .containsExactly("1.0.0", "1.1.0", "1.2.0");
+    }
+
+    @Test
+    void onlyTheTwoRetiredQuestionsAreRetiredAndBothIn1_2_0() {
+        Question[] questions = Question.values();
+
+        assertThat(questions).filteredOn(q -> q.retiredIn().isPresent())
+                .extracting(Question::linkId, q -> q.retiredIn().get())
+                .containsExactly(tuple("can-bear-weight", V1_2_0), tuple("both-legs", V1_2_0));
+    }
+
+    /** The table's "in" column: the versions that ask the item. */
+    private static String in(Question question) {
+        List<String> versions = Arrays.stream(QuestionnaireVersion.values()).filter(question::isAskedIn)
+                .map(QuestionnaireVersion::code).toList();
+        return versions.size() == QuestionnaireVersion.values().length ? "all" : String.join(", ", versions);
+    }
+
+    /** Whether the version requires the item whenever it is enabled; null when the version does not ask it. */
+    private static Boolean required(Question question, QuestionnaireVersion version) {
+        return question.isAskedIn(version) ? question.isRequiredIn(version) : null;
     }
 
     @Test
@@ -77,14 +116,18 @@ class QuestionContractTests {
     }
 
     @Test
-    void onlyTheThreeDependentQuestionsHaveAnEnableWhen() {
+    void onlyTheDependentQuestionsHaveAnEnableWhen() {
         Question[] questions = Question.values();
 
         assertThat(questions).filteredOn(q -> !q.enabledWhenAnyTrue().isEmpty())
                 .extracting(Question::linkId, Question::enabledWhenAnyTrue)
                 .containsExactly(
                         tuple("radiates-below-knee", List.of(Question.RADIATES)),
+                        tuple("pain-both-legs", List.of(Question.RADIATES)),
+                        tuple("numbness-both-legs", List.of(Question.NUMBNESS_TINGLING)),
+                        tuple("numbness-worsening", List.of(Question.NUMBNESS_TINGLING)),
                         tuple("weakness-progressing", List.of(Question.LEG_WEAKNESS)),
+                        tuple("weakness-both-legs", List.of(Question.LEG_WEAKNESS)),
                         tuple("both-legs",
                                 List.of(Question.RADIATES, Question.NUMBNESS_TINGLING, Question.LEG_WEAKNESS)));
     }
@@ -106,7 +149,8 @@ class QuestionContractTests {
                         tuple("onset", List.of("hours", "days", "weeks", "over-6-weeks")),
                         tuple("side", List.of("left", "right", "both")),
                         tuple("pattern", List.of("improving", "unchanged", "worsening")),
-                        tuple("frequency", List.of("first-time", "occasional", "weekly", "daily-or-constant")));
+                        tuple("frequency", List.of("first-time", "occasional", "weekly", "daily-or-constant")),
+                        tuple("standing", List.of("can-stand", "cannot-stand", "could-not-before")));
     }
 
     @Test

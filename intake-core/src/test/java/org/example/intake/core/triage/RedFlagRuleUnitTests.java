@@ -49,7 +49,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every rule of DESIGN.md section 4, each shown firing on the answers that just meet it and
+ * Every rule of the rule set, each shown firing on the answers that just meet it and
  * not firing on the nearest answers that just miss it. Every case starts from
  * {@link BenignAnswers}, changes only what it is about, and checks the level and the exact
  * list of fired rules.
@@ -78,9 +78,10 @@ class RedFlagRuleUnitTests {
                 arguments(SEXUAL_DYSFUNCTION, "CES-SEXUAL", URGENT),
                 arguments(LEG_WEAKNESS, "NEURO-WEAKNESS", URGENT),
                 arguments(FEVER, "INF-FEVER", URGENT),
-                arguments(CANCER_HISTORY, "MAL-HISTORY", URGENT),
-                arguments(WEIGHT_LOSS, "MAL-WEIGHT", URGENT),
-                arguments(MAJOR_TRAUMA, "FRAC-TRAUMA", URGENT),
+                arguments(CANCER_HISTORY, "MAL-HISTORY-ROUTINE", SOON),
+                arguments(WEIGHT_LOSS, "MAL-WEIGHT", SOON),
+                arguments(MAJOR_TRAUMA, "FRAC-TRAUMA-MINOR", SOON),
+                arguments(Question.PREGNANT, "PREG-CARE", SOON),
                 arguments(NUMBNESS_TINGLING, "NEURO-SENSORY", SOON),
                 arguments(DAILY_ACTIVITIES, "FUNCTION-ADL", SOON),
                 arguments(WALKING_CLAUDICATION, "VASC-CLAUDICATION", SOON),
@@ -140,41 +141,38 @@ class RedFlagRuleUnitTests {
     class CesBilateralDeficit {
 
         @Test
-        void firesWhenBothLegsAreAffectedAndALegIsWeak() {
+        void firesWhenBothLegsAreWeak() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(LEG_WEAKNESS, true)
-                    .answer(BOTH_LEGS, true);
+                    .answer(Question.WEAKNESS_BOTH_LEGS, true);
 
             TriageOutcome outcome = triage(answers);
 
             assertThat(outcome.level()).isEqualTo(EMERGENCY);
-            assertThat(outcome.ruleIds())
-                    .containsExactly("CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS");
+            assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-DEFICIT", "NEURO-WEAKNESS");
         }
 
         @Test
-        void doesNotFireWhenBothLegsAreAffectedWithoutWeakness() {
-            IntakeAnswers.Builder answers = BenignAnswers.builder()
-                    .answer(RADIATES, true)
-                    .answer(LEG_WEAKNESS, false)
-                    .answer(BOTH_LEGS, true);
-
-            TriageOutcome outcome = triage(answers);
-
-            assertThat(outcome.level()).isEqualTo(EMERGENCY);
-            assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-SCIATICA");
-        }
-
-        @Test
-        void doesNotFireWhenALegIsWeakButOnlyOneLegIsAffected() {
+        void doesNotFireWhenOneLegIsWeak() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(LEG_WEAKNESS, true)
-                    .answer(BOTH_LEGS, false);
+                    .answer(Question.WEAKNESS_BOTH_LEGS, false);
 
             TriageOutcome outcome = triage(answers);
 
             assertThat(outcome.level()).isEqualTo(URGENT);
             assertThat(outcome.ruleIds()).containsExactly("NEURO-WEAKNESS");
+        }
+
+        @Test
+        void firesNothingWhenBothLegsWeakIsAnsweredWithoutLegWeakness() {
+            IntakeAnswers.Builder answers = BenignAnswers.builder()
+                    .answer(LEG_WEAKNESS, false)
+                    .answer(Question.WEAKNESS_BOTH_LEGS, true);
+
+            TriageOutcome outcome = triage(answers);
+
+            assertThat(outcome.level()).isEqualTo(SELF_CARE);
         }
     }
 
@@ -222,10 +220,10 @@ class RedFlagRuleUnitTests {
     class CesBilateralSciatica {
 
         @Test
-        void firesAnEmergencyWhenPainSpreadingDownTheLegIsInBothLegs() {
+        void firesAnEmergencyWhenThePainSpreadsDownBothLegs() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(RADIATES, true)
-                    .answer(BOTH_LEGS, true);
+                    .answer(Question.PAIN_BOTH_LEGS, true);
 
             TriageOutcome outcome = triage(answers);
 
@@ -234,10 +232,10 @@ class RedFlagRuleUnitTests {
         }
 
         @Test
-        void doesNotFireWhenPainSpreadingDownTheLegIsInOneLeg() {
+        void doesNotFireWhenThePainSpreadsDownOneLeg() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(RADIATES, true)
-                    .answer(BOTH_LEGS, false);
+                    .answer(Question.PAIN_BOTH_LEGS, false);
 
             TriageOutcome outcome = triage(answers);
 
@@ -249,6 +247,48 @@ class RedFlagRuleUnitTests {
         void doesNotFireWhenOnlyNumbnessIsInBothLegs() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(NUMBNESS_TINGLING, true)
+                    .answer(Question.NUMBNESS_BOTH_LEGS, true)
+                    .answer(Question.NUMBNESS_WORSENING, false);
+
+            TriageOutcome outcome = triage(answers);
+
+            assertThat(outcome.level()).isEqualTo(URGENT);
+            assertThat(outcome.ruleIds()).containsExactly("BILATERAL-NUMBNESS", "NEURO-SENSORY");
+        }
+    }
+
+    /** 1.1.0's single "In both legs?" answer, read into 1.2.0's three questions before the rules. */
+    @Nested
+    class BothLegsAnsweredTo1_1_0 {
+
+        @Test
+        void painSpreadingAndBothLegsFiresTheBilateralSciatica() {
+            IntakeAnswers.Builder answers = BenignAnswers.builderFor1_1_0()
+                    .answer(RADIATES, true)
+                    .answer(BOTH_LEGS, true);
+
+            TriageOutcome outcome = triage(answers);
+
+            assertThat(outcome.level()).isEqualTo(EMERGENCY);
+            assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-SCIATICA");
+        }
+
+        @Test
+        void painSpreadingInOneLegFiresNothing() {
+            IntakeAnswers.Builder answers = BenignAnswers.builderFor1_1_0()
+                    .answer(RADIATES, true)
+                    .answer(BOTH_LEGS, false);
+
+            TriageOutcome outcome = triage(answers);
+
+            assertThat(outcome.level()).isEqualTo(SELF_CARE);
+            assertThat(outcome.ruleIds()).isEmpty();
+        }
+
+        @Test
+        void numbnessInBothLegsIsUrgentAsItsWorseningWasNeverAsked() {
+            IntakeAnswers.Builder answers = BenignAnswers.builderFor1_1_0()
+                    .answer(NUMBNESS_TINGLING, true)
                     .answer(BOTH_LEGS, true);
 
             TriageOutcome outcome = triage(answers);
@@ -258,21 +298,20 @@ class RedFlagRuleUnitTests {
         }
 
         @Test
-        void firesWithTheBilateralDeficitWhenWeaknessIsInBothLegs() {
-            IntakeAnswers.Builder answers = BenignAnswers.builder()
+        void weaknessAndBothLegsFiresTheBilateralDeficit() {
+            IntakeAnswers.Builder answers = BenignAnswers.builderFor1_1_0()
                     .answer(LEG_WEAKNESS, true)
                     .answer(BOTH_LEGS, true);
 
             TriageOutcome outcome = triage(answers);
 
             assertThat(outcome.level()).isEqualTo(EMERGENCY);
-            assertThat(outcome.ruleIds())
-                    .containsExactly("CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "NEURO-WEAKNESS");
+            assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-DEFICIT", "NEURO-WEAKNESS");
         }
 
         @Test
-        void doesNotFireWhenNumbnessIsInOneLeg() {
-            IntakeAnswers.Builder answers = BenignAnswers.builder()
+        void numbnessInOneLegIsSoon() {
+            IntakeAnswers.Builder answers = BenignAnswers.builderFor1_1_0()
                     .answer(NUMBNESS_TINGLING, true)
                     .answer(BOTH_LEGS, false);
 
@@ -283,8 +322,8 @@ class RedFlagRuleUnitTests {
         }
 
         @Test
-        void firesNothingWhenBothLegsIsAnsweredYesWithoutSpreadingNumbnessOrWeakness() {
-            IntakeAnswers.Builder answers = BenignAnswers.builder()
+        void bothLegsWithoutSpreadingNumbnessOrWeaknessFiresNothing() {
+            IntakeAnswers.Builder answers = BenignAnswers.builderFor1_1_0()
                     .answer(RADIATES, false)
                     .answer(NUMBNESS_TINGLING, false)
                     .answer(LEG_WEAKNESS, false)
@@ -390,27 +429,29 @@ class RedFlagRuleUnitTests {
     class MalNightAge {
 
         @Test
-        void firesOnNightPainAt50() {
+        void firesOnNightPainAt50WithWeightLoss() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(NIGHT_PAIN, true)
+                    .answer(WEIGHT_LOSS, true)
                     .answer(AGE, 50);
 
             TriageOutcome outcome = triage(answers);
 
             assertThat(outcome.level()).isEqualTo(URGENT);
-            assertThat(outcome.ruleIds()).containsExactly("MAL-NIGHT-AGE", "NIGHT-PAIN");
+            assertThat(outcome.ruleIds()).containsExactly("MAL-NIGHT-AGE", "MAL-WEIGHT", "NIGHT-PAIN");
         }
 
         @Test
-        void doesNotFireOnNightPainAt49() {
+        void doesNotFireOnNightPainAt49WithWeightLoss() {
             IntakeAnswers.Builder answers = BenignAnswers.builder()
                     .answer(NIGHT_PAIN, true)
+                    .answer(WEIGHT_LOSS, true)
                     .answer(AGE, 49);
 
             TriageOutcome outcome = triage(answers);
 
             assertThat(outcome.level()).isEqualTo(SOON);
-            assertThat(outcome.ruleIds()).containsExactly("NIGHT-PAIN");
+            assertThat(outcome.ruleIds()).containsExactly("MAL-WEIGHT", "NIGHT-PAIN");
         }
 
         @Test

@@ -21,7 +21,7 @@ class RuleTableUnitTests {
 
         List<String> ids = rows.stream().map(row -> row.split(" \\| ")[0].substring(2)).toList();
 
-        assertThat(ids).hasSize(40).startsWith("CES-SADDLE", "CES-SPHINCTER").endsWith("AGE-SEVERE", "AGE-UNDER-16");
+        assertThat(ids).hasSize(46).startsWith("CES-SADDLE", "CES-SPHINCTER").endsWith("AGE-NEW-ONSET", "AGE-SEVERE");
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.example.intake.core.answers.Question.AGE;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
 import static org.example.intake.core.answers.Question.BLADDER_CHANGE;
-import static org.example.intake.core.answers.Question.BOTH_LEGS;
 import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
 import static org.example.intake.core.answers.Question.CANCER_HISTORY;
 import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
@@ -40,6 +39,7 @@ import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.Standing;
 import org.junit.jupiter.api.Test;
 
 class TriageEngineUnitTests {
@@ -47,9 +47,9 @@ class TriageEngineUnitTests {
     private final TriageEngine engine = new TriageEngine();
 
     /**
-     * Answers that make every rule fire except AGE-UNDER-16 (the age is 80) and those that the
-     * onset excludes: PERSIST-DURATION needs over 6 weeks, PAIN-SEVERE-NEW, BLEED-ANTICOAGULANT
-     * and AGE-NEW-ONSET need a newer start.
+     * Answers to the current questionnaire that make every rule fire except AGE-UNDER-16 (the age
+     * is 80), FORM-INCOMPLETE (not 1.0.0) and those that the onset excludes: PERSIST-DURATION
+     * needs over 6 weeks, PAIN-SEVERE-NEW, BLEED-ANTICOAGULANT and AGE-NEW-ONSET a newer start.
      */
     private static IntakeAnswers.Builder everyRedFlag(Onset onset) {
         return BenignAnswers.builder()
@@ -65,7 +65,10 @@ class TriageEngineUnitTests {
                 .answer(NUMBNESS_TINGLING, true)
                 .answer(LEG_WEAKNESS, true)
                 .answer(WEAKNESS_PROGRESSING, true)
-                .answer(BOTH_LEGS, true)
+                .answer(Question.PAIN_BOTH_LEGS, true)
+                .answer(Question.NUMBNESS_BOTH_LEGS, true)
+                .answer(Question.NUMBNESS_WORSENING, true)
+                .answer(Question.WEAKNESS_BOTH_LEGS, true)
                 .answer(SADDLE_NUMBNESS, true)
                 .answer(BLADDER_CHANGE, true)
                 .answer(BOWEL_CHANGE, true)
@@ -80,7 +83,8 @@ class TriageEngineUnitTests {
                 .answer(IMMUNOSUPPRESSED, true)
                 .answer(IV_DRUG_USE, true)
                 .answer(OSTEOPOROSIS_STEROIDS, true)
-                .answer(Question.CAN_BEAR_WEIGHT, false)
+                .answer(Question.STANDING, Standing.CANNOT_STAND)
+                .answer(Question.PREGNANT, true)
                 .answer(Question.REST_PAIN, true)
                 .answer(Question.SUDDEN_SEVERE_ONSET, true)
                 .answer(Question.VERY_UNWELL, true)
@@ -159,14 +163,16 @@ class TriageEngineUnitTests {
 
         assertThat(outcome.level()).isEqualTo(EMERGENCY);
         assertThat(outcome.ruleIds()).containsExactly(
-                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "CES-SEXUAL-NEURO",
-                "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB", "VASC-SUDDEN-COLLAPSE", "SEPSIS-SIGNS", "COMPARTMENT-RHABDO",
-                "INF-NEURO", "MAL-CORD", "FRAC-NO-WEIGHT-BEARING",
+                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA",
+                "BILATERAL-NUMBNESS-WORSE", "CES-SEXUAL-NEURO", "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB",
+                "VASC-SUDDEN-COLLAPSE", "SEPSIS-SIGNS", "COMPARTMENT-RHABDO", "INF-NEURO", "MAL-CORD",
+                "FRAC-NO-WEIGHT-BEARING",
                 "CES-SEXUAL", "BILATERAL-NUMBNESS", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK", "INF-ABSCESS",
-                "DVT-SIGNS", "VASC-REST-PAIN", "WEIGHT-BEARING-LOST",
-                "MAL-HISTORY", "MAL-WEIGHT", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY",
-                "PERSIST-DURATION", "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY",
-                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-SEVERE");
+                "DVT-SIGNS", "VASC-REST-PAIN", "WEIGHT-BEARING-LOST", "MAL-HISTORY", "MAL-NIGHT-AGE", "FRAC-TRAUMA",
+                "FRAC-FRAGILITY", "PREG-SEVERE",
+                "MAL-WEIGHT", "MAL-HISTORY-ROUTINE", "FRAC-TRAUMA-MINOR", "PREG-CARE", "PERSIST-DURATION",
+                "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY", "SCIATICA-BELOW-KNEE",
+                "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-SEVERE");
     }
 
     @Test
@@ -177,19 +183,20 @@ class TriageEngineUnitTests {
 
         assertThat(outcome.level()).isEqualTo(EMERGENCY);
         assertThat(outcome.ruleIds()).containsExactly(
-                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA", "CES-SEXUAL-NEURO",
-                "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB", "VASC-SUDDEN-COLLAPSE", "SEPSIS-SIGNS", "COMPARTMENT-RHABDO",
-                "INF-NEURO", "MAL-CORD", "FRAC-NO-WEIGHT-BEARING",
+                "CES-SADDLE", "CES-SPHINCTER", "CES-BILATERAL-DEFICIT", "CES-BILATERAL-SCIATICA",
+                "BILATERAL-NUMBNESS-WORSE", "CES-SEXUAL-NEURO", "NEURO-PROGRESSIVE", "VASC-ACUTE-LIMB",
+                "VASC-SUDDEN-COLLAPSE", "SEPSIS-SIGNS", "COMPARTMENT-RHABDO", "INF-NEURO", "MAL-CORD",
+                "FRAC-NO-WEIGHT-BEARING",
                 "CES-SEXUAL", "BILATERAL-NUMBNESS", "NEURO-WEAKNESS", "INF-FEVER", "INF-RISK", "INF-ABSCESS",
                 "DVT-SIGNS", "VASC-REST-PAIN", "WEIGHT-BEARING-LOST", "PAIN-SEVERE-NEW", "BLEED-ANTICOAGULANT",
-                "MAL-HISTORY", "MAL-WEIGHT", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY",
-                "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY",
-                "SCIATICA-BELOW-KNEE", "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-NEW-ONSET",
-                "AGE-SEVERE");
+                "MAL-HISTORY", "MAL-NIGHT-AGE", "FRAC-TRAUMA", "FRAC-FRAGILITY", "PREG-SEVERE",
+                "MAL-WEIGHT", "MAL-HISTORY-ROUTINE", "FRAC-TRAUMA-MINOR", "PREG-CARE",
+                "PERSIST-WORSENING", "PERSIST-RECUR-UNEXPLAINED", "NEURO-SENSORY", "SCIATICA-BELOW-KNEE",
+                "FUNCTION-ADL", "VASC-CLAUDICATION", "NIGHT-PAIN", "AGE-NEW-ONSET", "AGE-SEVERE");
     }
 
     @Test
-    void theUnder16RuleLastInTheTableIsListedBeforeSoonRules() {
+    void theUnder16RuleIsListedBeforeSoonRules() {
         IntakeAnswers answers = BenignAnswers.builder()
                 .answer(AGE, 15)
                 .answer(PATTERN, Pattern.WORSENING)
@@ -212,7 +219,7 @@ class TriageEngineUnitTests {
         TriageOutcome outcome = engine.triage(answers);
 
         assertThat(outcome.level()).isEqualTo(EMERGENCY);
-        assertThat(outcome.ruleIds()).containsExactly("VASC-ACUTE-LIMB", "MAL-HISTORY", "FUNCTION-ADL");
+        assertThat(outcome.ruleIds()).containsExactly("VASC-ACUTE-LIMB", "MAL-HISTORY-ROUTINE", "FUNCTION-ADL");
     }
 
     @Test
@@ -221,7 +228,7 @@ class TriageEngineUnitTests {
 
         TriageOutcome outcome = engine.triage(answers);
 
-        assertThat(outcome.ruleSetVersion()).isEqualTo("1.1.0");
+        assertThat(outcome.ruleSetVersion()).isEqualTo("1.2.0");
     }
 
     @Test
@@ -230,7 +237,7 @@ class TriageEngineUnitTests {
 
         TriageOutcome outcome = engine.triage(answers);
 
-        assertThat(outcome.ruleSetVersion()).isEqualTo("1.1.0");
+        assertThat(outcome.ruleSetVersion()).isEqualTo("1.2.0");
     }
 
     @Test
@@ -239,7 +246,9 @@ class TriageEngineUnitTests {
 
         TriageOutcome outcome = engine.triage(answers);
 
-        assertThat(outcome.advice()).containsExactly(Advice.ACT_URGENT, Advice.URGENT_IF_WORSE, Advice.NET_EMERGENCY);
+        assertThat(outcome.advice()).startsWith(Advice.ACT_URGENT, Advice.URGENT_IF_WORSE, Advice.NET_CALL_999)
+                .endsWith(Advice.SIGN_VERY_UNWELL, Advice.WHAT_HAPPENS_NEXT)
+                .doesNotContain(Advice.NET_SAME_DAY);
     }
 
     @Test
@@ -253,5 +262,19 @@ class TriageEngineUnitTests {
         TriageOutcome outcome = engine.triage(answers);
 
         assertThat(outcome.firedRules()).extracting(RedFlagRule::level).containsExactly(EMERGENCY, URGENT, SOON);
+    }
+
+    @Test
+    void answersToAnOlderVersionAreTriagedInTheCurrentTermsAndKeepTheirVersion() {
+        IntakeAnswers answers = BenignAnswers.builderFor1_1_0()
+                .answer(RADIATES, true)
+                .answer(Question.BOTH_LEGS, true)
+                .build();
+
+        TriageOutcome outcome = engine.triage(answers);
+
+        assertThat(outcome.ruleIds()).containsExactly("CES-BILATERAL-SCIATICA");
+        assertThat(outcome.advice()).containsExactly(Advice.ACT_EMERGENCY, Advice.WHAT_HAPPENS_NEXT);
+        assertThat(answers.version()).isEqualTo(org.example.intake.core.answers.QuestionnaireVersion.V1_1_0);
     }
 }
