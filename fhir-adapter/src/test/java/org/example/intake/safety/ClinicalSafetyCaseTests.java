@@ -301,7 +301,7 @@ class ClinicalSafetyCaseTests {
             Map<String, String> log = new LinkedHashMap<>();
             ruleTable.forEach((rule, row) -> log.put(rule, row.substring(0, row.indexOf('|')).strip()));
 
-            assertThat(log).containsExactlyEntriesOf(code);
+            assertThat(log).as("the hazard log's rules and levels against RedFlagRule").containsExactlyInAnyOrderEntriesOf(code);
         }
     }
 
