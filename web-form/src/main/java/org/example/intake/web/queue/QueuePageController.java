@@ -30,7 +30,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The clinicians' pages (DESIGN.md section 8): the queue, its live updates, one submission's
+ * The clinicians' pages: the queue, its live updates, one submission's
  * detail, and the decisions about it. What the queue holds and what a decision does are decided
  * in {@link ClinicianQueue} and {@link IntakeService}; this class maps the pages to them.
  */

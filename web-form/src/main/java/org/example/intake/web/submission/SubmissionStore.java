@@ -29,10 +29,10 @@ public class SubmissionStore {
     private static final String COLUMNS = "id, patient_id, received_at, response_json, level, rules, rule_set, advice,"
             + " delivery, attempts, last_error, delivered_at";
     private static final String DECISION_COLUMNS = ", reviewed_at, reviewed_by, review_note, override_level,"
-            + " override_reason, overridden_at, overridden_by, revision, ehr_resources";
+            + " override_reason, overridden_at, overridden_by, override_replaced, revision, ehr_resources";
     private static final String SELECT = "select " + COLUMNS + DECISION_COLUMNS + " from intake_submission ";
     private static final String QUEUE_COLUMNS = "id, patient_id, received_at, level, override_level, overridden_at,"
-            + " rules, delivery, reviewed, attempts, last_error";
+            + " override_replaced, rules, delivery, reviewed, attempts, last_error";
 
     private final JdbcClient jdbc;
 
@@ -137,13 +137,16 @@ public class SubmissionStore {
      * Replaces the level that counts with a clinician's, as a new revision whose delivery is
      * PENDING; the triage's own level stays as it was.
      *
+     * @param replaced the level that counted until now (the triage's, or an earlier override's): the referral
+     *                 window depends on whether the new level is more urgent than it
      * @return false when there is no such submission
      */
-    boolean override(String id, Level level, String reason, Instant at, String by) {
+    boolean override(String id, Level level, Level replaced, String reason, Instant at, String by) {
         return jdbc.sql("update intake_submission set override_level = ?, override_reason = ?, overridden_at = ?,"
-                        + " overridden_by = ?, priority = ?, revision = revision + 1, delivery = ?, attempts = 0"
-                        + " where id = ?")
-                .params(level.name(), reason, Timestamp.from(at), by, level.ordinal(), DeliveryState.PENDING.name(), id)
+                        + " overridden_by = ?, override_replaced = ?, priority = ?, revision = revision + 1,"
+                        + " delivery = ?, attempts = 0 where id = ?")
+                .params(level.name(), reason, Timestamp.from(at), by, replaced.name(), level.ordinal(),
+                        DeliveryState.PENDING.name(), id)
                 .update() == 1;
     }
 
@@ -215,6 +218,7 @@ public class SubmissionStore {
                     Level.valueOf(rs.getString("level")),
                     override == null ? Optional.empty() : Optional.of(Level.valueOf(override)),
                     overriddenAt == null ? Optional.empty() : Optional.of(overriddenAt.toInstant()),
+                    level(rs.getString("override_replaced")),
                     split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
                     rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
         }).list();
@@ -260,7 +264,8 @@ public class SubmissionStore {
         String overrideLevel = rs.getString("override_level");
         Optional<ClinicalDecision.Override> override = overrideLevel == null ? Optional.empty()
                 : Optional.of(new ClinicalDecision.Override(Level.valueOf(overrideLevel), rs.getString("override_reason"),
-                        rs.getTimestamp("overridden_at").toInstant(), rs.getString("overridden_by")));
+                        rs.getTimestamp("overridden_at").toInstant(), rs.getString("overridden_by"),
+                        level(rs.getString("override_replaced"))));
         return review.isEmpty() && override.isEmpty() ? ClinicalDecision.NONE : new ClinicalDecision(review, override);
     }
 
@@ -280,6 +285,11 @@ public class SubmissionStore {
         public String toString() {
             return "(a QuestionnaireResponse, " + json.length() + " characters)";
         }
+    }
+
+    /** A stored level, or empty for none (an override stored before the replaced level was kept has none). */
+    private static Optional<Level> level(String name) {
+        return name == null ? Optional.empty() : Optional.of(Level.valueOf(name));
     }
 
     private static List<String> split(String joined) {
