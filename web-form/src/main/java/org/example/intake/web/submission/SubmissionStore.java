@@ -211,22 +211,37 @@ public class SubmissionStore {
         sql.append(" offset ? rows fetch next ? rows only");
         params.add(offset);
         params.add(limit);
-        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            String override = rs.getString("override_level");
-            Timestamp overriddenAt = rs.getTimestamp("overridden_at");
-            return new QueueItem(rs.getString("id"), rs.getString("patient_id"), rs.getTimestamp("received_at").toInstant(),
-                    Level.valueOf(rs.getString("level")),
-                    override == null ? Optional.empty() : Optional.of(Level.valueOf(override)),
-                    overriddenAt == null ? Optional.empty() : Optional.of(overriddenAt.toInstant()),
-                    level(rs.getString("override_replaced")),
-                    split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
-                    rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
-        }).list();
+        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query(SubmissionStore::queueItem).list();
         if (backwards) {
             rows = new java.util.ArrayList<>(rows);
             java.util.Collections.reverse(rows);
         }
         return rows;
+    }
+
+    /**
+     * These submissions as queue rows (those that exist, in no particular order), read by their
+     * ids without the responses; for a handful of ids, such as the new intakes a page asks after.
+     */
+    public List<QueueItem> queueItems(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("select " + QUEUE_COLUMNS + " from intake_submission where id in (" + marks + ")")
+                .params(List.copyOf(ids)).query(SubmissionStore::queueItem).list();
+    }
+
+    private static QueueItem queueItem(ResultSet rs, int rowNum) throws SQLException {
+        String override = rs.getString("override_level");
+        Timestamp overriddenAt = rs.getTimestamp("overridden_at");
+        return new QueueItem(rs.getString("id"), rs.getString("patient_id"), rs.getTimestamp("received_at").toInstant(),
+                Level.valueOf(rs.getString("level")),
+                override == null ? Optional.empty() : Optional.of(Level.valueOf(override)),
+                overriddenAt == null ? Optional.empty() : Optional.of(overriddenAt.toInstant()),
+                level(rs.getString("override_replaced")),
+                split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
+                rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
     }
 
     /** One page of the queue by offset (see {@link #queue(QueueFilter, QueueKey, QueueKey, int, int)}). */
