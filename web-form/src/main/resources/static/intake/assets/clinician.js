@@ -111,6 +111,7 @@
   function announce(batch) {
     var messages = [];
     var urgentOnly = true;
+    var beyond = false;
     batch.forEach(function (intake) {
       var row = current().querySelector('[data-submission-id="' + intake.id + '"]');
       if (row) {
@@ -122,15 +123,18 @@
       var first = current().querySelector('[data-submission-id]');
       var noticed = row === null && current().querySelector('[data-new-emergency-id="' + intake.id + '"]');
       if (noticed) {
-        var count = current().querySelector('.queue-new-emergency-count');
-        messages.push('New emergency intake, not on this page of the queue: a link to it is above the queue.'
-          + (count ? ' ' + count.textContent.trim() : ''));
+        messages.push('New emergency intake, not on this page of the queue: a link to it is above the queue.');
+        beyond = true;
         return;
       }
       var where = row === null ? 'not on this page of the queue'
         : (first === row ? 'now at the top of the queue' : 'now in the queue');
       messages.push('New ' + LABELS[intake.level] + ' intake, ' + where + '.');
     });
+    var count = beyond && current().querySelector('.queue-new-emergency-count');
+    if (count) {
+      messages.push(count.textContent.trim()); // once, however many arrived at once
+    }
     if (messages.length > 0) {
       var region = urgentOnly ? live : alertRegion;
       region.textContent = '';
