@@ -251,7 +251,8 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         receivedHoursAgo(id, 3);
 
         HttpResponse<String> overridden = call("POST", "/api/intakes/" + id + "/override",
-                "{\"level\":\"SOON\",\"reason\":\"Long-standing numbness, examined in clinic\"}", TestTokens.clinician());
+                "{\"level\":\"SOON\",\"reason\":\"Long-standing numbness, examined in clinic\"}",
+                TestTokens.clinician());
 
         assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(200);
         awaitDelivered(id);
@@ -287,6 +288,28 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         Period sent = referralWindowSentToTheEhr(id);
         assertThat(sent.getStart().toInstant()).isEqualTo(overriddenAt);
         assertThat(sent.getEnd().toInstant()).isEqualTo(dueBy);
+    }
+
+    @Test
+    void aLaterOverrideIsJudgedAgainstTheLevelItReplacedNotTheTriages() {
+        String id = submit(Responses.benign().set(Question.SADDLE_NUMBNESS, true), "w-3");
+        receivedHoursAgo(id, 3);
+        assertThat(call("POST", "/api/intakes/" + id + "/override",
+                "{\"level\":\"SOON\",\"reason\":\"Long-standing numbness\"}", TestTokens.clinician()).statusCode())
+                .isEqualTo(200);
+
+        // EMERGENCY, then SOON, then URGENT: raised from SOON, so due 24 hours after this override.
+        assertThat(call("POST", "/api/intakes/" + id + "/override",
+                "{\"level\":\"URGENT\",\"reason\":\"Worse on the phone\"}", TestTokens.clinician()).statusCode())
+                .isEqualTo(200);
+
+        var override = store.find(id).orElseThrow().decision().override().orElseThrow();
+        assertThat(override.replaced()).contains(org.example.intake.core.triage.Level.SOON);
+        assertThat(Instant.parse(itemOf(id).get("dueBy").asText()))
+                .isEqualTo(override.at().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(24)));
+        awaitDelivered(id);
+        assertThat(referralWindowSentToTheEhr(id).getStart().toInstant())
+                .isEqualTo(override.at().truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Moves the intake's receipt this many hours back, so that a window from receipt and one from now differ. */
