@@ -110,7 +110,7 @@ public final class QueueLoadRun {
     private static final IntakeReader READER = new IntakeReader();
     private static final TriageEngine ENGINE = new TriageEngine();
     private static final String QUEUE_COLUMNS = "id, patient_id, received_at, level, override_level, overridden_at,"
-            + " rules, delivery, reviewed, attempts, last_error";
+            + " override_replaced, rules, delivery, reviewed, attempts, last_error";
     private static volatile boolean stopping;
     private static final List<AutoCloseable> RUNNING = Collections.synchronizedList(new ArrayList<>());
 

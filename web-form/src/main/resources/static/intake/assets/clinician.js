@@ -1,6 +1,9 @@
 // The clinicians' queue keeps itself up to date: server-sent events say when the queue changed,
 // the page then fetches its rows again (the same server-rendered rows, so ordering and wording
 // live in one place), and new EMERGENCY and URGENT intakes are announced to screen readers.
+// A new EMERGENCY that lands beyond this page (more than a page of older ones waits before it)
+// is still announced, and the rows come back with a notice linking to it: the page asks after
+// it by id (newEmergency=) on every refresh until it is reviewed or among the rows.
 // When the stream drops, the page checks every 10 seconds until it is back; it also checks every
 // minute in any case, for intakes taken by another node of the service.
 (function () {
@@ -17,6 +20,8 @@
   var inFlight = false;
   var again = false;
   var announcements = [];
+  var MAX_ASKED = 20;
+  var pendingEmergencies = [];
   var fallback = null;
   var connectedOnce = false;
   var streaming = false;
@@ -34,7 +39,7 @@
     inFlight = true;
     // Only the intakes announced before this request went out can be in its rows.
     var batch = announcements.splice(0);
-    fetch(current().getAttribute('data-rows-url'), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+    fetch(rowsUrl(batch), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
       .then(function (response) {
         if (!response.ok || response.redirected) {
           throw new Error('queue rows: ' + response.status);
@@ -45,6 +50,9 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue-content');
         if (fresh) {
           replace(fresh);
+          // The server keeps a notice only for those still unreviewed EMERGENCYs off this page.
+          pendingEmergencies = Array.prototype.map.call(current().querySelectorAll('[data-new-emergency-id]'),
+            function (item) { return item.getAttribute('data-new-emergency-id'); });
           announce(batch);
           setState(streaming ? null : INTERRUPTED);
         }
@@ -62,15 +70,38 @@
       });
   }
 
-  /** Swaps in the new rows, keeping the keyboard focus on the same intake's link. */
+  /** The rows' URL, asking after the new EMERGENCYs of this batch and those already in the notice. */
+  function rowsUrl(batch) {
+    var url = new URL(current().getAttribute('data-rows-url'), window.location.href);
+    var asked = pendingEmergencies.slice();
+    batch.forEach(function (intake) {
+      if (intake.level === 'EMERGENCY' && asked.indexOf(intake.id) < 0) {
+        asked.push(intake.id);
+      }
+    });
+    asked.slice(-MAX_ASKED).forEach(function (id) {
+      url.searchParams.append('newEmergency', id);
+    });
+    return url.toString();
+  }
+
+  /** Swaps in the new rows, keeping the keyboard focus on the same intake's link (in a row or the notice). */
   function replace(fresh) {
     var old = current();
     var focused = document.activeElement;
-    var focusedRow = focused && old.contains(focused) && focused.closest('[data-submission-id]');
-    var focusedId = focusedRow ? focusedRow.getAttribute('data-submission-id') : null;
+    var selector = null;
+    if (focused && old.contains(focused)) {
+      var focusedRow = focused.closest('[data-submission-id]');
+      var focusedNotice = focused.closest('[data-new-emergency-id]');
+      if (focusedRow) {
+        selector = '[data-submission-id="' + focusedRow.getAttribute('data-submission-id') + '"] a';
+      } else if (focusedNotice) {
+        selector = '[data-new-emergency-id="' + focusedNotice.getAttribute('data-new-emergency-id') + '"] a';
+      }
+    }
     old.replaceWith(document.importNode(fresh, true));
-    if (focusedId) {
-      var link = current().querySelector('[data-submission-id="' + focusedId + '"] a');
+    if (selector) {
+      var link = current().querySelector(selector);
       if (link) {
         link.focus();
       }
@@ -80,6 +111,7 @@
   function announce(batch) {
     var messages = [];
     var urgentOnly = true;
+    var beyond = false;
     batch.forEach(function (intake) {
       var row = current().querySelector('[data-submission-id="' + intake.id + '"]');
       if (row) {
@@ -89,10 +121,20 @@
         urgentOnly = false;
       }
       var first = current().querySelector('[data-submission-id]');
+      var noticed = row === null && current().querySelector('[data-new-emergency-id="' + intake.id + '"]');
+      if (noticed) {
+        messages.push('New emergency intake, not on this page of the queue: a link to it is above the queue.');
+        beyond = true;
+        return;
+      }
       var where = row === null ? 'not on this page of the queue'
         : (first === row ? 'now at the top of the queue' : 'now in the queue');
       messages.push('New ' + LABELS[intake.level] + ' intake, ' + where + '.');
     });
+    var count = beyond && current().querySelector('.queue-new-emergency-count');
+    if (count) {
+      messages.push(count.textContent.trim()); // once, however many arrived at once
+    }
     if (messages.length > 0) {
       var region = urgentOnly ? live : alertRegion;
       region.textContent = '';

@@ -108,8 +108,10 @@ class ClinicalDecisionDeliveryIntegrationTests {
         ServiceRequest request = only(ServiceRequest.class, "ServiceRequest", "it-decision-override/referral");
         assertThat(request.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
         assertThat(request.getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.ACTIVE);
-        assertThat(request.getOccurrencePeriod().getStart().toInstant()).isEqualTo(OVERRIDDEN_AT);
-        assertThat(request.getOccurrencePeriod().getEnd().toInstant()).isEqualTo(OVERRIDDEN_AT.plus(Duration.ofHours(24)));
+        // A downgrade never buys time: the URGENT window still runs from the triage.
+        assertThat(request.getOccurrencePeriod().getStart().toInstant()).isEqualTo(Deliveries.TRIAGED_AT);
+        assertThat(request.getOccurrencePeriod().getEnd().toInstant())
+                .isEqualTo(Deliveries.TRIAGED_AT.plus(Duration.ofHours(24)));
         assertThat(request.getReasonCode()).extracting(c -> c.getCodingFirstRep().getCode()).contains("CES-SADDLE");
         assertThat(request.getReasonReference()).isNotEmpty()
                 .allSatisfy(r -> assertThat(r.getReference()).startsWith("Observation/"));

@@ -9,16 +9,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.submission.DeliveryState;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The clinicians' API of DESIGN.md section 8 over HTTP with signed tokens: the queue's order and
+ * The clinicians' API over HTTP with signed tokens: the queue's order and
  * filters, review and override through durable delivery to the (WireMock) EHR, the audit trail,
  * and every security rule both ways.
  */
@@ -37,6 +44,7 @@ import org.springframework.test.context.TestPropertySource;
 class ClinicianApiIntegrationTests extends WebFormTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final FhirContext FHIR = FhirContext.forR4Cached();
 
     @Autowired
     JdbcTemplate jdbc;
@@ -234,6 +242,89 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         assertThat(json(getIntake(id, TestTokens.patient("o-1"))).has("override")).isFalse();
         assertThat(json(getIntake(id, TestTokens.clinician())).get("level").asText()).isEqualTo("URGENT");
         assertThat(itemOf(id).get("level").asText()).isEqualTo("URGENT");
+    }
+
+    @Test
+    void anOverrideToALessUrgentLevelKeepsTheWindowFromReceipt() {
+        String id = submit(Responses.benign().set(Question.SADDLE_NUMBNESS, true), "w-1");
+        awaitDelivered(id);
+        receivedHoursAgo(id, 3);
+
+        HttpResponse<String> overridden = call("POST", "/api/intakes/" + id + "/override",
+                "{\"level\":\"SOON\",\"reason\":\"Long-standing numbness, examined in clinic\"}",
+                TestTokens.clinician());
+
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(200);
+        awaitDelivered(id);
+        JsonNode item = itemOf(id);
+        Instant received = Instant.parse(item.get("receivedAt").asText()).truncatedTo(ChronoUnit.SECONDS);
+        Instant dueBy = Instant.parse(item.get("dueBy").asText());
+        assertThat(item.get("level").asText()).isEqualTo("SOON");
+        assertThat(dueBy).isEqualTo(received.plus(Duration.ofDays(14)));
+        Period sent = referralWindowSentToTheEhr(id);
+        assertThat(sent.getStart().toInstant()).isEqualTo(received);
+        assertThat(sent.getEnd().toInstant()).isEqualTo(dueBy);
+    }
+
+    @Test
+    void anOverrideToAMoreUrgentLevelStartsTheWindowAtTheOverride() {
+        String id = submit(Responses.benign().set(Question.PATTERN, "worsening"), "w-2");
+        awaitDelivered(id);
+        receivedHoursAgo(id, 3);
+        assertThat(itemOf(id).get("level").asText()).isEqualTo("SOON");
+
+        HttpResponse<String> overridden = call("POST", "/api/intakes/" + id + "/override",
+                "{\"level\":\"URGENT\",\"reason\":\"Pain much worse on the phone today\"}", TestTokens.clinician());
+
+        assertThat(overridden.statusCode()).as(overridden.body()).isEqualTo(200);
+        awaitDelivered(id);
+        Instant overriddenAt = store.find(id).orElseThrow().decision().override().orElseThrow().at()
+                .truncatedTo(ChronoUnit.SECONDS);
+        JsonNode item = itemOf(id);
+        Instant received = Instant.parse(item.get("receivedAt").asText()).truncatedTo(ChronoUnit.SECONDS);
+        Instant dueBy = Instant.parse(item.get("dueBy").asText());
+        assertThat(dueBy).isEqualTo(overriddenAt.plus(Duration.ofHours(24)))
+                .isAfter(received.plus(Duration.ofHours(24)));
+        Period sent = referralWindowSentToTheEhr(id);
+        assertThat(sent.getStart().toInstant()).isEqualTo(overriddenAt);
+        assertThat(sent.getEnd().toInstant()).isEqualTo(dueBy);
+    }
+
+    @Test
+    void aLaterOverrideIsJudgedAgainstTheLevelItReplacedNotTheTriages() {
+        String id = submit(Responses.benign().set(Question.SADDLE_NUMBNESS, true), "w-3");
+        receivedHoursAgo(id, 3);
+        assertThat(call("POST", "/api/intakes/" + id + "/override",
+                "{\"level\":\"SOON\",\"reason\":\"Long-standing numbness\"}", TestTokens.clinician()).statusCode())
+                .isEqualTo(200);
+
+        // EMERGENCY, then SOON, then URGENT: raised from SOON, so due 24 hours after this override.
+        assertThat(call("POST", "/api/intakes/" + id + "/override",
+                "{\"level\":\"URGENT\",\"reason\":\"Worse on the phone\"}", TestTokens.clinician()).statusCode())
+                .isEqualTo(200);
+
+        var override = store.find(id).orElseThrow().decision().override().orElseThrow();
+        assertThat(override.replaced()).contains(org.example.intake.core.triage.Level.SOON);
+        assertThat(Instant.parse(itemOf(id).get("dueBy").asText()))
+                .isEqualTo(override.at().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(24)));
+        awaitDelivered(id);
+        assertThat(referralWindowSentToTheEhr(id).getStart().toInstant())
+                .isEqualTo(override.at().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Moves the intake's receipt this many hours back, so that a window from receipt and one from now differ. */
+    private void receivedHoursAgo(String id, int hours) {
+        jdbc.update("update intake_submission set received_at = ? where id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofHours(hours))), id);
+    }
+
+    /** The occurrencePeriod of the ServiceRequest in the last Bundle the (WireMock) EHR received for the intake. */
+    private static Period referralWindowSentToTheEhr(String id) {
+        List<String> sent = bundlesAbout(id);
+        Bundle last = FHIR.newJsonParser().parseResource(Bundle.class, sent.get(sent.size() - 1));
+        return last.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(ServiceRequest.class::isInstance).map(ServiceRequest.class::cast)
+                .findFirst().orElseThrow().getOccurrencePeriod();
     }
 
     @Test

@@ -62,6 +62,17 @@ public record ClinicalDecision(Optional<Review> review, Optional<Override> overr
     }
 
     /**
+     * The referral window that holds for a submission received (and triaged) at {@code receivedAt}
+     * as {@code triaged}: the override's when there is one (see {@link ReferralWindow}), else the
+     * triage's; empty when the level that holds is self-care.
+     */
+    public Optional<ReferralWindow> referralWindow(Instant receivedAt, Level triaged) {
+        Objects.requireNonNull(triaged, "triaged");
+        return override.map(o -> ReferralWindow.of(receivedAt, o.level(), o.replaced().orElse(triaged), o.at()))
+                .orElseGet(() -> ReferralWindow.triaged(receivedAt, triaged));
+    }
+
+    /**
      * A clinician looked at the submission.
      *
      * @param at   when the review was recorded
@@ -88,17 +99,28 @@ public record ClinicalDecision(Optional<Review> review, Optional<Override> overr
      * A clinician set the level instead of the triage. Named after what it is in the clinic; note
      * that inside {@link ClinicalDecision} the name hides {@code java.lang.Override}.
      *
-     * @param level  the level the clinician set
-     * @param reason why, in the clinician's words; not blank
-     * @param at     when the override was recorded
-     * @param by     the clinician's user name; not blank
+     * @param level    the level the clinician set
+     * @param reason   why, in the clinician's words; not blank
+     * @param at       when the override was recorded
+     * @param by       the clinician's user name; not blank
+     * @param replaced the level that counted just before this override (a previous override's); empty for the
+     *                 triage's level, which the first override replaces (and when it is not known: an override
+     *                 stored before this was recorded). Whether the override made the level more or less urgent,
+     *                 and so where its referral window starts, is judged against it ({@link ReferralWindow}).
+     *                 Never null.
      */
-    public record Override(Level level, String reason, Instant at, String by) {
+    public record Override(Level level, String reason, Instant at, String by, Optional<Level> replaced) {
         public Override {
             Objects.requireNonNull(level, "level");
             reason = requireText(reason, "reason");
             Objects.requireNonNull(at, "at");
             by = requireText(by, "by (the clinician's user name)");
+            Objects.requireNonNull(replaced, "replaced (Optional.empty() for the triage's level)");
+        }
+
+        /** An override of the triage's level (the first override of a submission). */
+        public Override(Level level, String reason, Instant at, String by) {
+            this(level, reason, at, by, Optional.empty());
         }
     }
 

@@ -1,7 +1,6 @@
 package org.example.intake.fhir.extract;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -43,7 +42,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Builds the FHIR transaction Bundle for one submission (DESIGN.md section 5): the
+ * Builds the FHIR transaction Bundle for one submission: the
  * QuestionnaireResponse, the extracted Observations, and, when the level calls for a referral,
  * a Flag and a ServiceRequest, then a Provenance pointing back to the response.
  *
@@ -108,9 +107,11 @@ public final class SubmissionBundleBuilder {
      * <li>the Flag's code, text and priority follow the effective level, and its text keeps the
      *     triaged level and rules; it is inactive once reviewed or when the effective level needs no
      *     referral, its period then ending at the earlier of those decisions;</li>
-     * <li>the ServiceRequest's priority and code text follow the effective level; with an override
-     *     its occurrence starts at the override and lasts the effective level's referral window; it
-     *     is revoked when the effective level needs no referral; its reasons stay the triage's, and a
+     * <li>the ServiceRequest's priority and code text follow the effective level; its occurrence is
+     *     the {@link ReferralWindow} that holds (the queue's due time is its end): with an override to
+     *     a more urgent level than the one it replaced it starts at the override, with one to a less
+     *     urgent level at the triage, and lasts the effective level's window; it is revoked when the
+     *     effective level needs no referral (keeping the triage's window); its reasons stay the triage's, and a
      *     note records the override and the review beside the triage's note;</li>
      * <li>the triage's Provenance stays as it is; the review and the override each add a Provenance
      *     (a PUT to {@link #reviewProvenanceId(String)} resp. {@link #overrideProvenanceId(String)})
@@ -258,16 +259,16 @@ public final class SubmissionBundleBuilder {
         request.setSubject(subject(submission));
         request.setAuthoredOn(Date.from(start));
         Optional<ClinicalDecision.Override> override = decision.override();
-        if (override.isPresent() && level.needsReferral()) {
-            Instant from = override.get().at();
-            request.setOccurrence(new Period().setStartElement(dateTime(from))
-                    .setEndElement(dateTime(from.plus(level.referralWindow().orElseThrow()))));
-        } else if (outcome.level().needsReferral()) {
-            // No override, or one to self-care: the window the triage asked for (the request is revoked then).
-            Duration window = outcome.level().referralWindow().orElseThrow();
-            request.setOccurrence(new Period().setStart(Date.from(start)).setEnd(Date.from(start.plus(window))));
+        Optional<ReferralWindow> window = decision.referralWindow(start, outcome.level());
+        if (override.isPresent() && window.isPresent()) {
+            request.setOccurrence(new Period().setStartElement(dateTime(window.get().start()))
+                    .setEndElement(dateTime(window.get().end())));
+        } else {
+            // No override (the triage's window, written as before), or one to self-care: the window the triage
+            // asked for, the request being revoked then; none for a self-care triage overridden to self-care.
+            ReferralWindow.triaged(start, outcome.level()).ifPresent(triage -> request.setOccurrence(
+                    new Period().setStart(Date.from(triage.start())).setEnd(Date.from(triage.end()))));
         }
-        // else a self-care submission overridden to self-care: a revoked request that never had a window.
         List<String> evidence = new ArrayList<>();
         for (RedFlagRule rule : outcome.firedRules()) {
             request.addReasonCode(new CodeableConcept(new Coding(RED_FLAG_SYSTEM, rule.id(), rule.rationale())));

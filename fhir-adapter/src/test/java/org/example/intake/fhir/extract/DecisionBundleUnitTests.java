@@ -184,13 +184,79 @@ class DecisionBundleUnitTests {
         assertThat(flagPriority(flag)).isEqualTo("PM");
         ServiceRequest request = only(bundle, ServiceRequest.class);
         assertThat(request.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
-        assertThat(request.getOccurrencePeriod().getStart().toInstant()).isEqualTo(OVERRIDDEN_AT);
-        assertThat(request.getOccurrencePeriod().getEnd().toInstant()).isEqualTo(OVERRIDDEN_AT.plus(Duration.ofHours(24)));
+        // A downgrade never buys time: the URGENT window still runs from the triage.
+        assertThat(request.getOccurrencePeriod().getStart().toInstant()).isEqualTo(TRIAGED_AT);
+        assertThat(request.getOccurrencePeriod().getEnd().toInstant()).isEqualTo(TRIAGED_AT.plus(Duration.ofHours(24)));
         assertThat(request.getReasonCode()).hasSize(original.getReasonCode().size())
                 .allSatisfy(code -> assertThat(original.getReasonCode()).anyMatch(code::equalsDeep));
         assertThat(request.getReasonReference()).extracting(Reference::getReference)
                 .containsExactlyElementsOf(original.getReasonReference().stream().map(Reference::getReference).toList());
         assertThat(request.getNote().get(1).getText()).contains("from EMERGENCY to URGENT");
+    }
+
+    @Test
+    void anOverrideToALessUrgentLevel_emergencyToSoon_keepsTheReferralWindowFromTheTriage() {
+        Bundle bundle = builder.build(DecisionCases.emergency("sub-down-soon")
+                .withDecision(ClinicalDecision.overridden(DecisionCases.override(Level.SOON))));
+
+        ServiceRequest request = only(bundle, ServiceRequest.class);
+        assertThat(request.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.ROUTINE);
+        assertThat(request.getOccurrencePeriod().getStart().toInstant()).isEqualTo(TRIAGED_AT);
+        assertThat(request.getOccurrencePeriod().getEnd().toInstant()).isEqualTo(TRIAGED_AT.plus(Duration.ofDays(14)));
+    }
+
+    @Test
+    void anOverrideToAMoreUrgentLevel_soonToUrgent_startsTheReferralWindowAtTheOverride() {
+        Bundle bundle = builder.build(DecisionCases.soon("sub-up-urgent")
+                .withDecision(ClinicalDecision.overridden(DecisionCases.override(Level.URGENT))));
+
+        ServiceRequest request = only(bundle, ServiceRequest.class);
+        assertThat(request.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
+        assertThat(request.getOccurrencePeriod().getStart().toInstant()).isEqualTo(OVERRIDDEN_AT);
+        assertThat(request.getOccurrencePeriod().getEnd().toInstant())
+                .isEqualTo(OVERRIDDEN_AT.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void aLaterOverride_isJudgedAgainstTheLevelItReplaced_notTheTriages() {
+        // EMERGENCY, then SOON, then URGENT: raised from SOON, so from the override.
+        ClinicalDecision.Override raisedFromSoon = new ClinicalDecision.Override(Level.URGENT, "Worse on the phone.",
+                OVERRIDDEN_AT, CLINICIAN, Optional.of(Level.SOON));
+        // SOON, then EMERGENCY, then URGENT: lowered from EMERGENCY, so still from the triage.
+        ClinicalDecision.Override loweredFromEmergency = new ClinicalDecision.Override(Level.URGENT,
+                "Examined: not an emergency.", OVERRIDDEN_AT, CLINICIAN, Optional.of(Level.EMERGENCY));
+
+        ServiceRequest raised = only(builder.build(DecisionCases.emergency("sub-raised-again")
+                .withDecision(ClinicalDecision.overridden(raisedFromSoon))), ServiceRequest.class);
+        ServiceRequest lowered = only(builder.build(DecisionCases.soon("sub-lowered-again")
+                .withDecision(ClinicalDecision.overridden(loweredFromEmergency))), ServiceRequest.class);
+
+        assertThat(raised.getOccurrencePeriod().getStart().toInstant()).isEqualTo(OVERRIDDEN_AT);
+        assertThat(raised.getOccurrencePeriod().getEnd().toInstant()).isEqualTo(OVERRIDDEN_AT.plus(Duration.ofHours(24)));
+        assertThat(lowered.getOccurrencePeriod().getStart().toInstant()).isEqualTo(TRIAGED_AT);
+        assertThat(lowered.getOccurrencePeriod().getEnd().toInstant()).isEqualTo(TRIAGED_AT.plus(Duration.ofHours(24)));
+    }
+
+    @Test
+    void theReferralsOccurrenceIsTheDecisionsReferralWindow_theOneTheQueueTakesItsDueTimeFrom() {
+        for (Submission submission : DecisionCases.all().values()) {
+            Bundle bundle = builder.build(submission);
+            if (resources(bundle, ServiceRequest.class).isEmpty()) {
+                continue; // self-care, never overridden: no referral at all
+            }
+            ServiceRequest request = only(bundle, ServiceRequest.class);
+            Level effective = submission.decision().effectiveLevel(submission.outcome().level());
+            Optional<ReferralWindow> window = submission.decision().referralWindow(submission.triagedAt(),
+                    submission.outcome().level());
+            if (effective.needsReferral()) {
+                assertThat(request.getOccurrencePeriod().getStart().toInstant()).as(submission.id())
+                        .isEqualTo(window.orElseThrow().start());
+                assertThat(request.getOccurrencePeriod().getEnd().toInstant()).as(submission.id())
+                        .isEqualTo(window.orElseThrow().end());
+            } else {
+                assertThat(window).as(submission.id()).isEmpty();
+            }
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.example.intake.web.queue.QueuePage;
 import org.example.intake.web.submission.QueueItem;
 
 /**
- * The API's body for one page of the clinicians' queue (DESIGN.md section 8): the items in
+ * The API's body for one page of the clinicians' queue: the items in
  * queue order, then where the next page is.
  *
  * @param items    the submissions, unreviewed first, EMERGENCY first, oldest first
@@ -32,7 +32,8 @@ record QueueView(List<Item> items, int page, String next, String previous, java.
      * @param reviewed    whether a clinician marked it reviewed
      * @param triageLevel the triage's own level
      * @param patient     the patient's FHIR reference
-     * @param dueBy       by when a clinician should see the patient; absent for self-care
+     * @param dueBy       by when a clinician should see the patient: the end of the referral window, to the second
+     *                    the same as the EHR ServiceRequest's {@code occurrencePeriod.end}; absent for self-care
      */
     record Item(String id, String level, List<String> rules, Instant receivedAt, String delivery, boolean reviewed,
             String triageLevel, String patient, Instant dueBy) {

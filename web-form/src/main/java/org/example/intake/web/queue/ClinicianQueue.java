@@ -1,14 +1,19 @@
 package org.example.intake.web.queue;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.example.intake.core.answers.IntakeAnswers;
+import org.example.intake.core.triage.Level;
 import org.example.intake.fhir.IntakeQuestionnaire;
 import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
@@ -32,6 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read, so nothing is shown that is not recorded. Thread-safe.
  */
 public class ClinicianQueue {
+
+    /** The most new intakes one page may ask after. */
+    public static final int MAX_NEW_INTAKES = 20;
 
     private final SubmissionStore store;
     private final AuditTrail audit;
@@ -79,6 +87,23 @@ public class ClinicianQueue {
      * @param before    the key of the next page's first row, or null
      */
     public QueuePage page(String clinician, QueueFilter filter, int page, QueueKey after, QueueKey before) {
+        return page(clinician, filter, page, after, before, List.of());
+    }
+
+    /**
+     * One page of the queue, as {@link #page(String, QueueFilter, int, QueueKey, QueueKey)}, which
+     * also says which of the new intakes the page asks after (those its live updates announced) are
+     * unreviewed EMERGENCYs that are not among its rows ({@link QueuePage#newEmergencies()}): with
+     * more than a page of EMERGENCYs waiting, a new one lands beyond the page, and the page must still
+     * lead the clinician to it. Those are written to the audit trail with the rows.
+     *
+     * @param newIntakes ids of new intakes the page asks after, at most {@value #MAX_NEW_INTAKES}
+     */
+    public QueuePage page(String clinician, QueueFilter filter, int page, QueueKey after, QueueKey before,
+            Collection<String> newIntakes) {
+        if (newIntakes.size() > MAX_NEW_INTAKES) {
+            throw new IllegalArgumentException("a page asks after at most " + MAX_NEW_INTAKES + " new intakes");
+        }
         if (page < 1) {
             throw new IllegalArgumentException("pages count from 1");
         }
@@ -98,13 +123,21 @@ public class ClinicianQueue {
                 items = hasNext ? rows.subList(0, pageSize) : rows;
                 hasPrevious = after != null || page > 1;
             }
+            Set<String> shown = items.stream().map(QueueItem::id).collect(Collectors.toSet());
+            List<QueueItem> newEmergencies = store.queueItems(new LinkedHashSet<>(newIntakes)).stream()
+                    .filter(item -> item.level() == Level.EMERGENCY && !item.reviewed() && !shown.contains(item.id()))
+                    .sorted(Comparator.comparing(QueueItem::receivedAt).thenComparing(QueueItem::id))
+                    .toList();
             audit.record(clinician, AuditAction.QUEUE_VIEWED, null, null, "queue page " + page
                     + filter.level().map(level -> ", level " + level).orElse("")
                     + filter.delivery().map(delivery -> ", delivery " + delivery).orElse("")
                     + ": " + items.size() + " shown" + (items.isEmpty() ? "" : ": " + items.stream()
                             .map(item -> item.id() + " (Patient/" + item.patientId() + ")")
+                            .collect(Collectors.joining(", ")))
+                    + (newEmergencies.isEmpty() ? "" : "; new emergency beyond the page: " + newEmergencies.stream()
+                            .map(item -> item.id() + " (Patient/" + item.patientId() + ")")
                             .collect(Collectors.joining(", "))));
-            return new QueuePage(filter, page, items, hasNext, hasPrevious, store.waiting());
+            return new QueuePage(filter, page, items, hasNext, hasPrevious, store.waiting(), newEmergencies);
         });
     }
 

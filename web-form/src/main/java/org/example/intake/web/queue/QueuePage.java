@@ -18,14 +18,32 @@ import org.example.intake.web.submission.QueueKey;
  * @param hasNext     whether another page follows
  * @param hasPrevious whether a page comes before this one
  * @param waiting  how many unreviewed submissions wait at each level, over the whole queue
+ * @param newEmergencies the new intakes the page asked after that are unreviewed EMERGENCYs not among
+ *                       {@code items}: the page must still point the clinician to them
  */
 public record QueuePage(QueueFilter filter, int page, List<QueueItem> items, boolean hasNext, boolean hasPrevious,
-        Map<Level, Long> waiting) {
+        Map<Level, Long> waiting, List<QueueItem> newEmergencies) {
 
     public QueuePage {
         Objects.requireNonNull(filter, "filter");
         items = List.copyOf(items);
         waiting = Map.copyOf(waiting);
+        newEmergencies = List.copyOf(newEmergencies);
+    }
+
+    /** A page that asked after no new intakes. */
+    public QueuePage(QueueFilter filter, int page, List<QueueItem> items, boolean hasNext, boolean hasPrevious,
+            Map<Level, Long> waiting) {
+        this(filter, page, items, hasNext, hasPrevious, waiting, List.of());
+    }
+
+    /**
+     * How many unreviewed EMERGENCY intakes wait that this page does not show (on other pages, or
+     * filtered out): those waiting over the whole queue less those among its rows.
+     */
+    public long emergenciesNotShown() {
+        long shown = items.stream().filter(item -> !item.reviewed() && item.level() == Level.EMERGENCY).count();
+        return Math.max(0, waiting.getOrDefault(Level.EMERGENCY, 0L) - shown);
     }
 
     /** The cursor the next page starts after (its last row's key), or null on the last page. */

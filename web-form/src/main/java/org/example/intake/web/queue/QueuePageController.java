@@ -3,9 +3,11 @@ package org.example.intake.web.queue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.security.Caller;
@@ -30,13 +32,15 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The clinicians' pages (DESIGN.md section 8): the queue, its live updates, one submission's
+ * The clinicians' pages: the queue, its live updates, one submission's
  * detail, and the decisions about it. What the queue holds and what a decision does are decided
  * in {@link ClinicianQueue} and {@link IntakeService}; this class maps the pages to them.
  */
 @Controller
 @RequestMapping("/clinician")
 class QueuePageController {
+
+    private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final ClinicianQueue queue;
     private final IntakeService intakes;
@@ -59,17 +63,23 @@ class QueuePageController {
     @GetMapping
     String queue(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
             @RequestParam Optional<String> page, @RequestParam Optional<String> after,
-            @RequestParam Optional<String> before, Authentication authentication, Model model) {
-        rows(level, delivery, page, after, before, authentication, model);
+            @RequestParam Optional<String> before, @RequestParam Optional<List<String>> newEmergency,
+            Authentication authentication, Model model) {
+        rows(level, delivery, page, after, before, newEmergency, authentication, model);
         return "clinician/queue";
     }
 
-    /** The queue's rows alone, for the page to fetch when an event says the queue changed. */
+    /**
+     * The queue's rows alone, for the page to fetch when an event says the queue changed. The page
+     * names the new EMERGENCY intakes it learned of ({@code newEmergency}, repeated): those that are
+     * still unreviewed EMERGENCYs but not among the rows get a notice with a link to each.
+     */
     @GetMapping("/queue-rows")
     String queueRows(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
             @RequestParam Optional<String> page, @RequestParam Optional<String> after,
-            @RequestParam Optional<String> before, Authentication authentication, Model model) {
-        rows(level, delivery, page, after, before, authentication, model);
+            @RequestParam Optional<String> before, @RequestParam Optional<List<String>> newEmergency,
+            Authentication authentication, Model model) {
+        rows(level, delivery, page, after, before, newEmergency, authentication, model);
         return "clinician/queue :: rows";
     }
 
@@ -130,7 +140,8 @@ class QueuePageController {
     }
 
     private void rows(Optional<String> level, Optional<String> delivery, Optional<String> page,
-            Optional<String> after, Optional<String> before, Authentication authentication, Model model) {
+            Optional<String> after, Optional<String> before, Optional<List<String>> newEmergency,
+            Authentication authentication, Model model) {
         QueueKey afterKey = key(after);
         QueueKey beforeKey = key(before);
         Optional<Level> levelFilter = level.filter(value -> !value.isBlank()).map(value -> level(value)
@@ -151,10 +162,14 @@ class QueuePageController {
         if (number < 1) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pages count from 1");
         }
+        // Ids as the API makes them; anything else names no intake. A page asks after a few at most.
+        List<String> asked = newEmergency.orElse(List.of()).stream().filter(id -> SUBMISSION_ID.matcher(id).matches())
+                .distinct().limit(ClinicianQueue.MAX_NEW_INTAKES).toList();
         QueuePage result = queue.page(Caller.of(authentication).name(), new QueueFilter(levelFilter, deliveryFilter),
-                number, afterKey, beforeKey);
+                number, afterKey, beforeKey, asked);
         Instant now = clock.instant();
         model.addAttribute("queue", result);
+        model.addAttribute("notice", EmergencyNotice.of(result, now));
         model.addAttribute("rows", result.items().stream().map(item -> QueueRow.of(item, now)).toList());
         model.addAttribute("levels", Level.values());
         model.addAttribute("deliveryStates", DeliveryState.values());

@@ -202,7 +202,7 @@ public class IntakeService {
             if (before == level) {
                 throw new IntakeConflict("intake " + id + " is already " + level);
             }
-            store.override(id, level, why, decisionTime(submission), clinician);
+            store.override(id, level, before, why, decisionTime(submission), clinician);
             audit.record(clinician, AuditAction.OVERRIDDEN, id, submission.patientId(),
                     "level " + before + " changed to " + level + " (triage said " + submission.level() + "); reason: "
                             + why);

@@ -29,10 +29,10 @@ public class SubmissionStore {
     private static final String COLUMNS = "id, patient_id, received_at, response_json, level, rules, rule_set, advice,"
             + " delivery, attempts, last_error, delivered_at";
     private static final String DECISION_COLUMNS = ", reviewed_at, reviewed_by, review_note, override_level,"
-            + " override_reason, overridden_at, overridden_by, revision, ehr_resources";
+            + " override_reason, overridden_at, overridden_by, override_replaced, revision, ehr_resources";
     private static final String SELECT = "select " + COLUMNS + DECISION_COLUMNS + " from intake_submission ";
     private static final String QUEUE_COLUMNS = "id, patient_id, received_at, level, override_level, overridden_at,"
-            + " rules, delivery, reviewed, attempts, last_error";
+            + " override_replaced, rules, delivery, reviewed, attempts, last_error";
 
     private final JdbcClient jdbc;
 
@@ -137,13 +137,16 @@ public class SubmissionStore {
      * Replaces the level that counts with a clinician's, as a new revision whose delivery is
      * PENDING; the triage's own level stays as it was.
      *
+     * @param replaced the level that counted until now (the triage's, or an earlier override's): the referral
+     *                 window depends on whether the new level is more urgent than it
      * @return false when there is no such submission
      */
-    boolean override(String id, Level level, String reason, Instant at, String by) {
+    boolean override(String id, Level level, Level replaced, String reason, Instant at, String by) {
         return jdbc.sql("update intake_submission set override_level = ?, override_reason = ?, overridden_at = ?,"
-                        + " overridden_by = ?, priority = ?, revision = revision + 1, delivery = ?, attempts = 0"
-                        + " where id = ?")
-                .params(level.name(), reason, Timestamp.from(at), by, level.ordinal(), DeliveryState.PENDING.name(), id)
+                        + " overridden_by = ?, override_replaced = ?, priority = ?, revision = revision + 1,"
+                        + " delivery = ?, attempts = 0 where id = ?")
+                .params(level.name(), reason, Timestamp.from(at), by, replaced.name(), level.ordinal(),
+                        DeliveryState.PENDING.name(), id)
                 .update() == 1;
     }
 
@@ -208,21 +211,37 @@ public class SubmissionStore {
         sql.append(" offset ? rows fetch next ? rows only");
         params.add(offset);
         params.add(limit);
-        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-            String override = rs.getString("override_level");
-            Timestamp overriddenAt = rs.getTimestamp("overridden_at");
-            return new QueueItem(rs.getString("id"), rs.getString("patient_id"), rs.getTimestamp("received_at").toInstant(),
-                    Level.valueOf(rs.getString("level")),
-                    override == null ? Optional.empty() : Optional.of(Level.valueOf(override)),
-                    overriddenAt == null ? Optional.empty() : Optional.of(overriddenAt.toInstant()),
-                    split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
-                    rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
-        }).list();
+        List<QueueItem> rows = jdbc.sql(sql.toString()).params(params).query(SubmissionStore::queueItem).list();
         if (backwards) {
             rows = new java.util.ArrayList<>(rows);
             java.util.Collections.reverse(rows);
         }
         return rows;
+    }
+
+    /**
+     * These submissions as queue rows (those that exist, in no particular order), read by their
+     * ids without the responses; for a handful of ids, such as the new intakes a page asks after.
+     */
+    public List<QueueItem> queueItems(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        return jdbc.sql("select " + QUEUE_COLUMNS + " from intake_submission where id in (" + marks + ")")
+                .params(List.copyOf(ids)).query(SubmissionStore::queueItem).list();
+    }
+
+    private static QueueItem queueItem(ResultSet rs, int rowNum) throws SQLException {
+        String override = rs.getString("override_level");
+        Timestamp overriddenAt = rs.getTimestamp("overridden_at");
+        return new QueueItem(rs.getString("id"), rs.getString("patient_id"), rs.getTimestamp("received_at").toInstant(),
+                Level.valueOf(rs.getString("level")),
+                override == null ? Optional.empty() : Optional.of(Level.valueOf(override)),
+                overriddenAt == null ? Optional.empty() : Optional.of(overriddenAt.toInstant()),
+                level(rs.getString("override_replaced")),
+                split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
+                rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
     }
 
     /** One page of the queue by offset (see {@link #queue(QueueFilter, QueueKey, QueueKey, int, int)}). */
@@ -260,7 +279,8 @@ public class SubmissionStore {
         String overrideLevel = rs.getString("override_level");
         Optional<ClinicalDecision.Override> override = overrideLevel == null ? Optional.empty()
                 : Optional.of(new ClinicalDecision.Override(Level.valueOf(overrideLevel), rs.getString("override_reason"),
-                        rs.getTimestamp("overridden_at").toInstant(), rs.getString("overridden_by")));
+                        rs.getTimestamp("overridden_at").toInstant(), rs.getString("overridden_by"),
+                        level(rs.getString("override_replaced"))));
         return review.isEmpty() && override.isEmpty() ? ClinicalDecision.NONE : new ClinicalDecision(review, override);
     }
 
@@ -280,6 +300,11 @@ public class SubmissionStore {
         public String toString() {
             return "(a QuestionnaireResponse, " + json.length() + " characters)";
         }
+    }
+
+    /** A stored level, or empty for none (an override stored before the replaced level was kept has none). */
+    private static Optional<Level> level(String name) {
+        return name == null ? Optional.empty() : Optional.of(Level.valueOf(name));
     }
 
     private static List<String> split(String joined) {

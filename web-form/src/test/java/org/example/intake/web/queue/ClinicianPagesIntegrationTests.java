@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The clinicians' pages through the plugin's real browser security chain, logged in with
  * Spring Security's {@code oidcLogin()} (the real Keycloak login is driven in the browser tests):
- * the page contract of DESIGN.md section 8, the detail, the decisions' forms, and every rule
+ * the queue page's contract, the detail, the decisions' forms, and every rule
  * both ways.
  */
 @AutoConfigureMockMvc
