@@ -32,8 +32,9 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
 /**
- * One version of the buttock-cramp intake Questionnaire (DESIGN.md section 3), loaded from the
- * FHIR JSON resource in this module and compiled into lookup tables for fast validation.
+ * One version of the buttock-cramp intake Questionnaire (the README's "Questionnaire versions"), loaded
+ * from the FHIR JSON resource in this module ({@link #RESOURCE_PATTERN}) and compiled into lookup tables
+ * for fast validation.
  * {@link IntakeQuestionnaires} holds every version and picks the one a response names.
  *
  * <p>Compiling fails fast when the resource uses a feature the validator does not support
@@ -46,7 +47,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
  */
 public final class IntakeQuestionnaire {
 
-    /** Classpath location of the Questionnaire resource of each version: {@code %s} is the version, e.g. 1.1.0. */
+    /** Classpath location of the Questionnaire resource of each version: {@code %s} is the version, e.g. 1.2.0. */
     public static final String RESOURCE_PATTERN = "/fhir/Questionnaire-buttock-cramp-intake-%s.json";
     /** Classpath location of the CodeSystem of the intake's local codes. */
     public static final String CODE_SYSTEM_RESOURCE = "/fhir/CodeSystem-buttock-cramp-intake.json";
@@ -165,7 +166,7 @@ public final class IntakeQuestionnaire {
         return resource.getUrl();
     }
 
-    /** The business version, e.g. {@code 1.1.0}. */
+    /** The business version, e.g. {@code 1.2.0}. */
     public String version() {
         return resource.getVersion();
     }
@@ -175,7 +176,7 @@ public final class IntakeQuestionnaire {
         return questionnaireVersion;
     }
 
-    /** The versioned canonical, e.g. {@code http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0}. */
+    /** The versioned canonical, e.g. {@code http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.2.0}. */
     public String canonical() {
         return resource.getUrl() + "|" + resource.getVersion();
     }
