@@ -171,7 +171,7 @@ class IntakeQuestionnaireUnitTests {
     }
 
     @Test
-    void a1_0_0QuestionnaireThatAsksLaterQuestions_failsFast() {
+    void a1_0_0QuestionnaireThatAsksA1_1_0Question_failsFast() {
         Questionnaire tampered = questionnaire.resource().copy().setVersion("1.0.0");
 
         assertThatThrownBy(() -> IntakeQuestionnaire.of(tampered))
