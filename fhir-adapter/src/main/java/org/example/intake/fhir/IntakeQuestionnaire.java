@@ -40,7 +40,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
  * <p>Compiling fails fast when the resource uses a feature the validator does not support
  * (nested questions, enableWhen other than "= true" on a boolean) or when it disagrees with
  * intake-core's {@link Question} for its version (which questions it asks, linkId, group, type, required, range,
- * options, enableWhen):
+ * answer options with their order and wording, enableWhen):
  * the two must say the same thing, and a mismatch is a build error, not a silent drift.
  *
  * <p>Immutable and thread-safe. {@link #resource()} returns the shared resource: do not modify it.
@@ -305,6 +305,15 @@ public final class IntakeQuestionnaire {
             if (!expected.equals(spec.options())) {
                 problems.add(linkId + ": answer options " + spec.options().keySet() + " but intake-core says "
                         + expected.keySet());
+            } else {
+                List<String> shown = spec.element().getAnswerOption().stream()
+                        .map(option -> option.getValueCoding().getCode() + " \"" + option.getValueCoding().getDisplay() + "\"")
+                        .toList();
+                List<String> core = question.options().stream()
+                        .map(option -> option.code() + " \"" + option.display() + "\"").toList();
+                if (!core.equals(shown)) {
+                    problems.add(linkId + ": answer options in order " + shown + " but intake-core says " + core);
+                }
             }
         }
     }

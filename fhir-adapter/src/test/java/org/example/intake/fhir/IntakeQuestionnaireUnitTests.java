@@ -183,6 +183,23 @@ class IntakeQuestionnaireUnitTests {
     }
 
     @Test
+    void aQuestionnaireWhoseStandingWordingOrOrderDisagreesWithIntakeCore_failsFast() {
+        Questionnaire reworded = questionnaire.resource().copy();
+        questionnaireItem(reworded, "standing").getAnswerOption().get(1).getValueCoding().setDisplay("No");
+        Questionnaire reordered = questionnaire.resource().copy();
+        List<Questionnaire.QuestionnaireItemAnswerOptionComponent> options =
+                questionnaireItem(reordered, "standing").getAnswerOption();
+        options.add(options.remove(0));
+
+        assertThatThrownBy(() -> IntakeQuestionnaire.of(reworded))
+                .hasMessageContaining("standing: answer options in order")
+                .hasMessageContaining("cannot-stand \"No\"")
+                .hasMessageContaining("cannot-stand \"No, I can't\"");
+        assertThatThrownBy(() -> IntakeQuestionnaire.of(reordered))
+                .hasMessageContaining("standing: answer options in order [cannot-stand");
+    }
+
+    @Test
     void a1_2_0QuestionnaireThatStillAsksARetiredQuestion_failsFast() {
         Questionnaire tampered = IntakeQuestionnaires.standard().get(QuestionnaireVersion.V1_1_0).orElseThrow()
                 .resource().copy().setVersion("1.2.0");
