@@ -13,7 +13,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 count="${1:-100000}"
 seed="${2:-42}"
 work="$root/target/bench"
-input="$work/intakes-$count-$seed-q1.1.0.ndjson" # responses to questionnaire 1.1.0
+input="$work/intakes-$count-$seed-q1.2.0.ndjson" # responses to questionnaire 1.2.0 (a new version, a new file)
 output="$work/triage-$count.ndjson"
 mkdir -p "$work"
 cd "$root"

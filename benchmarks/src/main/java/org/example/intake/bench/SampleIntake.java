@@ -3,7 +3,6 @@ package org.example.intake.bench;
 import static org.example.intake.core.answers.Question.AGE;
 import static org.example.intake.core.answers.Question.APPARENT_CAUSE;
 import static org.example.intake.core.answers.Question.BLADDER_CHANGE;
-import static org.example.intake.core.answers.Question.BOTH_LEGS;
 import static org.example.intake.core.answers.Question.BOWEL_CHANGE;
 import static org.example.intake.core.answers.Question.CANCER_HISTORY;
 import static org.example.intake.core.answers.Question.COLD_PALE_LEG;
@@ -41,12 +40,13 @@ import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.Side;
+import org.example.intake.core.answers.Standing;
 import org.example.intake.core.triage.Level;
 
 /**
  * The one QuestionnaireResponse every benchmark works on: a realistic complete intake,
- * to questionnaire 1.1.0, compact JSON of 2,943 bytes (about 2.9 KiB) in {@value #RESOURCE}.
- * Every required question is answered, the enabled conditional ones too (radiates-below-knee, both-legs), with two
+ * to questionnaire 1.2.0, compact JSON of 3,079 bytes (about 3.0 KiB) in {@value #RESOURCE}.
+ * Every required question is answered, the enabled conditional ones too (radiates-below-knee, pain-both-legs), with two
  * optional lifestyle answers; it triages to SOON (PERSIST-RECUR-UNEXPLAINED,
  * SCIATICA-BELOW-KNEE, FUNCTION-ADL).
  */
@@ -56,7 +56,7 @@ public final class SampleIntake {
     public static final String RESOURCE = "/bench/complete-intake.json";
 
     /** The sample's exact size in bytes (UTF-8); checked whenever it is loaded. */
-    public static final int SIZE_BYTES = 2_943;
+    public static final int SIZE_BYTES = 3_079;
 
     /** The level the sample triages to. */
     public static final Level EXPECTED_LEVEL = Level.SOON;
@@ -101,12 +101,12 @@ public final class SampleIntake {
                 .answer(APPARENT_CAUSE, false)
                 .answer(MAJOR_TRAUMA, false)
                 .answer(DAILY_ACTIVITIES, true)
-                .answer(Question.CAN_BEAR_WEIGHT, true)
+                .answer(Question.STANDING, Standing.CAN_STAND)
                 .answer(RADIATES, true)
                 .answer(RADIATES_BELOW_KNEE, true)
+                .answer(Question.PAIN_BOTH_LEGS, false)
                 .answer(NUMBNESS_TINGLING, false)
                 .answer(LEG_WEAKNESS, false)
-                .answer(BOTH_LEGS, false)
                 .answer(SADDLE_NUMBNESS, false)
                 .answer(BLADDER_CHANGE, false)
                 .answer(BOWEL_CHANGE, false)
@@ -123,6 +123,7 @@ public final class SampleIntake {
                 .answer(Question.CALF_SWELLING, false)
                 .answer(Question.ANAL_LUMP, false)
                 .answer(AGE, 44)
+                .answer(Question.PREGNANT, false)
                 .answer(CANCER_HISTORY, false)
                 .answer(IMMUNOSUPPRESSED, false)
                 .answer(Question.IV_DRUG_USE, false)

@@ -31,7 +31,7 @@ class IntakeBenchmarksTests {
     }
 
     @Test
-    void the_sample_is_2943_bytes_and_the_same_intake_the_oracle_tests_check_with_hapi() throws IOException {
+    void the_sample_is_3079_bytes_and_the_same_intake_the_oracle_tests_check_with_hapi() throws IOException {
         String oracleIntake;
         try (InputStream in = getClass().getResourceAsStream("/oracle/complete-intake.json")) {
             assertThat(in).as("fhir-adapter test-jar resource /oracle/complete-intake.json").isNotNull();

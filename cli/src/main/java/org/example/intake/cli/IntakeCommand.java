@@ -31,7 +31,7 @@ import org.example.intake.fhir.IntakeReading;
 import ca.uhn.fhir.context.FhirContext;
 
 /**
- * The {@code intake} command line (DESIGN.md section 6): {@code triage FILE...},
+ * The {@code intake} command line (the README's "Command line"): {@code triage FILE...},
  * {@code validate FILE} and {@code extract FILE}, each with {@code --max-record-bytes N}. Exit status 0 when every
  * response was valid, 1 when one was refused (a response over the size limit too), 2 for bad usage or a file that
  * cannot be read.

@@ -8,7 +8,7 @@ import org.example.intake.core.triage.TriageOutcome;
 
 /**
  * The one-line JSON objects {@code intake triage} prints, written by hand in the key order of
- * DESIGN.md section 6 (a contract): {@code source, id, level, rules, ruleSet, advice} for a
+ * the README's "Command line" (a contract): {@code source, id, level, rules, ruleSet, advice} for a
  * triaged response, {@code source, error} for a refused one. Lines carry no newline.
  */
 final class OutputLine {

@@ -24,6 +24,7 @@ import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.Side;
+import org.example.intake.core.answers.Standing;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.Problem;
@@ -61,7 +62,7 @@ class IntakeCommandIntegrationTests {
         assertThat(line.get("id").asText()).isEqualTo("qr-7");
         assertThat(line.get("level").asText()).isEqualTo("URGENT");
         assertThat(line.get("rules")).extracting(JsonNode::asText).containsExactly("INF-FEVER");
-        assertThat(line.get("ruleSet").asText()).isEqualTo("1.1.0");
+        assertThat(line.get("ruleSet").asText()).isEqualTo("1.2.0");
         assertThat(line.get("advice")).isNotEmpty().allMatch(JsonNode::isTextual);
         assertThat(result.err()).isEmpty();
     }
@@ -550,7 +551,7 @@ class IntakeCommandIntegrationTests {
             }
         }
         answers.put(Question.APPARENT_CAUSE, true);
-        answers.put(Question.CAN_BEAR_WEIGHT, true);
+        answers.put(Question.STANDING, Standing.CAN_STAND);
         answers.put(Question.FEVER, true);
         return answers;
     }

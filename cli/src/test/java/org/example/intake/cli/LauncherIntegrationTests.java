@@ -40,7 +40,7 @@ class LauncherIntegrationTests {
         List<String> out = Files.readAllLines(dir.resolve("out"), StandardCharsets.UTF_8);
         assertThat(out).hasSize(1);
         assertThat(out.get(0)).startsWith("{\"source\":\"" + example + "#1\",\"id\":\"example-urgent-fever\","
-                + "\"level\":\"URGENT\",\"rules\":[\"INF-FEVER\"],\"ruleSet\":\"1.1.0\",\"advice\":[\"");
+                + "\"level\":\"URGENT\",\"rules\":[\"INF-FEVER\"],\"ruleSet\":\"1.2.0\",\"advice\":[\"");
         assertThat(Files.readString(dir.resolve("err"))).isEqualTo("intake: cannot read " + missing + ": no such file\n");
     }
 }

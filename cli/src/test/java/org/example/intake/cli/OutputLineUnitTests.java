@@ -21,7 +21,7 @@ class OutputLineUnitTests {
         String line = OutputLine.triaged("in.ndjson#3", "qr-1", FEVER);
 
         assertThat(line).isEqualTo("{\"source\":\"in.ndjson#3\",\"id\":\"qr-1\",\"level\":\"URGENT\","
-                + "\"rules\":[\"INF-FEVER\"],\"ruleSet\":\"1.1.0\",\"advice\":["
+                + "\"rules\":[\"INF-FEVER\"],\"ruleSet\":\"1.2.0\",\"advice\":["
                 + JsonText.quote(Advice.ACT_URGENT.text()) + "," + JsonText.quote(Advice.NET_EMERGENCY.text()) + "]}");
     }
 
@@ -39,7 +39,7 @@ class OutputLineUnitTests {
 
         String line = OutputLine.triaged("a.json#1", "x", selfCare);
 
-        assertThat(line).contains("\"level\":\"SELF_CARE\",\"rules\":[],\"ruleSet\":\"1.1.0\",\"advice\":[\"");
+        assertThat(line).contains("\"level\":\"SELF_CARE\",\"rules\":[],\"ruleSet\":\"1.2.0\",\"advice\":[\"");
     }
 
     @Test

@@ -32,21 +32,22 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemEnableWhenComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
 
 /**
- * One version of the buttock-cramp intake Questionnaire (DESIGN.md section 3), loaded from the
- * FHIR JSON resource in this module and compiled into lookup tables for fast validation.
+ * One version of the buttock-cramp intake Questionnaire (the README's "Questionnaire versions"), loaded
+ * from the FHIR JSON resource in this module ({@link #RESOURCE_PATTERN}) and compiled into lookup tables
+ * for fast validation.
  * {@link IntakeQuestionnaires} holds every version and picks the one a response names.
  *
  * <p>Compiling fails fast when the resource uses a feature the validator does not support
  * (nested questions, enableWhen other than "= true" on a boolean) or when it disagrees with
  * intake-core's {@link Question} for its version (which questions it asks, linkId, group, type, required, range,
- * options, enableWhen):
+ * answer options with their order and wording, enableWhen):
  * the two must say the same thing, and a mismatch is a build error, not a silent drift.
  *
  * <p>Immutable and thread-safe. {@link #resource()} returns the shared resource: do not modify it.
  */
 public final class IntakeQuestionnaire {
 
-    /** Classpath location of the Questionnaire resource of each version: {@code %s} is the version, e.g. 1.1.0. */
+    /** Classpath location of the Questionnaire resource of each version: {@code %s} is the version, e.g. 1.2.0. */
     public static final String RESOURCE_PATTERN = "/fhir/Questionnaire-buttock-cramp-intake-%s.json";
     /** Classpath location of the CodeSystem of the intake's local codes. */
     public static final String CODE_SYSTEM_RESOURCE = "/fhir/CodeSystem-buttock-cramp-intake.json";
@@ -165,7 +166,7 @@ public final class IntakeQuestionnaire {
         return resource.getUrl();
     }
 
-    /** The business version, e.g. {@code 1.1.0}. */
+    /** The business version, e.g. {@code 1.2.0}. */
     public String version() {
         return resource.getVersion();
     }
@@ -175,7 +176,7 @@ public final class IntakeQuestionnaire {
         return questionnaireVersion;
     }
 
-    /** The versioned canonical, e.g. {@code http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0}. */
+    /** The versioned canonical, e.g. {@code http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.2.0}. */
     public String canonical() {
         return resource.getUrl() + "|" + resource.getVersion();
     }
@@ -304,6 +305,15 @@ public final class IntakeQuestionnaire {
             if (!expected.equals(spec.options())) {
                 problems.add(linkId + ": answer options " + spec.options().keySet() + " but intake-core says "
                         + expected.keySet());
+            } else {
+                List<String> shown = spec.element().getAnswerOption().stream()
+                        .map(option -> option.getValueCoding().getCode() + " \"" + option.getValueCoding().getDisplay() + "\"")
+                        .toList();
+                List<String> core = question.options().stream()
+                        .map(option -> option.code() + " \"" + option.display() + "\"").toList();
+                if (!core.equals(shown)) {
+                    problems.add(linkId + ": answer options in order " + shown + " but intake-core says " + core);
+                }
             }
         }
     }

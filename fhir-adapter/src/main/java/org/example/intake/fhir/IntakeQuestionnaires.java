@@ -10,8 +10,9 @@ import org.example.intake.core.answers.QuestionnaireVersion;
 
 /**
  * Every version of the intake Questionnaire, compiled once, and the rule that picks the one a
- * QuestionnaireResponse is checked against (DESIGN.md section 3): {@code <url>|1.0.0} names
- * 1.0.0, {@code <url>|1.1.0} or the bare {@code <url>} the current version, anything else none.
+ * QuestionnaireResponse is checked against (the README's "Questionnaire versions"): {@code <url>|1.0.0}
+ * names 1.0.0, {@code <url>|1.1.0} names 1.1.0, {@code <url>|1.2.0} or the bare {@code <url>} the
+ * current version (1.2.0), anything else none.
  *
  * <p>Immutable and thread-safe.
  */

@@ -15,7 +15,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 
 /**
  * Turns a QuestionnaireResponse (JSON text or parsed) into an {@link IntakeReading}: checks it
- * against the version of the intake Questionnaire it names (DESIGN.md section 3) and, when it holds, maps its answers to
+ * against the version of the intake Questionnaire it names (see {@link IntakeQuestionnaires#resolve(String)}) and, when it holds, maps its answers to
  * {@link IntakeAnswers}. Bad input never throws: it comes back as {@link IntakeReading.Rejected}
  * with one issue per problem. Thread-safe: share one instance.
  */

@@ -1,15 +1,14 @@
 package org.example.intake.fhir;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.CodedAnswer;
-import org.example.intake.core.answers.Frequency;
 import org.example.intake.core.answers.IntakeAnswers;
-import org.example.intake.core.answers.Onset;
-import org.example.intake.core.answers.Pattern;
+import org.example.intake.core.answers.OlderVersions;
 import org.example.intake.core.answers.Question;
-import org.example.intake.core.answers.Side;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.fhir.IntakeQuestionnaire.GroupSpec;
 import org.example.intake.fhir.IntakeQuestionnaire.ItemSpec;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -331,9 +330,26 @@ final class QuestionnaireResponseValidator {
             return text;
         }
 
+        /**
+         * An item the Questionnaire does not have. When it is a question of other versions (one this
+         * version retired, such as {@code both-legs} in 1.2.0, or one a later version added, such as
+         * {@code standing} in a 1.1.0 response), the message names the versions that ask it.
+         */
         private void unknown(String linkId, String path) {
-            issues.error(Problem.UNKNOWN_LINK_ID, path, "'" + linkId + "' is not an item of "
-                    + questionnaire.canonical() + ".");
+            String message = "'" + linkId + "' is not an item of " + questionnaire.canonical();
+            Question other = Question.byLinkId(linkId).orElse(null);
+            if (other != null) {
+                List<String> asking = new ArrayList<>();
+                for (QuestionnaireVersion version : QuestionnaireVersion.values()) {
+                    if (other.isAskedIn(version)) {
+                        asking.add(version.code());
+                    }
+                }
+                message += ": only questionnaire version" + (asking.size() == 1 ? " " : "s ") + String.join(", ", asking)
+                        + (asking.size() == 1 ? " asks" : " ask") + " it" + replacedBy(other)
+                        + ". A response answers the questions of the version it names";
+            }
+            issues.error(Problem.UNKNOWN_LINK_ID, path, message + ".");
         }
 
         /** After the walk: answers to disabled questions, and required questions left unanswered. */
@@ -419,14 +435,33 @@ final class QuestionnaireResponseValidator {
         return answerPath(g, i, a) + ".value";
     }
 
+    /** The option of a choice question with this code (compilation guarantees the Questionnaire's options are core's). */
     private static CodedAnswer option(Question question, String code) {
-        return switch (question) {
-            case ONSET -> CodedAnswer.fromCode(Onset.class, code).orElseThrow();
-            case SIDE -> CodedAnswer.fromCode(Side.class, code).orElseThrow();
-            case PATTERN -> CodedAnswer.fromCode(Pattern.class, code).orElseThrow();
-            case FREQUENCY -> CodedAnswer.fromCode(Frequency.class, code).orElseThrow();
-            default -> throw new IllegalStateException(question.linkId() + " is not a choice question");
-        };
+        for (CodedAnswer option : question.options()) {
+            if (option.code().equals(code)) {
+                return option;
+            }
+        }
+        throw new IllegalStateException("'" + code + "' is not an answer option of " + question.linkId());
+    }
+
+    /**
+     * For a retired question, " ('a', 'b' replaced it in 1.2.0)" naming the questions whose answers it
+     * gives in the current terms; else empty.
+     */
+    private static String replacedBy(Question retired) {
+        if (retired.retiredIn().isEmpty()) {
+            return "";
+        }
+        QuestionnaireVersion lastAsking = QuestionnaireVersion.values()[retired.retiredIn().get().ordinal() - 1];
+        List<String> replacements = new ArrayList<>();
+        for (Question question : QUESTIONS) {
+            if (OlderVersions.readFrom(question, lastAsking).filter(retired::equals).isPresent()) {
+                replacements.add("'" + question.linkId() + "'");
+            }
+        }
+        return replacements.isEmpty() ? ""
+                : " (" + String.join(", ", replacements) + " replaced it in " + retired.retiredIn().get().code() + ")";
     }
 
     private static List<String> optionCodes(Question question) {

@@ -13,8 +13,8 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * fhir-adapter is the library the applications use (DESIGN.md section 2): cli -> fhir-adapter
- * -> intake-core, never back from the library to the command line.
+ * fhir-adapter is the library the applications use (its dependants are named in the modules' poms):
+ * cli -> fhir-adapter -> intake-core, never back from the library to the command line.
  */
 @AnalyzeClasses(packages = "org.example.intake.fhir", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {

@@ -44,6 +44,9 @@ class FastResponseParserUnitTests {
         java.io.StringWriter generated = new java.io.StringWriter();
         SampleIntakes.writeNdjson(generated, 300, 7);
         generated.toString().lines().forEach(responses::add);
+        java.io.StringWriter older = new java.io.StringWriter();
+        SampleIntakes.writeNdjson(older, 50, 8, org.example.intake.core.answers.QuestionnaireVersion.V1_1_0);
+        older.toString().lines().forEach(responses::add);
         return responses.stream();
     }
 

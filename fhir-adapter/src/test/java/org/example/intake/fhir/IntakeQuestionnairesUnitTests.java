@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The version rule of DESIGN.md section 3: which Questionnaire a response's canonical names. */
+/** The version rule (the README's "Questionnaire versions"): which Questionnaire a response's canonical names. */
 class IntakeQuestionnairesUnitTests {
 
     private static final String URL = "http://example.org/fhir/Questionnaire/buttock-cramp-intake";
@@ -17,9 +17,10 @@ class IntakeQuestionnairesUnitTests {
     private final IntakeQuestionnaires questionnaires = IntakeQuestionnaires.standard();
 
     @Test
-    void holdsBothVersionsOldestFirst_withTheCurrentOneLast() {
-        assertThat(questionnaires.all()).extracting(IntakeQuestionnaire::version).containsExactly("1.0.0", "1.1.0");
-        assertThat(questionnaires.current().questionnaireVersion()).isEqualTo(QuestionnaireVersion.V1_1_0);
+    void holdsAllThreeVersionsOldestFirst_withTheCurrentOneLast() {
+        assertThat(questionnaires.all()).extracting(IntakeQuestionnaire::version)
+                .containsExactly("1.0.0", "1.1.0", "1.2.0");
+        assertThat(questionnaires.current().questionnaireVersion()).isEqualTo(QuestionnaireVersion.V1_2_0);
     }
 
     @Test
@@ -35,13 +36,19 @@ class IntakeQuestionnairesUnitTests {
     }
 
     @Test
-    void aCanonicalWithoutVersion_resolvesToTheCurrentVersion() {
-        assertThat(questionnaires.resolve(URL)).get().extracting(IntakeQuestionnaire::version).isEqualTo("1.1.0");
+    void aCanonicalNaming1_2_0_resolvesTo1_2_0() {
+        assertThat(questionnaires.resolve(URL + "|1.2.0")).get()
+                .extracting(IntakeQuestionnaire::version).isEqualTo("1.2.0");
+    }
+
+    @Test
+    void aCanonicalWithoutVersion_resolvesToTheCurrentVersion_1_2_0() {
+        assertThat(questionnaires.resolve(URL)).get().extracting(IntakeQuestionnaire::version).isEqualTo("1.2.0");
     }
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = { URL + "|1.0.1", URL + "|2.0.0", URL + "|", URL + "|1.1", URL + "x",
+    @ValueSource(strings = { URL + "|1.0.1", URL + "|1.2.1", URL + "|1.3.0", URL + "|2.0.0", URL + "|", URL + "|1.1", URL + "x",
             "http://example.org/fhir/Questionnaire/other|1.1.0", "buttock-cramp-intake" })
     void anyOtherCanonical_resolvesToNothing(String canonical) {
         assertThat(questionnaires.resolve(canonical)).isEmpty();
@@ -49,9 +56,9 @@ class IntakeQuestionnairesUnitTests {
 
     @Test
     void aSetOfOneQuestionnaire_mustBeOfTheCurrentVersion() {
-        IntakeQuestionnaire old = questionnaires.get(QuestionnaireVersion.V1_0_0).orElseThrow();
+        IntakeQuestionnaire old = questionnaires.get(QuestionnaireVersion.V1_1_0).orElseThrow();
 
         assertThatIllegalArgumentException().isThrownBy(() -> IntakeQuestionnaires.of(old))
-                .withMessageContaining("current version 1.1.0");
+                .withMessageContaining("current version 1.2.0");
     }
 }

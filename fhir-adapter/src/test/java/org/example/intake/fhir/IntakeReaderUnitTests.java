@@ -7,6 +7,7 @@ import java.util.List;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
+import org.example.intake.core.answers.Standing;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -19,6 +20,8 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class IntakeReaderUnitTests {
 
@@ -38,8 +41,10 @@ class IntakeReaderUnitTests {
         assertThat(accepted.outcome().getIssue()).singleElement()
                 .satisfies(issue -> assertThat(issue.getSeverity()).isEqualTo(IssueSeverity.INFORMATION))
                 .satisfies(issue -> assertThat(issue.getDiagnostics()).isEqualTo("The QuestionnaireResponse is valid"
-                        + " against Questionnaire " + Responses.CANONICAL + "|1.1.0."));
-        assertThat(accepted.answers().version()).isEqualTo(QuestionnaireVersion.V1_1_0);
+                        + " against Questionnaire " + Responses.CANONICAL + "|1.2.0."));
+        assertThat(accepted.answers().version()).isEqualTo(QuestionnaireVersion.V1_2_0);
+        assertThat(accepted.answers().standing()).contains(Standing.CAN_STAND);
+        assertThat(accepted.answers().bool(Question.PREGNANT)).contains(false);
     }
 
     @Nested
@@ -57,27 +62,121 @@ class IntakeReaderUnitTests {
         }
 
         @Test
-        void aResponseWithoutVersion_isCheckedAgainstTheCurrentVersion() {
+        void aResponseTo1_1_0_isCheckedAgainst1_1_0_andAccepted_withItsRetiredQuestionsAnswered() {
+            IntakeReading reading = reader.read(Responses.benign1_1_0().set(Question.RADIATES, true)
+                    .set(Question.RADIATES_BELOW_KNEE, false).set(Question.BOTH_LEGS, true).json());
+
+            assertThat(reading).isInstanceOfSatisfying(IntakeReading.Accepted.class, accepted -> {
+                assertThat(accepted.answers().version()).isEqualTo(QuestionnaireVersion.V1_1_0);
+                assertThat(accepted.answers().bool(Question.BOTH_LEGS)).contains(true);
+                assertThat(accepted.answers().bool(Question.CAN_BEAR_WEIGHT)).contains(true);
+                assertThat(accepted.answers().isAnswered(Question.STANDING)).isFalse();
+            });
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics())
+                    .isEqualTo("The QuestionnaireResponse is valid against Questionnaire " + Responses.CANONICAL
+                            + "|1.1.0.");
+        }
+
+        @Test
+        void aResponseNaming1_2_0_isCheckedAgainst1_2_0() {
+            IntakeReading reading = reader.read(Responses.benign().questionnaire(Responses.CANONICAL + "|1.2.0").json());
+
+            assertThat(((IntakeReading.Accepted) reading).answers().version()).isEqualTo(QuestionnaireVersion.V1_2_0);
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).endsWith("|1.2.0.");
+        }
+
+        @Test
+        void aResponseWithoutVersion_isCheckedAgainstTheCurrentVersion_1_2_0() {
             IntakeReading reading = reader.read(Responses.benign().questionnaire(Responses.CANONICAL).json());
 
-            assertThat(((IntakeReading.Accepted) reading).answers().version()).isEqualTo(QuestionnaireVersion.V1_1_0);
+            assertThat(((IntakeReading.Accepted) reading).answers().version()).isEqualTo(QuestionnaireVersion.V1_2_0);
+        }
+
+        @Test
+        void aResponseWithoutVersion_thatAnswers1_1_0sQuestions_isRefusedAsA1_2_0Response() {
+            String json = Responses.benign1_1_0().questionnaire(Responses.CANONICAL).json();
+
+            assertThat(problems(json)).containsExactly("unknown-link-id@QuestionnaireResponse.item[0].item[8]",
+                    "missing-answer@QuestionnaireResponse.item[0]", "missing-answer@QuestionnaireResponse.item[3]");
         }
 
         @Test
         void aResponseTo1_0_0_mayLeaveIvDrugUseUnanswered_butNot1_1_0() {
             assertThat(reader.read(Responses.benign1_0_0().remove(Question.IV_DRUG_USE).json()))
                     .isInstanceOf(IntakeReading.Accepted.class);
+            assertThat(problems(Responses.benign1_1_0().remove(Question.IV_DRUG_USE).json()))
+                    .containsExactly("missing-answer@QuestionnaireResponse.item[3]");
             assertThat(problems(Responses.benign().remove(Question.IV_DRUG_USE).json()))
                     .containsExactly("missing-answer@QuestionnaireResponse.item[3]");
         }
 
         @Test
         void aResponseTo1_1_0_mustAnswerEveryNewQuestion() {
-            String json = Responses.benign().remove(Question.CAN_BEAR_WEIGHT).remove(Question.VERY_UNWELL)
+            String json = Responses.benign1_1_0().remove(Question.CAN_BEAR_WEIGHT).remove(Question.VERY_UNWELL)
                     .remove(Question.BLOOD_THINNERS).json();
 
             assertThat(problems(json)).containsExactly("missing-answer@QuestionnaireResponse.item[0]",
                     "missing-answer@QuestionnaireResponse.item[2]", "missing-answer@QuestionnaireResponse.item[3]");
+        }
+
+        @Test
+        void aResponseTo1_2_0_mustAnswerStandingAndPregnant() {
+            String json = Responses.benign().remove(Question.STANDING).remove(Question.PREGNANT).json();
+
+            IntakeReading reading = reader.read(json);
+
+            assertThat(codes(reading.outcome())).containsExactly("missing-answer@QuestionnaireResponse.item[0]",
+                    "missing-answer@QuestionnaireResponse.item[3]");
+            assertThat(reading.outcome().getIssue()).extracting(OperationOutcomeIssueComponent::getDiagnostics)
+                    .contains("'standing' in group 'cramp' needs an answer.",
+                            "'pregnant' in group 'history' needs an answer.");
+        }
+
+        @Test
+        void aResponseTo1_2_0_answeringTheRetiredBothLegs_isRefused_namingTheQuestionsThatReplacedIt() {
+            String json = Responses.benign().set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, false)
+                    .set(Question.PAIN_BOTH_LEGS, false).set(Question.BOTH_LEGS, true).json();
+
+            IntakeReading reading = reader.read(json);
+
+            assertThat(codes(reading.outcome())).containsExactly("unknown-link-id@QuestionnaireResponse.item[1].item[5]");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).isEqualTo("'both-legs' is not an item of "
+                    + Responses.CANONICAL + "|1.2.0: only questionnaire versions 1.0.0, 1.1.0 ask it ('pain-both-legs',"
+                    + " 'numbness-both-legs', 'weakness-both-legs' replaced it in 1.2.0). A response answers the"
+                    + " questions of the version it names.");
+        }
+
+        @Test
+        void aResponseTo1_2_0_answeringTheRetiredCanBearWeight_isRefused_namingStanding() {
+            String json = Responses.benign().set(Question.CAN_BEAR_WEIGHT, true).json();
+
+            IntakeReading reading = reader.read(json);
+
+            assertThat(codes(reading.outcome())).containsExactly("unknown-link-id@QuestionnaireResponse.item[0].item[8]");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).isEqualTo("'can-bear-weight' is not an"
+                    + " item of " + Responses.CANONICAL + "|1.2.0: only questionnaire version 1.1.0 asks it ('standing'"
+                    + " replaced it in 1.2.0). A response answers the questions of the version it names.");
+        }
+
+        @Test
+        void aResponseTo1_1_0_answeringStanding_isRefused() {
+            String json = Responses.benign1_1_0().set(Question.STANDING, "can-stand").json();
+
+            IntakeReading reading = reader.read(json);
+
+            assertThat(codes(reading.outcome())).containsExactly("unknown-link-id@QuestionnaireResponse.item[0].item[9]");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).isEqualTo("'standing' is not an item of "
+                    + Responses.CANONICAL + "|1.1.0: only questionnaire version 1.2.0 asks it. A response answers the"
+                    + " questions of the version it names.");
+        }
+
+        @Test
+        void aResponseTo1_1_0_answeringAnyQuestionOnly1_2_0Asks_isRefused() {
+            assertThat(problems(Responses.benign1_1_0().set(Question.PREGNANT, false).json()))
+                    .containsExactly("unknown-link-id@QuestionnaireResponse.item[3].item[1]");
+            assertThat(problems(Responses.benign1_1_0().set(Question.NUMBNESS_TINGLING, true)
+                    .set(Question.BOTH_LEGS, false).set(Question.NUMBNESS_WORSENING, false).json()))
+                    .containsExactly("unknown-link-id@QuestionnaireResponse.item[1].item[2]");
         }
 
         @Test
@@ -89,15 +188,19 @@ class IntakeReaderUnitTests {
 
         @Test
         void aResponseToAnUnknownVersion_isRefusedAndStillCheckedAgainstTheCurrentOne() {
-            String json = Responses.benign().questionnaire(Responses.CANONICAL + "|1.0.1").remove(Question.AGE).json();
+            for (String version : List.of("1.0.1", "1.2.1", "1.3.0", "2.0.0")) {
+                String json = Responses.benign().questionnaire(Responses.CANONICAL + "|" + version).remove(Question.AGE)
+                        .json();
 
-            IntakeReading reading = reader.read(json);
+                IntakeReading reading = reader.read(json);
 
-            assertThat(codes(reading.outcome())).containsExactly(
-                    "wrong-questionnaire@QuestionnaireResponse.questionnaire",
-                    "missing-answer@QuestionnaireResponse.item[3]");
-            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).contains(Responses.CANONICAL + "|1.0.0",
-                    Responses.CANONICAL + "|1.1.0");
+                assertThat(codes(reading.outcome())).as(version).containsExactly(
+                        "wrong-questionnaire@QuestionnaireResponse.questionnaire",
+                        "missing-answer@QuestionnaireResponse.item[3]");
+                assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).as(version).contains(
+                        Responses.CANONICAL + "|1.0.0", Responses.CANONICAL + "|1.1.0", Responses.CANONICAL + "|1.2.0",
+                        "no version means 1.2.0");
+            }
         }
 
         @Test
@@ -107,6 +210,119 @@ class IntakeReaderUnitTests {
             List<OperationOutcomeIssueComponent> issues = reading.outcome().getIssue();
             assertThat(issues.get(issues.size() - 1).getDiagnostics())
                     .isEqualTo("Checked against Questionnaire " + Responses.CANONICAL + "|1.0.0.");
+        }
+    }
+
+    /** The questions 1.2.0 added: answer types, codes, required-ness and enableWhen. */
+    @Nested
+    class QuestionsOf1_2_0 {
+
+        @ParameterizedTest
+        @EnumSource(Standing.class)
+        void standing_acceptsEachOfItsThreeCodes(Standing standing) {
+            IntakeReading reading = reader.read(Responses.benign().set(Question.STANDING, standing.code()).json());
+
+            assertThat(reading).isInstanceOfSatisfying(IntakeReading.Accepted.class,
+                    accepted -> assertThat(accepted.answers().standing()).contains(standing));
+        }
+
+        @Test
+        void standing_withAnUnknownCode_isRefusedAsUnknownCode_listingTheThreeItTakes() {
+            IntakeReading reading = reader.read(Responses.benign().set(Question.STANDING, "yes").json());
+
+            assertThat(codes(reading.outcome()))
+                    .containsExactly("unknown-code@QuestionnaireResponse.item[0].item[8].answer[0].value");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics()).isEqualTo(
+                    "'yes' is not an answer option of 'standing'; use one of can-stand, cannot-stand, could-not-before.");
+        }
+
+        @Test
+        void standing_withAnotherQuestionsCode_orAnotherSystem_isRefusedAsUnknownCode() {
+            assertThat(problems(Responses.benign().set(Question.STANDING, "improving").json()))
+                    .containsExactly("unknown-code@QuestionnaireResponse.item[0].item[8].answer[0].value");
+            assertThat(problems(Responses.benign().setRaw(Question.STANDING,
+                    new Coding("http://snomed.info/sct", "can-stand", null)).json()))
+                    .containsExactly("unknown-code@QuestionnaireResponse.item[0].item[8].answer[0].value.system");
+        }
+
+        @Test
+        void standing_answeredYesOrNo_isRefusedAsWrongType() {
+            assertThat(problems(Responses.benign().setRaw(Question.STANDING, new BooleanType(true)).json()))
+                    .containsExactly("wrong-type@QuestionnaireResponse.item[0].item[8].answer[0].value");
+        }
+
+        @Test
+        void painBothLegs_whileRadiatesIsFalse_isAnAnswerToADisabledItem() {
+            IntakeReading reading = reader.read(Responses.benign().set(Question.PAIN_BOTH_LEGS, true).json());
+
+            assertThat(codes(reading.outcome()))
+                    .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[1]");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics())
+                    .isEqualTo("'pain-both-legs' is only asked when 'radiates' is true, so it must not be answered.");
+        }
+
+        @Test
+        void painBothLegs_whenRadiatesIsTrue_isRequired() {
+            IntakeReading reading = reader.read(Responses.benign().set(Question.RADIATES, true)
+                    .set(Question.RADIATES_BELOW_KNEE, true).json());
+
+            assertThat(codes(reading.outcome())).containsExactly("missing-answer@QuestionnaireResponse.item[1]");
+            assertThat(reading.outcome().getIssueFirstRep().getDiagnostics())
+                    .isEqualTo("'pain-both-legs' in group 'leg' needs an answer.");
+        }
+
+        @Test
+        void numbnessBothLegsAndNumbnessWorsening_whenNumbnessTinglingIsTrue_areRequired() {
+            assertThat(problems(Responses.benign().set(Question.NUMBNESS_TINGLING, true).json())).containsExactly(
+                    "missing-answer@QuestionnaireResponse.item[1]", "missing-answer@QuestionnaireResponse.item[1]");
+            assertThat(problems(Responses.benign().set(Question.NUMBNESS_TINGLING, true)
+                    .set(Question.NUMBNESS_BOTH_LEGS, true).json()))
+                    .containsExactly("missing-answer@QuestionnaireResponse.item[1]");
+            assertThat(reader.read(Responses.benign().set(Question.NUMBNESS_TINGLING, true)
+                    .set(Question.NUMBNESS_BOTH_LEGS, true).set(Question.NUMBNESS_WORSENING, false).json()))
+                    .isInstanceOfSatisfying(IntakeReading.Accepted.class, accepted -> {
+                        assertThat(accepted.answers().bool(Question.NUMBNESS_BOTH_LEGS)).contains(true);
+                        assertThat(accepted.answers().bool(Question.NUMBNESS_WORSENING)).contains(false);
+                    });
+        }
+
+        @Test
+        void numbnessBothLegsAndNumbnessWorsening_whileNumbnessTinglingIsFalse_areAnswersToDisabledItems() {
+            assertThat(problems(Responses.benign().set(Question.NUMBNESS_BOTH_LEGS, false).json()))
+                    .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[2]");
+            assertThat(problems(Responses.benign().set(Question.NUMBNESS_WORSENING, true).json()))
+                    .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[2]");
+        }
+
+        @Test
+        void weaknessBothLegs_whenLegWeaknessIsTrue_isRequired_andOtherwiseRefused() {
+            assertThat(problems(Responses.benign().set(Question.LEG_WEAKNESS, true)
+                    .set(Question.WEAKNESS_PROGRESSING, false).json()))
+                    .containsExactly("missing-answer@QuestionnaireResponse.item[1]");
+            assertThat(problems(Responses.benign().set(Question.WEAKNESS_BOTH_LEGS, true).json()))
+                    .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[3]");
+            assertThat(reader.read(Responses.benign().set(Question.LEG_WEAKNESS, true)
+                    .set(Question.WEAKNESS_PROGRESSING, false).set(Question.WEAKNESS_BOTH_LEGS, true).json()))
+                    .isInstanceOf(IntakeReading.Accepted.class);
+        }
+
+        @Test
+        void theBothLegsQuestions_areEachEnabledOnlyByTheirOwnSymptom() {
+            // radiates alone does not enable weakness-both-legs, as 1.1.0's both-legs was enabled by any of three
+            assertThat(problems(Responses.benign().set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, false)
+                    .set(Question.PAIN_BOTH_LEGS, false).set(Question.WEAKNESS_BOTH_LEGS, false).json()))
+                    .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[5]");
+        }
+
+        @Test
+        void pregnant_isRequired_andABooleanAnswer() {
+            assertThat(problems(Responses.benign().remove(Question.PREGNANT).json()))
+                    .containsExactly("missing-answer@QuestionnaireResponse.item[3]");
+            assertThat(problems(Responses.benign().setRaw(Question.PREGNANT, new StringType("no")).json()))
+                    .containsExactly("wrong-type@QuestionnaireResponse.item[3].item[1].answer[0].value");
+            assertThat(reader.read(Responses.benign().set(Question.PREGNANT, true).json()))
+                    .isInstanceOfSatisfying(IntakeReading.Accepted.class,
+                            accepted -> assertThat(accepted.answers().isTrue(Question.PREGNANT)).isTrue());
         }
     }
 
@@ -402,7 +618,7 @@ class IntakeReaderUnitTests {
         assertThat(problems(Responses.benign().set(Question.RADIATES, true).build()))
                 .containsExactly("missing-answer@QuestionnaireResponse.item[1]", "missing-answer@QuestionnaireResponse.item[1]");
         assertThat(reader.read(Responses.benign().set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, false)
-                .set(Question.BOTH_LEGS, false).build())).isInstanceOf(IntakeReading.Accepted.class);
+                .set(Question.PAIN_BOTH_LEGS, false).build())).isInstanceOf(IntakeReading.Accepted.class);
     }
 
     @Test
@@ -411,14 +627,14 @@ class IntakeReaderUnitTests {
                 .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[1]");
         assertThat(problems(Responses.benign().set(Question.WEAKNESS_PROGRESSING, false).build()))
                 .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[3]");
-        assertThat(problems(Responses.benign().set(Question.BOTH_LEGS, true).build()))
+        assertThat(problems(Responses.benign1_1_0().set(Question.BOTH_LEGS, true).build()))
                 .containsExactly("answer-to-disabled-item@QuestionnaireResponse.item[1].item[3]");
     }
 
     @Test
-    void bothLegs_isEnabledByAnyOfItsThreeConditions() {
+    void bothLegsOf1_1_0_isEnabledByAnyOfItsThreeConditions() {
         for (Question condition : List.of(Question.RADIATES, Question.NUMBNESS_TINGLING, Question.LEG_WEAKNESS)) {
-            Responses responses = Responses.benign().set(condition, true).set(Question.BOTH_LEGS, false);
+            Responses responses = Responses.benign1_1_0().set(condition, true).set(Question.BOTH_LEGS, false);
             if (condition == Question.RADIATES) {
                 responses.set(Question.RADIATES_BELOW_KNEE, false);
             }

@@ -4,9 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.CodedAnswer;
 import org.example.intake.core.answers.Group;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
+import org.example.intake.core.answers.Standing;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -19,21 +22,26 @@ import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 
 /**
- * Test QuestionnaireResponses: a complete, valid, benign intake by default; change what a
- * test is about, then build the resource or its JSON.
+ * Test QuestionnaireResponses: a complete, valid, benign intake to the current questionnaire
+ * (1.2.0) by default, or to a retired version ({@link #benign1_1_0()}, {@link #benign1_0_0()});
+ * change what a test is about, then build the resource or its JSON. {@link #build()} writes the
+ * answers set, in form order, whether the version asks them or not (so a test can send a
+ * question its version does not ask).
  */
 public final class Responses {
 
     public static final String CANONICAL = "http://example.org/fhir/Questionnaire/buttock-cramp-intake";
 
     private final Map<Question, Type> answers = new LinkedHashMap<>();
-    private String questionnaire = CANONICAL + "|1.1.0";
+    private String questionnaire;
     private QuestionnaireResponseStatus status = QuestionnaireResponseStatus.COMPLETED;
     private String id = "qr-1";
 
-    private Responses() {
+    private Responses(QuestionnaireVersion version) {
+        questionnaire = CANONICAL + "|" + version.code();
         for (Question question : Question.values()) {
-            if (question.enabledWhenAnyTrue().isEmpty() && question != Question.NOTES) {
+            if (question.isAskedIn(version) && question.enabledWhenAnyTrue().isEmpty()
+                    && question.type() == AnswerType.BOOLEAN) {
                 answers.put(question, new BooleanType(false));
             }
         }
@@ -44,23 +52,36 @@ public final class Responses {
         set(Question.FREQUENCY, "first-time");
         set(Question.APPARENT_CAUSE, true);
         set(Question.AGE, 34);
-        set(Question.CAN_BEAR_WEIGHT, true);
-    }
-
-    /** A complete benign intake to the current questionnaire, 1.1.0 (SELF_CARE). */
-    public static Responses benign() {
-        return new Responses();
-    }
-
-    /** A complete benign intake to questionnaire 1.0.0: without the questions 1.1.0 added (SELF_CARE). */
-    public static Responses benign1_0_0() {
-        Responses responses = new Responses().questionnaire(CANONICAL + "|1.0.0");
-        for (Question question : Question.values()) {
-            if (!question.isAskedIn(org.example.intake.core.answers.QuestionnaireVersion.V1_0_0)) {
-                responses.remove(question);
-            }
+        if (Question.STANDING.isAskedIn(version)) {
+            set(Question.STANDING, Standing.CAN_STAND.code());
         }
-        return responses;
+        if (Question.CAN_BEAR_WEIGHT.isAskedIn(version)) {
+            set(Question.CAN_BEAR_WEIGHT, true);
+        }
+    }
+
+    /** A complete benign intake to the current questionnaire, 1.2.0 (SELF_CARE). */
+    public static Responses benign() {
+        return benign(QuestionnaireVersion.CURRENT);
+    }
+
+    /**
+     * A complete benign intake to this questionnaire version, naming it: every question the version
+     * asks that no enableWhen hides, answered no, except those that make it benign (SELF_CARE for 1.1.0
+     * and 1.2.0; rule set 1.2.0 sends every 1.0.0 response to a clinician the same day, FORM-INCOMPLETE).
+     */
+    public static Responses benign(QuestionnaireVersion version) {
+        return new Responses(version);
+    }
+
+    /** A complete benign intake to the retired questionnaire 1.1.0: with can-bear-weight, without 1.2.0's questions. */
+    public static Responses benign1_1_0() {
+        return benign(QuestionnaireVersion.V1_1_0);
+    }
+
+    /** A complete benign intake to the retired questionnaire 1.0.0: without the questions later versions added. */
+    public static Responses benign1_0_0() {
+        return benign(QuestionnaireVersion.V1_0_0);
     }
 
     public Responses set(Question question, boolean value) {

@@ -22,6 +22,7 @@ import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.answers.Side;
+import org.example.intake.core.answers.Standing;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -38,7 +39,8 @@ import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.IParser;
 
 /**
- * Builds intake QuestionnaireResponses as a form filler would send them (DESIGN.md section 3):
+ * Builds intake QuestionnaireResponses as a form filler would send them (the current questionnaire,
+ * 1.2.0, unless a version is given; see {@code fhir/Questionnaire-buttock-cramp-intake-*.json}):
  * groups in form order, each question directly under its group, dependent questions only
  * when enabled, a group with no answers left out. Its {@link #main} writes N varied responses as NDJSON for the load run.
  *
@@ -171,6 +173,11 @@ public final class SampleIntakes {
         answers.put(Question.PATTERN, pick(random, Pattern.values()));
         answers.put(Question.FREQUENCY, pick(random, Frequency.values()));
         answers.put(Question.AGE, 18 + random.nextInt(73));
+        if (Question.STANDING.isAskedIn(version)) {
+            int roll = random.nextInt(100);
+            answers.put(Question.STANDING, roll < 95 ? Standing.CAN_STAND
+                    : roll < 98 ? Standing.CANNOT_STAND : Standing.COULD_NOT_BEFORE);
+        }
         for (Question question : Question.values()) {
             if (answers.containsKey(question) || question.type() != AnswerType.BOOLEAN || !question.isAskedIn(version)) {
                 continue;
@@ -190,7 +197,7 @@ public final class SampleIntakes {
     private static int yesPercent(Question question) {
         return switch (question.group()) {
             case WARNING -> 3;
-            case HISTORY -> 6;
+            case HISTORY -> question == Question.PREGNANT ? 3 : 6;
             case LIFESTYLE -> 40;
             case LEG -> 20;
             case CRAMP -> switch (question) {

@@ -10,6 +10,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.fhir.oracle.HapiQuestionnaireValidator;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DecimalType;
@@ -48,6 +49,23 @@ class ValidatorAgainstHapiOracleTests {
                         .set(Question.AGE, 0).set(Question.NOTES, "x".repeat(2000)).json()),
                 Arguments.of("optional answers left out", (Supplier<String>) () -> Responses.benign()
                         .remove(Question.LOW_FLUID).remove(Question.FOOTWEAR).json()),
+                Arguments.of("1.2.0: standing could-not-before", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.STANDING, "could-not-before").json()),
+                Arguments.of("1.2.0: pain in both legs", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, true)
+                        .set(Question.PAIN_BOTH_LEGS, true).json()),
+                Arguments.of("1.2.0: numbness in both legs, getting worse", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.NUMBNESS_TINGLING, true).set(Question.NUMBNESS_BOTH_LEGS, true)
+                        .set(Question.NUMBNESS_WORSENING, true).json()),
+                Arguments.of("1.2.0: weakness in both legs", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.LEG_WEAKNESS, true).set(Question.WEAKNESS_PROGRESSING, false)
+                        .set(Question.WEAKNESS_BOTH_LEGS, true).json()),
+                Arguments.of("1.2.0: pregnant", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.PREGNANT, true).json()),
+                Arguments.of("a response to 1.1.0", (Supplier<String>) () -> Responses.benign1_1_0().json()),
+                Arguments.of("a response to 1.1.0 answering both-legs", (Supplier<String>) () -> Responses.benign1_1_0()
+                        .set(Question.LEG_WEAKNESS, true).set(Question.WEAKNESS_PROGRESSING, false)
+                        .set(Question.BOTH_LEGS, true).set(Question.CAN_BEAR_WEIGHT, false).json()),
                 Arguments.of("a response to 1.0.0", (Supplier<String>) () -> Responses.benign1_0_0().json()),
                 Arguments.of("a response to 1.0.0 without iv-drug-use, optional there", (Supplier<String>) () ->
                         Responses.benign1_0_0().remove(Question.IV_DRUG_USE).json()));
@@ -89,7 +107,35 @@ class ValidatorAgainstHapiOracleTests {
                 Arguments.of("not-a-questionnaire-response", (Supplier<String>) () ->
                         "{\"resourceType\":\"Patient\",\"id\":\"p1\"}", false),
                 Arguments.of("not-completed", (Supplier<String>) () -> Responses.benign()
-                        .status(QuestionnaireResponseStatus.INPROGRESS).json(), false));
+                        .status(QuestionnaireResponseStatus.INPROGRESS).json(), false),
+                // 1.2.0's new items and the version contract
+                Arguments.of("unknown-code (standing)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.STANDING, "sometimes").json(), HapiVerdicts.UNKNOWN_CODE),
+                Arguments.of("wrong-type (standing)", (Supplier<String>) () -> Responses.benign()
+                        .setRaw(Question.STANDING, new BooleanType(true)).json(), true),
+                Arguments.of("missing-answer (standing)", (Supplier<String>) () -> Responses.benign()
+                        .remove(Question.STANDING).json(), HapiVerdicts.MISSING_ANSWER),
+                Arguments.of("missing-answer (pregnant)", (Supplier<String>) () -> Responses.benign()
+                        .remove(Question.PREGNANT).json(), HapiVerdicts.MISSING_ANSWER),
+                Arguments.of("missing-answer (pain-both-legs enabled)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, false).json(),
+                        HapiVerdicts.MISSING_ENABLED_ANSWER),
+                Arguments.of("missing-answer (numbness-worsening enabled)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.NUMBNESS_TINGLING, true).set(Question.NUMBNESS_BOTH_LEGS, false).json(),
+                        HapiVerdicts.MISSING_ENABLED_ANSWER),
+                Arguments.of("answer-to-disabled-item (pain-both-legs)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.PAIN_BOTH_LEGS, true).json(), HapiVerdicts.DISABLED_ANSWER),
+                Arguments.of("answer-to-disabled-item (weakness-both-legs)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.WEAKNESS_BOTH_LEGS, false).json(), HapiVerdicts.DISABLED_ANSWER),
+                Arguments.of("unknown-link-id (both-legs in 1.2.0)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, false)
+                        .set(Question.PAIN_BOTH_LEGS, false).set(Question.BOTH_LEGS, true).json(), true),
+                Arguments.of("unknown-link-id (can-bear-weight in 1.2.0)", (Supplier<String>) () -> Responses.benign()
+                        .set(Question.CAN_BEAR_WEIGHT, true).json(), true),
+                Arguments.of("unknown-link-id (standing in 1.1.0)", (Supplier<String>) () -> Responses.benign1_1_0()
+                        .set(Question.STANDING, "can-stand").json(), true),
+                Arguments.of("wrong-questionnaire (1.2.1)", (Supplier<String>) () -> Responses.benign()
+                        .questionnaire(Responses.CANONICAL + "|1.2.1").json(), HapiVerdicts.WRONG_QUESTIONNAIRE));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -108,8 +154,10 @@ class ValidatorAgainstHapiOracleTests {
     }
 
     @Test
-    void questionnaireAndCodeSystemResources_areValidFhir() {
-        assertThat(errorsOf(oracle.messages(IntakeQuestionnaire.standard().resource()))).isEmpty();
+    void questionnaireAndCodeSystemResources_ofEveryVersion_areValidFhir() {
+        for (IntakeQuestionnaire questionnaire : IntakeQuestionnaires.standard().all()) {
+            assertThat(errorsOf(oracle.messages(questionnaire.resource()))).as(questionnaire.version()).isEmpty();
+        }
         assertThat(errorsOf(oracle.messages(IntakeQuestionnaire.codeSystem()))).isEmpty();
     }
 
@@ -142,11 +190,12 @@ class ValidatorAgainstHapiOracleTests {
     private static Responses allFlags() {
         Responses responses = Responses.benign();
         for (Question question : Question.values()) {
-            if (question.type() == org.example.intake.core.answers.AnswerType.BOOLEAN) {
-                responses.set(question, question != Question.CAN_BEAR_WEIGHT);
+            if (question.type() == org.example.intake.core.answers.AnswerType.BOOLEAN
+                    && question.isAskedIn(QuestionnaireVersion.CURRENT)) {
+                responses.set(question, true);
             }
         }
-        return responses.set(Question.ONSET, "over-6-weeks").set(Question.PATTERN, "worsening")
+        return responses.set(Question.STANDING, "cannot-stand").set(Question.ONSET, "over-6-weeks").set(Question.PATTERN, "worsening")
                 .set(Question.FREQUENCY, "daily-or-constant").set(Question.PAIN_SEVERITY, 9).set(Question.AGE, 67)
                 .set(Question.APPARENT_CAUSE, false);
     }

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemAnswerOptionComponent;
 import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
@@ -23,7 +24,8 @@ import org.hl7.fhir.r4.model.Type;
 /**
  * SDC observation-based extraction: one Observation per answer of every Questionnaire item
  * that carries the {@code sdc-questionnaire-observationExtract} extension. The code comes from
- * {@code item.code}, the value from the answer, the category from the Questionnaire's
+ * {@code item.code}, the value from the answer (a chosen code as the Questionnaire's answer option
+ * defines it, as a CodeableConcept in the intake's code system), the category from the Questionnaire's
  * {@code sdc-questionnaire-observation-extract-category} (survey), subject from the response,
  * effective and issued from {@code authored}, and {@code derivedFrom} points at the response.
  * Unanswered, disabled and free-text items make none. Thread-safe.
@@ -102,7 +104,7 @@ public final class ObservationExtractor {
 
     private static Type value(QuestionnaireItemComponent definition, Type answer) {
         if (answer instanceof Coding coding) {
-            return new CodeableConcept(coding.copy());
+            return new CodeableConcept(option(definition, coding));
         }
         if (answer instanceof IntegerType integer) {
             Extension unit = definition.getExtensionByUrl(QUESTIONNAIRE_UNIT);
@@ -116,6 +118,21 @@ public final class ObservationExtractor {
             return answer.copy();
         }
         throw new IllegalArgumentException("answers of type " + answer.fhirType() + " are not extracted");
+    }
+
+    /**
+     * The Questionnaire's own answer option for a chosen code (system, code and display as the
+     * Questionnaire and its CodeSystem define them, e.g. {@code standing} = {@code cannot-stand}),
+     * so the Observation carries the code system even when the response's coding left it out; a
+     * copy of the response's coding when the item has no such option.
+     */
+    private static Coding option(QuestionnaireItemComponent definition, Coding chosen) {
+        for (QuestionnaireItemAnswerOptionComponent option : definition.getAnswerOption()) {
+            if (option.hasValueCoding() && option.getValueCoding().getCode().equals(chosen.getCode())) {
+                return option.getValueCoding().copy();
+            }
+        }
+        return chosen.copy();
     }
 
     private static boolean isExtracted(QuestionnaireItemComponent definition) {

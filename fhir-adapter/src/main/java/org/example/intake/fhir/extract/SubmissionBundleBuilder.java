@@ -42,7 +42,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.StringType;
 
 /**
- * Builds the FHIR transaction Bundle for one submission: the
+ * Builds the FHIR transaction Bundle for one submission (the README's "What goes to the EHR"): the
  * QuestionnaireResponse, the extracted Observations, and, when the level calls for a referral,
  * a Flag and a ServiceRequest, then a Provenance pointing back to the response.
  *

@@ -3,9 +3,11 @@ package org.example.intake.fhir.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
+import org.example.intake.core.answers.Question;
 import org.example.intake.core.triage.RedFlagRule;
 import org.example.intake.fhir.Responses;
 import org.example.intake.fhir.oracle.HapiQuestionnaireValidator;
@@ -14,7 +16,9 @@ import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every resource the module sends to the EHR, for a response on which each rule fires and for
@@ -52,6 +56,38 @@ class ExtractedResourcesOracleTests {
                 assertThat(errors(oracle.messages(entry.getResource()))).as(entry.getResource().fhirType()).isEmpty();
             }
         }
+    }
+
+    static Stream<Arguments> responsesOfEveryVersion() {
+        return Stream.of(
+                Arguments.of("1.2.0, every new question answered yes, standing cannot-stand", Responses.benign()
+                        .set(Question.MAJOR_TRAUMA, true).set(Question.STANDING, "cannot-stand")
+                        .set(Question.RADIATES, true).set(Question.RADIATES_BELOW_KNEE, true)
+                        .set(Question.PAIN_BOTH_LEGS, true).set(Question.NUMBNESS_TINGLING, true)
+                        .set(Question.NUMBNESS_BOTH_LEGS, true).set(Question.NUMBNESS_WORSENING, true)
+                        .set(Question.LEG_WEAKNESS, true).set(Question.WEAKNESS_PROGRESSING, false)
+                        .set(Question.WEAKNESS_BOTH_LEGS, true).set(Question.PREGNANT, true)
+                        .set(Question.NOTES, "Started after lifting a box.")),
+                Arguments.of("1.2.0, standing could-not-before", Responses.benign()
+                        .set(Question.STANDING, "could-not-before").set(Question.PATTERN, "worsening")),
+                Arguments.of("1.1.0, both-legs and can-bear-weight answered", Responses.benign1_1_0()
+                        .set(Question.NUMBNESS_TINGLING, true).set(Question.BOTH_LEGS, true)
+                        .set(Question.CAN_BEAR_WEIGHT, false)),
+                Arguments.of("1.0.0 (FORM-INCOMPLETE)", Responses.benign1_0_0()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("responsesOfEveryVersion")
+    void theBundleOfAResponseToEveryVersion_andEachOfItsResources_isValidFhir(String name, Responses responses) {
+        Bundle bundle = builder.build(SubmissionBundleBuilderUnitTests.submission("sub-versions", responses));
+
+        assertThat(errors(oracle.messages(bundle))).as(name + ": the Bundle").isEmpty();
+        for (BundleEntryComponent entry : bundle.getEntry()) {
+            assertThat(errors(oracle.messages(entry.getResource())))
+                    .as(name + ": " + entry.getResource().fhirType() + " " + entry.getFullUrl()).isEmpty();
+        }
+        assertThat(bundle.getEntry()).extracting(e -> e.getResource().fhirType())
+                .contains("QuestionnaireResponse", "Observation", "Flag", "ServiceRequest", "Provenance");
     }
 
     @Test

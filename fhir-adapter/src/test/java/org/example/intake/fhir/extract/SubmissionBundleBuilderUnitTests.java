@@ -6,9 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.example.intake.core.answers.CodedAnswer;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.core.triage.TriageOutcome;
@@ -19,6 +22,7 @@ import org.example.intake.fhir.Responses;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Provenance;
@@ -41,7 +45,9 @@ class SubmissionBundleBuilderUnitTests {
         assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.TRANSACTION);
         assertThat(types(bundle)).startsWith("QuestionnaireResponse").endsWith("Provenance")
                 .doesNotContain("Flag", "ServiceRequest");
-        assertThat(resources(bundle, Observation.class)).hasSize(Question.values().length - 3 - 1);
+        long alwaysAsked = Stream.of(Question.values()).filter(q -> q.isAskedIn(QuestionnaireVersion.CURRENT))
+                .filter(q -> q.enabledWhenAnyTrue().isEmpty()).filter(q -> q != Question.NOTES).count();
+        assertThat(resources(bundle, Observation.class)).hasSize((int) alwaysAsked);
     }
 
     @Test
@@ -104,7 +110,8 @@ class SubmissionBundleBuilderUnitTests {
 
         assertThat(resources(bundle, Observation.class)).extracting(o -> o.getCode().getCoding().get(o.getCode()
                 .getCoding().size() - 1).getCode())
-                .doesNotContain("footwear", "notes", "radiates-below-knee", "weakness-progressing", "both-legs");
+                .doesNotContain("footwear", "notes", "radiates-below-knee", "weakness-progressing", "pain-both-legs",
+                        "numbness-both-legs", "numbness-worsening", "weakness-both-legs");
     }
 
     @Test
@@ -183,9 +190,76 @@ class SubmissionBundleBuilderUnitTests {
 
         assertThat(resources(old, QuestionnaireResponse.class).get(0).getQuestionnaire()).endsWith("|1.0.0");
         assertThat(resources(old, Observation.class)).extracting(SubmissionBundleBuilderUnitTests::localCode)
-                .doesNotContain("can-bear-weight", "blood-thinners").contains("fever");
+                .doesNotContain("can-bear-weight", "standing", "blood-thinners", "pregnant").contains("fever");
         assertThat(resources(current, Observation.class)).extracting(SubmissionBundleBuilderUnitTests::localCode)
-                .contains("can-bear-weight", "blood-thinners", "fever");
+                .contains("standing", "pregnant", "blood-thinners", "fever").doesNotContain("can-bear-weight");
+    }
+
+    @Test
+    void aResponseTo1_1_0_isExtractedByTheItemsOf1_1_0_withItsRetiredQuestions() {
+        Bundle old = builder.build(submission("sub-1-1", Responses.benign1_1_0().set(Question.RADIATES, true)
+                .set(Question.RADIATES_BELOW_KNEE, false).set(Question.BOTH_LEGS, false)));
+
+        assertThat(resources(old, QuestionnaireResponse.class).get(0).getQuestionnaire()).endsWith("|1.1.0");
+        assertThat(resources(old, Observation.class)).extracting(SubmissionBundleBuilderUnitTests::localCode)
+                .contains("can-bear-weight", "both-legs", "blood-thinners")
+                .doesNotContain("standing", "pain-both-legs", "pregnant");
+    }
+
+    @Test
+    void standing_becomesAnObservationWithTheChosenCodeInTheIntakesCodeSystem() {
+        Bundle bundle = builder.build(submission("sub-standing", Responses.benign()
+                .setRaw(Question.STANDING, new Coding().setCode("cannot-stand"))));
+
+        Observation standing = observationWithCode(resources(bundle, Observation.class), "standing");
+
+        assertThat(standing.getValueCodeableConcept().getCoding()).singleElement().satisfies(coding -> {
+            assertThat(coding.getSystem()).isEqualTo(CodedAnswer.SYSTEM);
+            assertThat(coding.getCode()).isEqualTo("cannot-stand");
+            assertThat(coding.getDisplay()).isEqualTo("No, I can't");
+        });
+        assertThat(standing.getCode().getCoding()).extracting(Coding::getSystem).containsOnly(CodedAnswer.SYSTEM);
+    }
+
+    @Test
+    void aReferralForNotStanding_citesTheStandingObservation() {
+        Bundle bundle = builder.build(submission("sub-no-stand", Responses.benign().set(Question.STANDING, "cannot-stand")));
+
+        ServiceRequest request = resources(bundle, ServiceRequest.class).get(0);
+
+        assertThat(request.getReasonCode()).extracting(c -> c.getCodingFirstRep().getCode())
+                .containsExactly("WEIGHT-BEARING-LOST");
+        assertThat(request.getReasonReference()).extracting(Reference::getReference).containsExactly(
+                fullUrlOf(bundle, observationWithCode(resources(bundle, Observation.class), "standing")));
+    }
+
+    @Test
+    void aReferralForA1_1_0Response_citesTheRetiredQuestionsTheRulesReadTheirAnswersFrom() {
+        Bundle bundle = builder.build(submission("sub-1-1-both", Responses.benign1_1_0().set(Question.RADIATES, true)
+                .set(Question.RADIATES_BELOW_KNEE, false).set(Question.BOTH_LEGS, true)
+                .set(Question.CAN_BEAR_WEIGHT, false)));
+        List<Observation> observations = resources(bundle, Observation.class);
+
+        ServiceRequest request = resources(bundle, ServiceRequest.class).get(0);
+
+        assertThat(request.getReasonCode()).extracting(c -> c.getCodingFirstRep().getCode())
+                .containsExactly("CES-BILATERAL-SCIATICA", "WEIGHT-BEARING-LOST");
+        assertThat(request.getReasonReference()).extracting(Reference::getReference).containsExactly(
+                fullUrlOf(bundle, observationWithCode(observations, "both-legs")),
+                fullUrlOf(bundle, observationWithCode(observations, "can-bear-weight")));
+    }
+
+    @Test
+    void aReferralForA1_0_0Response_saysItWasTriagedFormIncomplete() {
+        Bundle bundle = builder.build(submission("sub-1-0", Responses.benign1_0_0()));
+
+        ServiceRequest request = resources(bundle, ServiceRequest.class).get(0);
+
+        assertThat(request.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
+        assertThat(request.getReasonCode()).extracting(c -> c.getCodingFirstRep().getCode())
+                .containsExactly("FORM-INCOMPLETE");
+        assertThat(request.getNoteFirstRep().getText())
+                .isEqualTo("Triaged URGENT by red-flag rule set 1.2.0: FORM-INCOMPLETE.");
     }
 
     /** The intake's local code, which every extracted Observation carries last. */

@@ -39,11 +39,12 @@ import org.hl7.fhir.r4.model.Resource;
 public final class HapiQuestionnaireValidator {
 
     /** Where the intake Questionnaire lives on the classpath (fhir-adapter main resources). */
-    public static final String QUESTIONNAIRE_RESOURCE = "/fhir/Questionnaire-buttock-cramp-intake-1.1.0.json";
+    public static final String QUESTIONNAIRE_RESOURCE = "/fhir/Questionnaire-buttock-cramp-intake-1.2.0.json";
 
     /** Older versions of the intake Questionnaire, served beside it under their versioned canonicals. */
     public static final List<String> OLDER_QUESTIONNAIRE_RESOURCES =
-            List.of("/fhir/Questionnaire-buttock-cramp-intake-1.0.0.json");
+            List.of("/fhir/Questionnaire-buttock-cramp-intake-1.1.0.json",
+                    "/fhir/Questionnaire-buttock-cramp-intake-1.0.0.json");
 
     /** Where the intake CodeSystem lives on the classpath, if the project has one as a file. */
     public static final String CODE_SYSTEM_RESOURCE = "/fhir/CodeSystem-buttock-cramp-intake.json";

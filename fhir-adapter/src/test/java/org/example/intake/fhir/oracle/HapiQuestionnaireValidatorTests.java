@@ -38,7 +38,9 @@ class HapiQuestionnaireValidatorTests {
     @Test
     void the_questionnaire_is_served_under_its_canonical_with_and_without_the_version() {
         assertThat(oracle.questionnaire().getUrl()).isEqualTo(CANONICAL);
-        assertThat(oracle.servedCanonicals()).contains(CANONICAL, CANONICAL + "|1.0.0");
+        assertThat(oracle.servedCanonicals()).contains(CANONICAL, CANONICAL + "|1.0.0", CANONICAL + "|1.1.0",
+                CANONICAL + "|1.2.0");
+        assertThat(oracle.questionnaire().getVersion()).as("the bare canonical names the current version").isEqualTo("1.2.0");
     }
 
     @Test
