@@ -1,7 +1,9 @@
 // The intake form, made a little kinder with JavaScript (it works without): questions that
 // depend on an earlier "yes" show only then, and the emergency warning appears as soon as the
 // answers so far call for emergency care. The server decides that with the same rules as the
-// verdict (POST /intake/check); nothing clinical is decided here.
+// verdict (POST /intake/check); nothing clinical is decided here. The warning is sticky at the
+// bottom of the viewport (intake.css): while it shows, the page keeps the control that has focus
+// clear of it when scrolling to it.
 (function () {
   var form = document.getElementById('intake-form');
   if (!form) { return; }
@@ -21,6 +23,20 @@
     });
   }
 
+  function showWarning(shown) {
+    var appearing = shown && warning.hidden;
+    warning.hidden = !shown;
+    document.documentElement.style.scrollPaddingBottom = shown ? (warning.offsetHeight + 10) + 'px' : '';
+    var answering = document.activeElement;
+    if (appearing && answering && form.contains(answering)) {
+      var control = answering.getBoundingClientRect();
+      if (control.bottom > warning.getBoundingClientRect().top) {
+        // the answer that brought the warning would be under it: bring it above
+        answering.scrollIntoView({ block: 'nearest' });
+      }
+    }
+  }
+
   function checkForEmergency() {
     clearTimeout(timer);
     timer = setTimeout(function () {
@@ -28,7 +44,7 @@
       fetch(form.getAttribute('data-check-url'), {
         method: 'POST', body: body, credentials: 'same-origin', headers: { 'Accept': 'application/json' }
       }).then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (result) { if (result) { warning.hidden = !result.emergency; } })
+        .then(function (result) { if (result) { showWarning(result.emergency); } })
         .catch(function () { /* the verdict after sending still says what to do */ });
     }, 100);
   }
@@ -38,6 +54,7 @@
     if (event.target.type === 'number') { checkForEmergency(); }
   });
   applyEnableWhen();
+  showWarning(!warning.hidden);
   var summary = document.getElementById('error-summary');
   if (summary) { summary.focus(); }
 })();

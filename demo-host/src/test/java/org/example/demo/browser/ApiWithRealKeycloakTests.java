@@ -34,23 +34,24 @@ class ApiWithRealKeycloakTests {
 
     private static String intake(String patient) {
         return """
-                {"resourceType":"QuestionnaireResponse","questionnaire":"http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0",
+                {"resourceType":"QuestionnaireResponse","questionnaire":"http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.2.0",
                 "status":"completed","subject":{"reference":"Patient/%s"},"item":[
                 {"linkId":"cramp","item":[%s,%s,{"linkId":"pain-severity","answer":[{"valueInteger":4}]},%s,%s,
                 %s,%s,%s,%s]},
                 {"linkId":"leg","item":[%s,%s,%s]},
                 {"linkId":"warning","item":[%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s]},
-                {"linkId":"history","item":[{"linkId":"age","answer":[{"valueInteger":34}]},%s,%s,%s,%s,%s]}]}"""
+                {"linkId":"history","item":[{"linkId":"age","answer":[{"valueInteger":34}]},%s,%s,%s,%s,%s,%s]}]}"""
                 .formatted(patient, choice("onset", "days"), choice("side", "left"), choice("pattern", "improving"),
                         choice("frequency", "first-time"), yes("apparent-cause", true), yes("major-trauma", false),
-                        yes("daily-activities", false), yes("can-bear-weight", true), yes("radiates", false),
+                        yes("daily-activities", false), choice("standing", "can-stand"), yes("radiates", false),
                         yes("numbness-tingling", false), yes("leg-weakness", false), yes("saddle-numbness", false),
                         yes("bladder-change", false), yes("bowel-change", false), yes("sexual-dysfunction", false),
                         yes("fever", false), yes("weight-loss", false), yes("night-pain", false),
                         yes("cold-pale-leg", false), yes("walking-claudication", false), yes("rest-pain", false),
                         yes("sudden-severe-onset", false), yes("very-unwell", false),
                         yes("tense-swelling-dark-urine", false), yes("calf-swelling", false), yes("anal-lump", false),
-                        yes("cancer-history", false), yes("immunosuppressed", false), yes("iv-drug-use", false),
+                        yes("pregnant", false), yes("cancer-history", false), yes("immunosuppressed", false),
+                        yes("iv-drug-use", false),
                         yes("osteoporosis-steroids", false), yes("blood-thinners", false));
     }
 

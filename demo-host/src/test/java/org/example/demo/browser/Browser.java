@@ -48,8 +48,13 @@ final class Browser implements AutoCloseable {
 
     /** A phone-sized browser: 320 CSS pixels wide. */
     static Browser phone() {
+        return phone(320, 720);
+    }
+
+    /** A phone-sized browser of this viewport, in CSS pixels. */
+    static Browser phone(int width, int height) {
         return new Browser(new ChromeDriver(service(), options(Map.of("deviceMetrics",
-                Map.of("width", 320, "height", 720, "pixelRatio", 1.0)))));
+                Map.of("width", width, "height", height, "pixelRatio", 1.0)))));
     }
 
     private static ChromeDriverService service() {
@@ -111,6 +116,11 @@ final class Browser implements AutoCloseable {
         WebElement field = driver.findElement(By.name(linkId));
         field.clear();
         field.sendKeys(text);
+    }
+
+    /** Runs a script in the page and returns what it returns. */
+    Object script(String script, Object... arguments) {
+        return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
     void submit() {

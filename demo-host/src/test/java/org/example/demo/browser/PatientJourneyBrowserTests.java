@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,13 +16,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
  * A patient's journey in a real browser (headless Chromium) against the real demo stack:
  * Keycloak's own login page, the form, the emergency warning before submit, a refusal that
- * keeps every answer, the result page, the record in the EHR, at 320 px too, and axe-core on
- * every page. Screenshots under target/screenshots.
+ * keeps every answer, the result page, the record in the EHR, at 320 px too, the warning in view
+ * where a patient on a 360 px phone is answering, and axe-core on every page. Screenshots under target/screenshots.
  */
 class PatientJourneyBrowserTests {
 
@@ -45,7 +47,7 @@ class PatientJourneyBrowserTests {
             Map.entry("onset", "days"), Map.entry("side", "left"), Map.entry("pattern", "improving"),
             Map.entry("frequency", "first-time"), Map.entry("apparent-cause", "true"),
             Map.entry("major-trauma", "false"), Map.entry("daily-activities", "false"),
-            Map.entry("can-bear-weight", "true"), Map.entry("radiates", "false"),
+            Map.entry("standing", "can-stand"), Map.entry("radiates", "false"),
             Map.entry("numbness-tingling", "false"), Map.entry("leg-weakness", "false"),
             Map.entry("saddle-numbness", "false"), Map.entry("bladder-change", "false"),
             Map.entry("bowel-change", "false"), Map.entry("sexual-dysfunction", "false"), Map.entry("fever", "false"),
@@ -53,7 +55,7 @@ class PatientJourneyBrowserTests {
             Map.entry("walking-claudication", "false"), Map.entry("rest-pain", "false"),
             Map.entry("sudden-severe-onset", "false"), Map.entry("very-unwell", "false"),
             Map.entry("tense-swelling-dark-urine", "false"), Map.entry("calf-swelling", "false"),
-            Map.entry("anal-lump", "false"), Map.entry("cancer-history", "false"),
+            Map.entry("anal-lump", "false"), Map.entry("pregnant", "false"), Map.entry("cancer-history", "false"),
             Map.entry("immunosuppressed", "false"), Map.entry("iv-drug-use", "false"),
             Map.entry("osteoporosis-steroids", "false"), Map.entry("blood-thinners", "false"));
 
@@ -81,7 +83,8 @@ class PatientJourneyBrowserTests {
 
         WebElement result = browser.waitFor(By.id("triage-result"));
         assertThat(result.getAttribute("data-level")).isEqualTo("SELF_CARE");
-        assertThat(result.getText()).contains("no sign that you need to see a doctor now");
+        assertThat(result.getText()).contains("do not show a need to see a doctor now")
+                .doesNotContain("look after this at home");
         browser.screenshot("02-result-self-care");
         assertNoSeriousAccessibilityViolation(browser, "result");
     }
@@ -109,6 +112,79 @@ class PatientJourneyBrowserTests {
     }
 
     @Test
+    void emergencyWarningIsInThePhoneViewportRightAfterTheAnswer() {
+        loggedInAs("alex", Browser.phone(360, 640));
+        WebElement signs = browser.driver.findElement(By.id("emergency-signs"));
+        WebElement firstQuestion = browser.driver.findElement(By.cssSelector("[data-question]"));
+        assertThat(signs.getText()).contains("Call 999 now if you have any of these", "numbness around your genitals");
+        assertThat(signs.findElements(By.cssSelector("ul.govuk-list--bullet > li"))).hasSizeGreaterThan(5);
+        assertThat(signs.getRect().getY() + signs.getRect().getHeight()).isLessThanOrEqualTo(firstQuestion.getRect().getY());
+        assertThat(firstQuestion.getAttribute("data-question")).isEqualTo("onset");
+
+        answerBenignly("4", "34");
+        browser.script("document.getElementById('intake-form').scrollIntoView({block: 'end'})");
+        browser.tick("tense-swelling-dark-urine", "true");
+
+        assertThat(browser.becomesVisible(By.id("emergency-warning"), Duration.ofSeconds(10))).isTrue();
+        WebElement warning = browser.driver.findElement(By.id("emergency-warning"));
+        assertThat(warning.isDisplayed()).isTrue();
+        assertThat(warning.getAttribute("role")).isEqualTo("alert");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> seen = (Map<String, Number>) browser.script("""
+                var r = document.getElementById('emergency-warning').getBoundingClientRect();
+                return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height,
+                        innerHeight: window.innerHeight, innerWidth: window.innerWidth};""");
+        assertThat(seen.get("top").doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(seen.get("bottom").doubleValue()).isLessThanOrEqualTo(seen.get("innerHeight").doubleValue());
+        assertThat(seen.get("height").doubleValue()).isGreaterThan(20);
+        assertThat(seen.get("left").doubleValue()).isGreaterThanOrEqualTo(0);
+        assertThat(seen.get("right").doubleValue()).isLessThanOrEqualTo(seen.get("innerWidth").doubleValue());
+        // the answer just given is in view too, not under the warning
+        assertThat((Boolean) browser.script("""
+                var label = document.querySelector("label[for='tense-swelling-dark-urine']");
+                var r = label.getBoundingClientRect();
+                var hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+                return r.top >= 0 && r.bottom <= window.innerHeight && label.contains(hit);""")).isTrue();
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(360);
+        browser.screenshot("09-emergency-warning-360px");
+        assertNoSeriousAccessibilityViolation(browser, "form with the emergency warning at 360 px");
+
+        // reachable by keyboard, and Tab moves on from it: no trap
+        WebElement call = warning.findElement(By.cssSelector("a[href='tel:999']"));
+        browser.script("arguments[0].focus()", call);
+        call.sendKeys(Keys.TAB);
+        assertThat(browser.script("return document.activeElement.getAttribute('type')")).isEqualTo("submit");
+        // at the end of the form it rests above the submit button, never over it
+        browser.script("window.scrollTo(0, document.documentElement.scrollHeight)");
+        assertThat((Boolean) browser.script("""
+                var button = document.querySelector('#intake-form button[type=submit]').getBoundingClientRect();
+                var warning = document.getElementById('emergency-warning').getBoundingClientRect();
+                return warning.bottom <= button.top && button.bottom <= window.innerHeight;""")).isTrue();
+
+        browser.tick("tense-swelling-dark-urine", "false");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(
+                driver -> !driver.findElement(By.id("emergency-warning")).isDisplayed());
+        browser.submit();
+
+        WebElement result = browser.waitFor(By.id("triage-result"));
+        assertThat(result.getAttribute("data-level")).isEqualTo("SELF_CARE");
+        for (String net : List.of("NET_CALL_999", "NET_SAME_DAY", "NET_GP")) {
+            List<WebElement> signsOnResult = result.findElements(
+                    By.cssSelector("[data-advice='" + net + "'] ul.govuk-list.govuk-list--bullet > li"));
+            assertThat(signsOnResult).as(net).hasSizeGreaterThan(2);
+            assertThat(signsOnResult).as(net).allSatisfy(li -> {
+                assertThat(li.isDisplayed()).isTrue();
+                assertThat(li.getText()).doesNotContain(";");
+            });
+        }
+        assertThat(result.findElements(By.cssSelector("[data-advice='NET_CALL_999'] li"))).extracting(WebElement::getText)
+                .contains("numbness around your genitals or bottom", "pain spreading down both legs");
+        browser.screenshot("10-result-lists-360px");
+        assertNoSeriousAccessibilityViolation(browser, "result at 360 px");
+    }
+
+    @Test
     void aDependentQuestionShowsOnlyAfterTheYesItDependsOn() {
         loggedInAs("casey", Browser.desktop());
         WebElement belowKnee = browser.driver.findElement(By.cssSelector("[data-question='radiates-below-knee']"));
@@ -132,7 +208,7 @@ class PatientJourneyBrowserTests {
         WebElement summary = browser.waitFor(By.id("error-summary"));
         assertThat(summary.getText()).contains("There is a problem", "How old are you");
         assertThat(browser.driver.findElement(By.cssSelector("input[name='onset'][value='days']")).isSelected()).isTrue();
-        assertThat(browser.driver.findElement(By.cssSelector("input[name='can-bear-weight'][value='true']"))
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='standing'][value='can-stand']"))
                 .isSelected()).isTrue();
         assertThat(browser.driver.findElement(By.name("pain-severity")).getAttribute("value")).isEqualTo("4");
         assertThat(browser.driver.findElement(By.name("notes")).getAttribute("value"))
@@ -203,7 +279,7 @@ class PatientJourneyBrowserTests {
         assertThat(browser.driver.findElement(By.cssSelector("[data-question='radiates-below-knee']")).isDisplayed())
                 .isTrue();
         browser.tick("radiates-below-knee", "false");
-        browser.tick("both-legs", "false");
+        browser.tick("pain-both-legs", "false");
         browser.submit();
         assertThat(browser.waitFor(By.id("triage-result")).getAttribute("data-level")).isEqualTo("SELF_CARE");
     }

@@ -3,6 +3,7 @@ package org.example.intake.web;
 import java.time.Clock;
 
 import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration;
+import org.example.intake.web.advice.AdviceConfiguration;
 import org.example.intake.web.api.ApiConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
 import org.example.intake.web.form.FormConfiguration;
@@ -31,9 +32,9 @@ import org.springframework.context.annotation.Import;
         before = DbSchedulerAutoConfiguration.class)
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
-@Import({ SubmissionConfiguration.class, DeliveryConfiguration.class, IntakeApiSecurity.class,
-        IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class, QueueConfiguration.class,
-        OperationsConfiguration.class })
+@Import({ AdviceConfiguration.class, SubmissionConfiguration.class, DeliveryConfiguration.class,
+        IntakeApiSecurity.class, IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class,
+        QueueConfiguration.class, OperationsConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

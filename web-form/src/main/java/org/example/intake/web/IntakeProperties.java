@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 /**
  * The plugin's settings, all under {@code intake.*}. Only the issuer of the patients' and
@@ -23,11 +25,13 @@ import jakarta.validation.constraints.NotNull;
  * @param delivery how often and how long a failed delivery is retried
  * @param queue    the clinicians' queue
  * @param audit    how the audit trail reaches the EHR
+ * @param advice   words of the advice that a deploying service sets itself
  */
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
-        @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit) {
+        @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit,
+        @Valid @DefaultValue PatientAdvice advice) {
 
     /**
      * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
@@ -92,5 +96,16 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      * @param exportBatch    AuditEvents per transaction Bundle
      */
     public record Audit(@DefaultValue("5s") Duration exportInterval, @DefaultValue("100") @Min(1) int exportBatch) {
+    }
+
+    /**
+     * @param whatHappensNext what the patient reads last, on the result page, in the API's {@code advice} and on the
+     *                        clinician's page: whether anyone from the service will contact them. Unset, intake-core's
+     *                        default ({@code Advice.WHAT_HAPPENS_NEXT}) says a clinician will look at the answers and
+     *                        that nobody should wait for a call when told to call 999 or be seen today; a service that
+     *                        sets its own must keep that warning.
+     */
+    public record PatientAdvice(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when set")
+            @Size(max = 2000) String whatHappensNext) {
     }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.example.intake.core.advice.Advice;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.triage.RuleSet;
 import org.example.intake.fhir.Responses;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -49,10 +51,24 @@ class IntakeApiIntegrationTests extends WebFormTestSupport {
             assertThat(keys).containsExactly("id", "level", "rules", "ruleSet", "advice", "delivery");
             assertThat(body.get("level").asText()).isEqualTo("URGENT");
             assertThat(body.get("rules")).extracting(JsonNode::asText).containsExactly("INF-FEVER");
-            assertThat(body.get("ruleSet").asText()).isEqualTo("1.1.0");
+            assertThat(body.get("ruleSet").asText()).isEqualTo(RuleSet.VERSION);
             assertThat(body.get("advice").get(0).asText()).startsWith("Speak to a doctor today");
             assertThat(body.get("delivery").asText()).isEqualTo("PENDING");
             assertThat(response.headers().firstValue("Location")).hasValue("/api/intakes/" + body.get("id").asText());
+        }
+
+        @Test
+        void theAdviceIsAFlatArrayOfOneStringAPieceListItemsIncludedEndingWithTheDefaultWhatHappensNext() {
+            JsonNode body = json(postIntake(Responses.benign().set(Question.FEVER, true).json(),
+                    TestTokens.patient("alex")));
+
+            List<String> advice = new ArrayList<>();
+            body.get("advice").forEach(piece -> advice.add(piece.asText()));
+            List<Advice> told = store.find(body.get("id").asText()).orElseThrow().outcome().advice();
+            assertThat(advice).containsExactlyElementsOf(told.stream().map(Advice::text).toList());
+            assertThat(advice.indexOf(Advice.SIGN_SADDLE_NUMBNESS.text()))
+                    .isEqualTo(advice.indexOf(Advice.NET_CALL_999.text()) + 1);
+            assertThat(advice).last().isEqualTo(Advice.WHAT_HAPPENS_NEXT.text());
         }
 
         @Test

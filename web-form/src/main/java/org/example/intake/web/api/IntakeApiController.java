@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.queue.ClinicianQueue;
 import org.example.intake.web.security.Caller;
 import org.example.intake.web.submission.IntakeService;
@@ -42,11 +43,13 @@ class IntakeApiController {
 
     private final IntakeService intakes;
     private final ClinicianQueue queue;
+    private final AdviceWords words;
     private final int maxBodyBytes;
 
-    IntakeApiController(IntakeService intakes, ClinicianQueue queue, IntakeProperties properties) {
+    IntakeApiController(IntakeService intakes, ClinicianQueue queue, AdviceWords words, IntakeProperties properties) {
         this.intakes = intakes;
         this.queue = queue;
+        this.words = words;
         this.maxBodyBytes = properties.api().maxBodyBytes();
     }
 
@@ -76,11 +79,11 @@ class IntakeApiController {
         SubmitResult result = intakes.submit(body.get(), caller.patientId().get(), idempotencyKey);
         if (result instanceof SubmitResult.Created created) {
             return ResponseEntity.created(URI.create("/api/intakes/" + created.submission().id()))
-                    .body(IntakeView.of(created.submission()));
+                    .body(IntakeView.of(created.submission(), words));
         }
         if (result instanceof SubmitResult.Repeated repeated) {
             return ResponseEntity.ok().location(URI.create("/api/intakes/" + repeated.submission().id()))
-                    .body(IntakeView.of(repeated.submission()));
+                    .body(IntakeView.of(repeated.submission(), words));
         }
         if (result instanceof SubmitResult.Invalid invalid) {
             return FhirErrors.response(invalid.unparseable() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY,
@@ -95,7 +98,7 @@ class IntakeApiController {
         Caller caller = Caller.of(authentication);
         if (caller.clinician()) {
             return queue.read(caller.name(), id).<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
-                    IntakeView.forClinician(submission))).orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND,
+                    IntakeView.forClinician(submission, words))).orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND,
                             IssueType.NOTFOUND, "No intake " + id + "."));
         }
         Optional<StoredSubmission> found = intakes.find(id)
@@ -104,7 +107,7 @@ class IntakeApiController {
             // Another patient's submission is as absent as one that does not exist.
             return FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + " for you.");
         }
-        return ResponseEntity.ok(IntakeView.of(found.get()));
+        return ResponseEntity.ok(IntakeView.of(found.get(), words));
     }
 
     /** Checked here rather than by the mapping, so the refusal is an OperationOutcome like every other. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.submission.StoredSubmission;
 
 /**
@@ -15,7 +16,8 @@ import org.example.intake.web.submission.StoredSubmission;
  * @param level       EMERGENCY, URGENT, SOON or SELF_CARE
  * @param rules       the fired rule ids, most urgent first
  * @param ruleSet     the rule-set version
- * @param advice      what the patient is told, most important first
+ * @param advice      what the patient is told, most important first: one string a piece, each sign of a list its
+ *                    own, worded by {@link AdviceWords}
  * @param delivery    PENDING, DELIVERED, RETRYING or FAILED
  * @param triageLevel clinicians only: the triage's own level, which {@code level} replaces after an override
  * @param reviewed    clinicians only: whether a clinician marked it reviewed
@@ -37,16 +39,16 @@ record IntakeView(String id, String level, List<String> rules, String ruleSet, L
     }
 
     /** The patient's view: the verdict they were given. */
-    static IntakeView of(StoredSubmission submission) {
+    static IntakeView of(StoredSubmission submission, AdviceWords words) {
         return new IntakeView(submission.id(), submission.level().name(), submission.ruleIds(),
-                submission.outcome().ruleSetVersion(), submission.adviceTexts(), submission.delivery().name(), null,
+                submission.outcome().ruleSetVersion(), words.texts(submission.outcome().advice()), submission.delivery().name(), null,
                 null, null, null, null);
     }
 
     /** A clinician's view: the level that counts, with the triage's and the decisions beside it. */
-    static IntakeView forClinician(StoredSubmission submission) {
+    static IntakeView forClinician(StoredSubmission submission, AdviceWords words) {
         return new IntakeView(submission.id(), submission.currentLevel().name(), submission.ruleIds(),
-                submission.outcome().ruleSetVersion(), submission.adviceTexts(), submission.delivery().name(),
+                submission.outcome().ruleSetVersion(), words.texts(submission.outcome().advice()), submission.delivery().name(),
                 submission.level().name(), submission.reviewed(),
                 submission.decision().review().map(r -> new Review(r.by(), r.at(), r.note().orElse(null))).orElse(null),
                 submission.decision().override().map(o -> new Override(o.level().name(), o.reason(), o.by(), o.at()))

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.intake.core.triage.Level;
+import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.queue.ClinicianQueue;
 import org.example.intake.web.queue.QueuePage;
 import org.example.intake.web.security.Caller;
@@ -41,10 +42,12 @@ class QueueApiController {
 
     private final ClinicianQueue queue;
     private final IntakeService intakes;
+    private final AdviceWords words;
 
-    QueueApiController(ClinicianQueue queue, IntakeService intakes) {
+    QueueApiController(ClinicianQueue queue, IntakeService intakes, AdviceWords words) {
         this.queue = queue;
         this.intakes = intakes;
+        this.words = words;
     }
 
     @GetMapping("/api/queue")
@@ -132,10 +135,10 @@ class QueueApiController {
         return answer.getStatusCode() == HttpStatus.OK ? ResponseEntity.accepted().body(answer.getBody()) : answer;
     }
 
-    private static ResponseEntity<?> decided(String id, Supplier<Optional<StoredSubmission>> decision) {
+    private ResponseEntity<?> decided(String id, Supplier<Optional<StoredSubmission>> decision) {
         try {
             return decision.get().<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
-                            IntakeView.forClinician(submission)))
+                            IntakeView.forClinician(submission, words)))
                     .orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
         } catch (IllegalArgumentException e) {
             return FhirErrors.error(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.INVALID, e.getMessage());

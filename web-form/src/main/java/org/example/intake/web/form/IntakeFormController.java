@@ -5,9 +5,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.example.intake.core.advice.Advice;
+import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeQuestionnaires;
+import org.example.intake.web.advice.AdviceSection;
+import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.security.Caller;
 import org.example.intake.web.submission.IntakeService;
 import org.example.intake.web.submission.StoredSubmission;
@@ -36,11 +40,26 @@ class IntakeFormController {
     private final IntakeService intakes;
     private final TriageEngine engine;
     private final QuestionnaireForm form;
+    private final AdviceWords words;
+    private final AdviceSection emergencySigns;
 
-    IntakeFormController(IntakeService intakes, TriageEngine engine, IntakeQuestionnaires questionnaires) {
+    IntakeFormController(IntakeService intakes, TriageEngine engine, IntakeQuestionnaires questionnaires,
+            AdviceWords words) {
         this.intakes = intakes;
         this.engine = engine;
         this.form = new QuestionnaireForm(questionnaires.current());
+        this.words = words;
+        this.emergencySigns = emergencySigns(engine, words, form);
+    }
+
+    /**
+     * The signs that call for 999, as intake-core lists them under {@link Advice#NET_CALL_999} for a
+     * patient who has answered nothing yet: the page opens with them.
+     */
+    private static AdviceSection emergencySigns(TriageEngine engine, AdviceWords words, QuestionnaireForm form) {
+        IntakeAnswers none = IntakeAnswers.builder().version(form.questionnaire().questionnaireVersion()).build();
+        return words.section(engine.triage(none).advice(), Advice.NET_CALL_999).orElseThrow(
+                () -> new IllegalStateException("intake-core lists no 999 signs for a patient yet to answer"));
     }
 
     @GetMapping
@@ -79,10 +98,7 @@ class IntakeFormController {
 
     @GetMapping("/result/{id}")
     String result(@PathVariable String id, Authentication authentication, Model model) {
-        StoredSubmission submission = ownSubmission(id, authentication);
-        model.addAttribute("submission", submission);
-        model.addAttribute("level", submission.level().name());
-        model.addAttribute("advice", submission.adviceTexts());
+        model.addAttribute("result", ResultPage.of(ownSubmission(id, authentication), words));
         return "intake/result";
     }
 
@@ -93,6 +109,7 @@ class IntakeFormController {
     }
 
     private String page(Model model, FormAnswers answers, Map<String, String> errors, String submissionKey) {
+        model.addAttribute("emergencySigns", emergencySigns);
         model.addAttribute("sections", form.sections());
         model.addAttribute("answers", answers.values());
         model.addAttribute("hiddenQuestions", answers.hidden(form.questionnaire()));

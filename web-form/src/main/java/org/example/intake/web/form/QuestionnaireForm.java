@@ -2,7 +2,6 @@ package org.example.intake.web.form;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.example.intake.fhir.IntakeQuestionnaire;
 import org.example.intake.fhir.IntakeQuestionnaire.GroupSpec;
@@ -13,10 +12,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemAnswerOptionComponen
 /** The page's sections and questions, built once from the current Questionnaire. */
 final class QuestionnaireForm {
 
-    /** Answer labels where a plain Yes and No would read wrongly (DESIGN.md section 3). */
-    private static final Map<String, List<FormQuestion.Option>> BOOLEAN_LABELS = Map.of(
-            "can-bear-weight", List.of(new FormQuestion.Option("true", "Yes, I can"),
-                    new FormQuestion.Option("false", "No, I can't")));
+    /** A yes/no question's radios; a question whose answers need other words is a choice (as {@code standing}). */
     private static final List<FormQuestion.Option> YES_NO = List.of(new FormQuestion.Option("true", "Yes"),
             new FormQuestion.Option("false", "No"));
 
@@ -59,7 +55,7 @@ final class QuestionnaireForm {
     private static FormQuestion question(ItemSpec item) {
         String type = item.type().fhirType();
         List<FormQuestion.Option> options = switch (item.type()) {
-            case BOOLEAN -> BOOLEAN_LABELS.getOrDefault(item.linkId(), YES_NO);
+            case BOOLEAN -> YES_NO;
             case CHOICE -> {
                 List<FormQuestion.Option> choices = new ArrayList<>();
                 for (QuestionnaireItemAnswerOptionComponent option : item.element().getAnswerOption()) {

@@ -24,10 +24,9 @@ final class ExampleIntake {
 
     /** The answers that are not a plain "no". */
     private static final Map<Question, String> CODES = Map.of(Question.ONSET, "days", Question.SIDE, "left",
-            Question.PATTERN, "improving", Question.FREQUENCY, "first-time");
+            Question.PATTERN, "improving", Question.FREQUENCY, "first-time", Question.STANDING, "can-stand");
     private static final Map<Question, Integer> NUMBERS = Map.of(Question.PAIN_SEVERITY, 4, Question.AGE, 34);
-    private static final Map<Question, Boolean> YES = Map.of(Question.APPARENT_CAUSE, true,
-            Question.CAN_BEAR_WEIGHT, true);
+    private static final Map<Question, Boolean> YES = Map.of(Question.APPARENT_CAUSE, true);
 
     private ExampleIntake() {
     }

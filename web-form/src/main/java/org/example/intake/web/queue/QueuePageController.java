@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.example.intake.core.triage.Level;
+import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.security.Caller;
 import org.example.intake.web.submission.DeliveryState;
 import org.example.intake.web.submission.IntakeConflict;
@@ -46,12 +47,15 @@ class QueuePageController {
     private final IntakeService intakes;
     private final QueueUpdates updates;
     private final Clock clock;
+    private final AdviceWords words;
 
-    QueuePageController(ClinicianQueue queue, IntakeService intakes, QueueUpdates updates, Clock intakeClock) {
+    QueuePageController(ClinicianQueue queue, IntakeService intakes, QueueUpdates updates, Clock intakeClock,
+            AdviceWords words) {
         this.queue = queue;
         this.intakes = intakes;
         this.updates = updates;
         this.clock = intakeClock;
+        this.words = words;
     }
 
     /** The signed-in clinician's name, for the page header. */
@@ -95,6 +99,7 @@ class QueuePageController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no intake " + id));
         model.addAttribute("detail", detail);
         model.addAttribute("s", detail.submission());
+        model.addAttribute("advice", words.parts(detail.submission().outcome().advice()));
         model.addAttribute("now", clock.instant());
         model.addAttribute("levels", Level.values());
         if (!model.containsAttribute("errors")) {

@@ -70,11 +70,6 @@ public record StoredSubmission(String id, String patientId, Instant receivedAt, 
         return outcome.ruleIds();
     }
 
-    /** The advice as the patient read it, most important first. */
-    public List<String> adviceTexts() {
-        return outcome.advice().stream().map(Advice::text).toList();
-    }
-
     /** The stored outcome rebuilt from its parts (level, rule ids, rule-set version, advice names). */
     static TriageOutcome outcome(String level, List<String> ruleIds, String ruleSet, List<String> adviceNames) {
         List<RedFlagRule> rules = ruleIds.stream()

@@ -11,8 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.example.intake.core.advice.Advice;
 import org.example.intake.core.answers.AnswerType;
+import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.answers.QuestionnaireVersion;
+import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.web.WebFormTestSupport;
 import org.example.intake.web.security.IntakeUser;
 import org.jsoup.Jsoup;
@@ -56,12 +60,13 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
     private static Map<String, String> benignAnswers() {
         Map<String, String> answers = new LinkedHashMap<>();
         for (Question question : Question.values()) {
-            if (question.type() == AnswerType.BOOLEAN && question.enabledWhenAnyTrue().isEmpty()) {
+            if (question.type() == AnswerType.BOOLEAN && question.enabledWhenAnyTrue().isEmpty()
+                    && question.isAskedIn(QuestionnaireVersion.CURRENT)) {
                 answers.put(question.linkId(), "false");
             }
         }
         answers.putAll(Map.of("onset", "days", "side", "left", "pain-severity", "4", "pattern", "improving",
-                "frequency", "first-time", "apparent-cause", "true", "can-bear-weight", "true", "age", "34"));
+                "frequency", "first-time", "apparent-cause", "true", "standing", "can-stand", "age", "34"));
         return answers;
     }
 
@@ -98,6 +103,10 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
         assertThat(intakeForm.attr("method")).isEqualTo("post");
         for (Question question : Question.values()) {
             String name = question.linkId();
+            if (!question.isAskedIn(QuestionnaireVersion.CURRENT)) {
+                assertThat(intakeForm.select("[name=" + name + "]")).as("retired " + name).isEmpty();
+                continue;
+            }
             switch (question.type()) {
                 case BOOLEAN -> assertThat(intakeForm.select("input[type=radio][name=" + name + "]"))
                         .extracting(e -> e.attr("value")).as(name).containsExactly("true", "false");
@@ -116,7 +125,8 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
     void dependentQuestionsStartHiddenAndTheEmergencyWarningToo() throws Exception {
         Document form = page(mvc.perform(get("/intake").with(patient("alex"))).andReturn());
 
-        for (String dependent : List.of("radiates-below-knee", "weakness-progressing", "both-legs")) {
+        for (String dependent : List.of("radiates-below-knee", "pain-both-legs", "numbness-both-legs",
+                "numbness-worsening", "weakness-progressing", "weakness-both-legs")) {
             assertThat(form.select("[data-question=" + dependent + "]").first().hasAttr("hidden")).as(dependent).isTrue();
         }
         assertThat(form.select("[data-question=fever]").first().hasAttr("hidden")).isFalse();
@@ -126,11 +136,13 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
     }
 
     @Test
-    void theBooleanLabelsOfCanBearWeightReadAsTheQuestionAsks() throws Exception {
+    void theStandingAnswersReadAsTheQuestionAsks() throws Exception {
         Document form = page(mvc.perform(get("/intake").with(patient("alex"))).andReturn());
 
-        assertThat(form.select("[data-question=can-bear-weight] label")).extracting(Element::text)
-                .containsExactly("Yes, I can", "No, I can't");
+        assertThat(form.select("[data-question=standing] input")).extracting(e -> e.attr("value"))
+                .containsExactly("can-stand", "cannot-stand", "could-not-before");
+        assertThat(form.select("[data-question=standing] label")).extracting(Element::text)
+                .containsExactly("Yes, I can", "No, I can't", "I could not stand before this started");
     }
 
     @Test
@@ -162,10 +174,105 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
         assertThat(summary.select("a")).extracting(e -> e.attr("href")).containsExactly("#pain-severity", "#age");
         assertThat(form.select("input[name=onset][checked]").attr("value")).isEqualTo("days");
         assertThat(form.select("input[name=fever][checked]").attr("value")).isEqualTo("false");
-        assertThat(form.select("input[name=can-bear-weight][checked]").attr("value")).isEqualTo("true");
+        assertThat(form.select("input[name=standing][checked]").attr("value")).isEqualTo("can-stand");
         assertThat(form.select("input[name=pain-severity]").attr("value")).isEqualTo("eleven");
         assertThat(form.select("textarea[name=notes]").text()).isEqualTo("Started after moving house.");
         assertThat(form.getElementById("age")).isNotNull();
+    }
+
+    @Test
+    void thePageOpensWithIntakeCoresSignsFor999AboveTheFirstQuestion() throws Exception {
+        Document form = page(mvc.perform(get("/intake").with(patient("alex"))).andReturn());
+
+        Element signs = form.getElementById("emergency-signs");
+        assertThat(signs.text()).contains("Call 999 now if you have any of these:");
+        assertThat(signs.select("ul.govuk-list--bullet > li")).extracting(Element::text)
+                .containsExactlyElementsOf(call999Signs()).contains(Advice.SIGN_SADDLE_NUMBNESS.text());
+        Element firstQuestion = form.selectFirst("[data-question]");
+        assertThat(firstQuestion.attr("data-question")).isEqualTo("onset");
+        List<Element> inOrder = form.getAllElements();
+        assertThat(inOrder.indexOf(signs)).isLessThan(inOrder.indexOf(form.getElementById("intake-form")))
+                .isLessThan(inOrder.indexOf(firstQuestion));
+    }
+
+    /** The signs intake-core lists under its 999 heading for a patient who has answered nothing. */
+    private static List<String> call999Signs() {
+        List<Advice> advice = new TriageEngine()
+                .triage(IntakeAnswers.builder().version(QuestionnaireVersion.CURRENT).build()).advice();
+        return Advice.sections(advice).stream().filter(section -> section.lead() == Advice.NET_CALL_999).findFirst()
+                .orElseThrow().items().stream().map(Advice::text).toList();
+    }
+
+    @Test
+    void theEmergencyWarningIsAnAlertInTheFormRightBeforeItsOneSubmitButton() throws Exception {
+        Document form = page(mvc.perform(get("/intake").with(patient("alex"))).andReturn());
+
+        Element warning = form.getElementById("emergency-warning");
+        assertThat(warning.parent().id()).isEqualTo("intake-form");
+        assertThat(warning.nextElementSibling().is("button[type=submit]")).isTrue();
+        assertThat(warning.attr("role")).isEqualTo("alert");
+        assertThat(warning.select("a[href=tel:999]")).hasSize(1);
+    }
+
+    @Test
+    void withoutJavaScriptARefusedFormShowsTheEmergencyWarningWhenTheAnswersSoFarCallFor999() throws Exception {
+        Map<String, String> answers = benignAnswers();
+        answers.remove("age");
+        answers.put("very-unwell", "true");
+
+        Document form = page(mvc.perform(postForm(answers).with(patient("alex")).with(csrf())).andReturn());
+
+        assertThat(form.getElementById("error-summary")).isNotNull();
+        assertThat(form.getElementById("emergency-warning").hasAttr("hidden")).isFalse();
+    }
+
+    @Test
+    void theResultPageShowsTheAdviceInIntakeCoresOrderEachSafetyNetAListOfOneSignALine() throws Exception {
+        String resultUrl = mvc.perform(postForm(benignAnswers()).with(patient("alex")).with(csrf())).andReturn()
+                .getResponse().getRedirectedUrl();
+        List<Advice> advice = store.find(resultUrl.substring(resultUrl.lastIndexOf('/') + 1)).orElseThrow()
+                .outcome().advice();
+
+        Document result = page(mvc.perform(get(resultUrl).with(patient("alex"))).andReturn());
+
+        Element triage = result.getElementById("triage-result");
+        assertThat(triage.attr("data-level")).isEqualTo("SELF_CARE");
+        List<Advice.Section> sections = Advice.sections(advice);
+        assertThat(triage.select("[data-advice]")).extracting(e -> e.attr("data-advice"))
+                .containsExactlyElementsOf(sections.stream().map(section -> section.lead().name()).toList());
+        for (Advice.Section section : sections) {
+            Element shown = triage.selectFirst("[data-advice=" + section.lead().name() + "]");
+            assertThat(shown.text()).as(section.lead().name()).contains(section.lead().text());
+            assertThat(shown.select("ul.govuk-list.govuk-list--bullet > li")).as(section.lead().name())
+                    .extracting(Element::text)
+                    .containsExactlyElementsOf(section.items().stream().map(Advice::text).toList());
+        }
+        assertThat(triage.select("[data-advice=NET_CALL_999] li")).hasSizeGreaterThan(5);
+        assertThat(triage.select("[data-advice=NET_SAME_DAY] li")).isNotEmpty();
+        assertThat(triage.select("[data-advice=NET_GP] li")).isNotEmpty();
+        assertThat(triage.select("[data-advice=NET_CALL_999] .govuk-warning-text")).hasSize(1);
+        assertThat(triage.select("[data-advice]").last().attr("data-advice")).isEqualTo("WHAT_HAPPENS_NEXT");
+        assertThat(triage.select("[data-advice]").last().text()).isEqualTo(Advice.WHAT_HAPPENS_NEXT.text());
+        assertThat(triage.text()).contains(Advice.ACT_SELF_CARE_NO_DOCTOR_NOW.text())
+                .doesNotContainIgnoringCase("look after this at home").doesNotContainIgnoringCase("no sign");
+    }
+
+    @Test
+    void anEmergencyResultLeadsWithTheActionAsWarningTextAndNothingToDistractFromIt() throws Exception {
+        Map<String, String> answers = benignAnswers();
+        answers.put("saddle-numbness", "true");
+        String resultUrl = mvc.perform(postForm(answers).with(patient("alex")).with(csrf())).andReturn()
+                .getResponse().getRedirectedUrl();
+
+        Document result = page(mvc.perform(get(resultUrl).with(patient("alex"))).andReturn());
+
+        Element triage = result.getElementById("triage-result");
+        assertThat(triage.attr("data-level")).isEqualTo("EMERGENCY");
+        assertThat(triage.selectFirst("[role=alert] h1").text()).isEqualTo("Call 999 or go to A&E now");
+        assertThat(triage.select("[data-advice]")).extracting(e -> e.attr("data-advice"))
+                .containsExactly("ACT_EMERGENCY", "WHAT_HAPPENS_NEXT");
+        assertThat(triage.select("[data-advice=ACT_EMERGENCY] .govuk-warning-text").text())
+                .contains(Advice.ACT_EMERGENCY.text());
     }
 
     @Test
@@ -181,10 +288,11 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
                 .andReturn().getResponse().getContentAsString();
         String saddle = mvc.perform(post("/intake/check").param("saddle-numbness", "true").with(patient("alex"))
                 .with(csrf())).andReturn().getResponse().getContentAsString();
-        String bothLegs = mvc.perform(post("/intake/check").param("radiates", "true").param("both-legs", "true")
+        String bothLegs = mvc.perform(post("/intake/check").param("radiates", "true").param("pain-both-legs", "true")
                 .with(patient("alex")).with(csrf())).andReturn().getResponse().getContentAsString();
-        String hiddenBothLegs = mvc.perform(post("/intake/check").param("radiates", "false").param("both-legs", "true")
-                .with(patient("alex")).with(csrf())).andReturn().getResponse().getContentAsString();
+        String hiddenBothLegs = mvc.perform(post("/intake/check").param("radiates", "false")
+                .param("pain-both-legs", "true").with(patient("alex")).with(csrf())).andReturn().getResponse()
+                .getContentAsString();
 
         assertThat(none).isEqualTo("{\"emergency\":false}");
         assertThat(saddle).isEqualTo("{\"emergency\":true}");
@@ -196,7 +304,7 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
     void anAnswerToAHiddenQuestionIsDroppedOnTheServerToo() throws Exception {
         Map<String, String> answers = benignAnswers();
         answers.put("radiates", "false");
-        answers.put("both-legs", "true"); // a radio ticked, then hidden when radiates became no
+        answers.put("pain-both-legs", "true"); // a radio ticked, then hidden when radiates became no
 
         MvcResult sent = mvc.perform(postForm(answers).with(patient("alex")).with(csrf())).andReturn();
 

@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.example.intake.core.triage.Level;
+import org.example.intake.core.triage.RuleSet;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
@@ -92,10 +93,11 @@ class IntakeReadinessUnitTests {
         await().atMost(PATIENCE).until(() -> warmUp.state() != IntakeWarmUp.State.RUNNING);
 
         assertThat(warmUp.state()).isEqualTo(IntakeWarmUp.State.DONE);
-        assertThat(warmUp.details()).containsEntry("fhirVersion", "4.0.1").containsEntry("ruleSet", "1.1.0");
+        assertThat(warmUp.details()).containsEntry("fhirVersion", "4.0.1").containsEntry("ruleSet", RuleSet.VERSION);
         assertThat(warmUp.details().get("questionnaires")).asList().containsExactly(
                 "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.0.0",
-                "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0");
+                "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0",
+                "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.2.0");
     }
 
     @Test

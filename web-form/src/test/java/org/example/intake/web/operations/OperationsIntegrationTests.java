@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.example.intake.core.answers.Question;
+import org.example.intake.core.triage.RuleSet;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
@@ -70,10 +71,11 @@ class OperationsIntegrationTests extends WebFormTestSupport {
             JsonNode intake = readiness.get("components").get("intake");
             assertThat(intake.get("status").asText()).isEqualTo("UP");
             assertThat(intake.get("details").get("warmUp").asText()).isEqualTo("done");
-            assertThat(intake.get("details").get("ruleSet").asText()).isEqualTo("1.1.0");
+            assertThat(intake.get("details").get("ruleSet").asText()).isEqualTo(RuleSet.VERSION);
             assertThat(intake.get("details").get("questionnaires")).extracting(JsonNode::asText).containsExactly(
                     "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.0.0",
-                    "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0");
+                    "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.1.0",
+                    "http://example.org/fhir/Questionnaire/buttock-cramp-intake|1.2.0");
             assertThat(readiness.get("components").has("readinessState")).isTrue();
         }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.example.intake.core.advice.Advice;
 import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.TestTokens;
@@ -164,10 +165,29 @@ class ClinicianPagesIntegrationTests extends WebFormTestSupport {
         assertThat(detail.select("#main-content img")).isEmpty();
         assertThat(detail.getElementById("fired-rules").text()).contains("CES-SADDLE", "cauda equina",
                 "saddle-numbness");
-        assertThat(detail.select("#advice li")).isNotEmpty();
+        assertThat(detail.select("#advice [data-advice]")).extracting(e -> e.attr("data-advice"))
+                .containsExactly("ACT_EMERGENCY", "WHAT_HAPPENS_NEXT");
         assertThat(detail.getElementById("intake-detail").attr("data-level")).isEqualTo("EMERGENCY");
         assertThat(mvc.perform(get("/clinician/intakes/nope").with(clinician())).andReturn().getResponse().getStatus())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void theDetailShowsTheAdviceInTheSectionsAndListsThePatientSaw() throws Exception {
+        String id = submit(Responses.benign().set(Question.FEVER, true), "pd-2");
+        List<Advice.Section> told = Advice.sections(store.find(id).orElseThrow().outcome().advice());
+
+        Document detail = page(clinician(), "/clinician/intakes/" + id);
+
+        assertThat(detail.select("#advice [data-advice]")).extracting(e -> e.attr("data-advice"))
+                .containsExactlyElementsOf(told.stream().map(section -> section.lead().name()).toList());
+        for (Advice.Section section : told) {
+            Element shown = detail.selectFirst("#advice [data-advice=" + section.lead().name() + "]");
+            assertThat(shown.text()).contains(section.lead().text());
+            assertThat(shown.select("ul.govuk-list--bullet > li")).extracting(Element::text)
+                    .containsExactlyElementsOf(section.items().stream().map(Advice::text).toList());
+        }
+        assertThat(detail.select("#advice [data-advice=NET_CALL_999] li")).hasSizeGreaterThan(5);
     }
 
     @Test
