@@ -94,11 +94,32 @@ public record ClinicalDecision(Optional<Review> review, Optional<Override> overr
      * @param by     the clinician's user name; not blank
      */
     public record Override(Level level, String reason, Instant at, String by) {
+
+        /**
+         * How {@code by} begins when no clinician but a newer red-flag rule set raised the level
+         * (re-triage), followed by the rule set's version: {@code "rule set 1.2.0"}. A user name
+         * has no space, so it never begins so.
+         */
+        public static final String RULE_SET_AUTHOR = "rule set ";
+
         public Override {
             Objects.requireNonNull(level, "level");
             reason = requireText(reason, "reason");
             Objects.requireNonNull(at, "at");
             by = requireText(by, "by (the clinician's user name)");
+        }
+
+        /**
+         * A level raised by a newer rule set that re-triaged the submission: it reaches the EHR as
+         * a clinician's override does, authored by {@code "rule set <version>"}.
+         */
+        public static Override byRuleSet(Level level, String ruleSet, String reason, Instant at) {
+            return new Override(level, reason, at, RULE_SET_AUTHOR + requireText(ruleSet, "ruleSet"));
+        }
+
+        /** Whether a newer rule set set this level rather than a clinician (see {@link #byRuleSet}). */
+        public boolean isByRuleSet() {
+            return by.startsWith(RULE_SET_AUTHOR);
         }
     }
 
