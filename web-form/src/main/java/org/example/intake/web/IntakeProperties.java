@@ -23,11 +23,13 @@ import jakarta.validation.constraints.NotNull;
  * @param delivery how often and how long a failed delivery is retried
  * @param queue    the clinicians' queue
  * @param audit    how the audit trail reaches the EHR
+ * @param retriage re-triage of waiting submissions when the rule set changes
  */
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
-        @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit) {
+        @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit,
+        @Valid @DefaultValue Retriage retriage) {
 
     /**
      * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
@@ -92,5 +94,13 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      * @param exportBatch    AuditEvents per transaction Bundle
      */
     public record Audit(@DefaultValue("5s") Duration exportInterval, @DefaultValue("100") @Min(1) int exportBatch) {
+    }
+
+    /**
+     * @param onStart   whether each start re-triages, in the background, the unreviewed submissions an older rule
+     *                  set triaged (the service is ready for patients meanwhile)
+     * @param batchSize submissions re-triaged per transaction (their rows are locked until it commits)
+     */
+    public record Retriage(@DefaultValue("true") boolean onStart, @DefaultValue("200") @Min(1) @Max(5000) int batchSize) {
     }
 }

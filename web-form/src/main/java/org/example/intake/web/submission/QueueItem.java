@@ -23,10 +23,11 @@ import org.example.intake.core.triage.RedFlagRule;
  * @param reviewed      whether a clinician has marked it reviewed
  * @param attempts      delivery attempts of its latest revision
  * @param lastError     why the last attempt failed, without patient data; null when none did
+ * @param retriage      a newer rule set's verdict, beside the triage's, when it was re-triaged
  */
 public record QueueItem(String id, String patientId, Instant receivedAt, Level triageLevel,
         Optional<Level> overrideLevel, Optional<Instant> overriddenAt, List<String> ruleIds, DeliveryState delivery,
-        boolean reviewed, int attempts, String lastError) {
+        boolean reviewed, int attempts, String lastError, Optional<Retriage> retriage) {
 
     public QueueItem {
         Objects.requireNonNull(id, "id");
@@ -37,11 +38,33 @@ public record QueueItem(String id, String patientId, Instant receivedAt, Level t
         Objects.requireNonNull(overriddenAt, "overriddenAt");
         ruleIds = List.copyOf(ruleIds);
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(retriage, "retriage");
     }
 
-    /** The level that counts: the clinician's, else the triage's. */
+    /** The same row without a re-triage (as before rule sets were re-applied). */
+    public QueueItem(String id, String patientId, Instant receivedAt, Level triageLevel, Optional<Level> overrideLevel,
+            Optional<Instant> overriddenAt, List<String> ruleIds, DeliveryState delivery, boolean reviewed,
+            int attempts, String lastError) {
+        this(id, patientId, receivedAt, triageLevel, overrideLevel, overriddenAt, ruleIds, delivery, reviewed,
+                attempts, lastError, Optional.empty());
+    }
+
+    /**
+     * The level that counts: the clinician's, else a newer rule set's when it raised the
+     * triage's, else the triage's (a newer, less urgent verdict never lowers it: a clinician does).
+     */
     public Level level() {
-        return overrideLevel.orElse(triageLevel);
+        return overrideLevel.orElseGet(() -> raisedTo().orElse(triageLevel));
+    }
+
+    /** The newer rule set's level when it raised the triage's. */
+    public Optional<Level> raisedTo() {
+        return retriage.filter(r -> r.raises(triageLevel)).map(Retriage::level);
+    }
+
+    /** What a newer rule set said, in words for clinicians, when the submission was re-triaged. */
+    public Optional<String> retriageSummary() {
+        return retriage.map(r -> r.summary(triageLevel));
     }
 
     /** The fired rules, most urgent first. */
@@ -51,10 +74,14 @@ public record QueueItem(String id, String patientId, Instant receivedAt, Level t
 
     /**
      * By when a clinician should see the patient: the level's window (4 h, 24 h, 14 days) from
-     * the intake, or from the override when a clinician changed the level; empty for self-care.
+     * the intake, or from the override when a clinician changed the level, or from the re-triage
+     * when a newer rule set raised it (as an override does); empty for self-care.
      */
     public Optional<Instant> dueBy() {
-        Instant from = overriddenAt.filter(at -> overrideLevel.isPresent()).orElse(receivedAt);
+        Instant from = overriddenAt.filter(at -> overrideLevel.isPresent())
+                .or(() -> overrideLevel.isEmpty() ? retriage.filter(r -> r.raises(triageLevel)).map(Retriage::at)
+                        : Optional.empty())
+                .orElse(receivedAt);
         return level().referralWindow().map(from::plus);
     }
 }
