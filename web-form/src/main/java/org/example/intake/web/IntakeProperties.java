@@ -101,6 +101,6 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      *                  set triaged (the service is ready for patients meanwhile)
      * @param batchSize submissions re-triaged per transaction (their rows are locked until it commits)
      */
-    public record Retriage(@DefaultValue("true") boolean onStart, @DefaultValue("200") @Min(1) @Max(5000) int batchSize) {
+    public record Retriage(@DefaultValue("true") boolean onStart, @DefaultValue("200") @Min(1) @Max(1000) int batchSize) {
     }
 }

@@ -141,6 +141,7 @@ public class RetriageService {
         int raised = 0;
         int lowered = 0;
         int done = 0;
+        List<AuditTrail.Entry> records = new ArrayList<>(verdicts.size());
         for (int i = 0; i < verdicts.size(); i++) {
             if (written[i] == 0) {
                 continue; // reviewed meanwhile: a clinician decided
@@ -156,8 +157,9 @@ public class RetriageService {
                 lowered++;
             }
             done++;
-            audit.record(ACTOR, AuditAction.RETRIAGED, verdict.id(), candidate.patientId(), detail(candidate, verdict));
+            records.add(new AuditTrail.Entry(verdict.id(), candidate.patientId(), detail(candidate, verdict)));
         }
+        audit.recordAll(ACTOR, AuditAction.RETRIAGED, records);
         progress.batch(done, raised, lowered, failed, candidates.size());
         return new BatchResult(candidates.get(candidates.size() - 1).id());
     }
