@@ -128,7 +128,8 @@ class RetriagePostgresIntegrationTests {
         Map<String, Integer> deliveries = new HashMap<>();
         WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo(EHR_PATH))).forEach(request -> {
             for (String id : raised) {
-                if (request.getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")) {
+                if (request.getBodyAsString().contains("intake-submission\",\"value\":\"" + id + "\"")
+                        && request.getBodyAsString().contains("\"resourceType\":\"QuestionnaireResponse\"")) {
                     deliveries.merge(id, 1, Integer::sum);
                     assertThat(request.getBodyAsString()).contains("\"priority\":\"urgent\"", "raised by rule set 1.2.0");
                 }
