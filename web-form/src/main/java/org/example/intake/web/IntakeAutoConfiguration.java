@@ -9,6 +9,7 @@ import org.example.intake.web.delivery.DeliveryConfiguration;
 import org.example.intake.web.form.FormConfiguration;
 import org.example.intake.web.operations.OperationsConfiguration;
 import org.example.intake.web.queue.QueueConfiguration;
+import org.example.intake.web.retriage.RetriageConfiguration;
 import org.example.intake.web.security.IntakeApiSecurity;
 import org.example.intake.web.security.IntakeBrowserSecurity;
 import org.example.intake.web.submission.SubmissionConfiguration;
@@ -24,8 +25,8 @@ import org.springframework.context.annotation.Import;
 /**
  * The buttock-cramp intake as a plugin: a Spring Boot host that adds this module gets the
  * patients' pages and API, the clinicians' queue and review, its store (tables created in the
- * host's database), durable delivery to the EHR, the audit trail, and the security of its own
- * paths. Settings under {@code intake.*} ({@link IntakeProperties});
+ * host's database), durable delivery to the EHR, the audit trail, re-triage of waiting
+ * submissions when the rule set changes, and the security of its own paths. Settings under {@code intake.*} ({@link IntakeProperties});
  * {@code intake.enabled=false} turns it all off.
  */
 @AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class },
@@ -34,7 +35,7 @@ import org.springframework.context.annotation.Import;
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({ AdviceConfiguration.class, SubmissionConfiguration.class, DeliveryConfiguration.class,
         IntakeApiSecurity.class, IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class,
-        QueueConfiguration.class, OperationsConfiguration.class })
+        QueueConfiguration.class, RetriageConfiguration.class, OperationsConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

@@ -26,12 +26,13 @@ import jakarta.validation.constraints.Size;
  * @param queue    the clinicians' queue
  * @param audit    how the audit trail reaches the EHR
  * @param advice   words of the advice that a deploying service sets itself
+ * @param retriage re-triage of waiting submissions when the rule set changes
  */
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
         @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit,
-        @Valid @DefaultValue PatientAdvice advice) {
+        @Valid @DefaultValue PatientAdvice advice, @Valid @DefaultValue Retriage retriage) {
 
     /**
      * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
@@ -107,5 +108,13 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      */
     public record PatientAdvice(@Pattern(regexp = "(?s).*\\S.*", message = "must not be blank when set")
             @Size(max = 2000) String whatHappensNext) {
+    }
+
+    /**
+     * @param onStart   whether each start re-triages, in the background, the unreviewed submissions an older rule
+     *                  set triaged (the service is ready for patients meanwhile)
+     * @param batchSize submissions re-triaged per transaction (their rows are locked until it commits)
+     */
+    public record Retriage(@DefaultValue("true") boolean onStart, @DefaultValue("200") @Min(1) @Max(1000) int batchSize) {
     }
 }

@@ -17,7 +17,12 @@ public enum AuditAction {
     /** A user asked for a submission to be delivered to the EHR again. */
     REDELIVERY_REQUESTED("redelivery-requested", "Asked for an intake to be delivered to the EHR again",
             Operation.EXECUTE),
-    /** A user read the audit trail itself. */
+    /**
+     * The service re-triaged a waiting submission under a newer red-flag rule set (the actor is
+     * the system); the original verdict is kept beside the new one.
+     */
+    RETRIAGED("retriaged", "Re-triaged an intake under a newer rule set", Operation.UPDATE),
+        /** A user read the audit trail itself. */
     AUDIT_READ("audit-read", "Read the audit trail", Operation.READ);
 
     /** What an action does to the records it is about. */

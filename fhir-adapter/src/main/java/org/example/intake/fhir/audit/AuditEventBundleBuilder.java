@@ -107,7 +107,9 @@ public final class AuditEventBundleBuilder {
         event.setRecordedElement(new InstantType(Date.from(record.at()), TemporalPrecisionEnum.MILLI, UTC));
         event.setOutcome(AuditEvent.AuditEventOutcome._0);
         event.addAgent()
-                .setType(new CodeableConcept(new Coding(AGENT_TYPE_SYSTEM, "humanuser", "human user")))
+                .setType(new CodeableConcept(action == AuditAction.RETRIAGED
+                        ? new Coding(AGENT_TYPE_SYSTEM, "dataprocessor", "data processor")
+                        : new Coding(AGENT_TYPE_SYSTEM, "humanuser", "human user")))
                 .setWho(new Reference().setDisplay(record.actor()))
                 .setRequestor(true);
         event.getSource()
@@ -141,7 +143,8 @@ public final class AuditEventBundleBuilder {
         return switch (action) {
             case QUEUE_VIEWED -> new Coding(DICOM, "110112", "Query");
             case AUDIT_READ -> new Coding(DICOM, "110101", "Audit Log Used");
-            case INTAKE_VIEWED, REVIEWED, OVERRIDDEN, REDELIVERY_REQUESTED -> new Coding(DICOM, "110110", "Patient Record");
+            case INTAKE_VIEWED, REVIEWED, OVERRIDDEN, REDELIVERY_REQUESTED, RETRIAGED ->
+                    new Coding(DICOM, "110110", "Patient Record");
         };
     }
 

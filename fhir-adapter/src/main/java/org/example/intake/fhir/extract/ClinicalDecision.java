@@ -110,6 +110,14 @@ public record ClinicalDecision(Optional<Review> review, Optional<Override> overr
      *                 Never null.
      */
     public record Override(Level level, String reason, Instant at, String by, Optional<Level> replaced) {
+
+        /**
+         * How {@code by} begins when no clinician but a newer red-flag rule set raised the level
+         * (re-triage), followed by the rule set's version: {@code "rule set 1.2.0"}. A user name
+         * has no space, so it never begins so.
+         */
+        public static final String RULE_SET_AUTHOR = "rule set ";
+
         public Override {
             Objects.requireNonNull(level, "level");
             reason = requireText(reason, "reason");
@@ -121,6 +129,19 @@ public record ClinicalDecision(Optional<Review> review, Optional<Override> overr
         /** An override of the triage's level (the first override of a submission). */
         public Override(Level level, String reason, Instant at, String by) {
             this(level, reason, at, by, Optional.empty());
+        }
+
+        /**
+         * A level raised by a newer rule set that re-triaged the submission: it reaches the EHR as
+         * a clinician's override does, authored by {@code "rule set <version>"}.
+         */
+        public static Override byRuleSet(Level level, String ruleSet, String reason, Instant at) {
+            return new Override(level, reason, at, RULE_SET_AUTHOR + requireText(ruleSet, "ruleSet"));
+        }
+
+        /** Whether a newer rule set set this level rather than a clinician (see {@link #byRuleSet}). */
+        public boolean isByRuleSet() {
+            return by.startsWith(RULE_SET_AUTHOR);
         }
     }
 

@@ -186,7 +186,8 @@ public final class SubmissionBundleBuilder {
                         "Clinical review of the triage", responseRef)));
         decision.override().ifPresent(override -> put(bundle, fullUrl(sid, OVERRIDE_PROVENANCE),
                 decisionProvenance(overrideProvenanceId(sid), decisionTargets, override.at(), override.by(),
-                        "Triage level overridden by a clinician", responseRef)));
+                        override.isByRuleSet() ? "Triage level raised by a newer red-flag rule set"
+                                : "Triage level overridden by a clinician", responseRef)));
         return bundle;
     }
 
@@ -222,7 +223,9 @@ public final class SubmissionBundleBuilder {
         flag.addCategory(new CodeableConcept(new Coding(FLAG_CATEGORY_SYSTEM, "clinical", "Clinical")));
         String triage = levelText(outcome.level()) + " (" + rulesText(outcome) + ")";
         flag.setCode(new CodeableConcept(levelCoding(level)).setText("Buttock cramps: " + (decision.override().isEmpty()
-                ? triage : levelText(level) + ", set by a clinician; triage said " + triage)));
+                ? triage : levelText(level) + (decision.override().get().isByRuleSet()
+                        ? ", raised by " + decision.override().get().by() : ", set by a clinician")
+                        + "; triage said " + triage)));
         flag.setSubject(subject(submission));
         Period period = new Period().setStart(Date.from(submission.triagedAt()));
         closedAt.ifPresent(end -> period.setEndElement(dateTime(end)));
@@ -285,7 +288,7 @@ public final class SubmissionBundleBuilder {
                 + ": " + rulesText(outcome) + ".");
         override.ifPresent(o -> request.addNote().setAuthor(new StringType(o.by()))
                 .setTimeElement(dateTime(o.at()))
-                .setText("Level overridden by " + o.by() + " at " + text(o.at()) + ": from " + outcome.level()
+                .setText("Level " + (o.isByRuleSet() ? "raised" : "overridden") + " by " + o.by() + " at " + text(o.at()) + ": from " + outcome.level()
                         + " to " + o.level() + ". Reason: " + o.reason()));
         decision.review().ifPresent(r -> request.addNote().setAuthor(new StringType(r.by()))
                 .setTimeElement(dateTime(r.at()))

@@ -81,11 +81,22 @@ class AuditEventBundleBuilderUnitTests {
 
         assertThat(events).extracting(AuditEvent::getAction).containsExactly(AuditEvent.AuditEventAction.R,
                 AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U, AuditEvent.AuditEventAction.U,
-                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.R);
+                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U);
         assertThat(events).extracting(e -> e.getType().getCode())
-                .containsExactly("110112", "110110", "110110", "110110", "110110", "110101");
+                .containsExactly("110112", "110110", "110110", "110110", "110110", "110101", "110110");
         assertThat(events).extracting(e -> e.getSubtypeFirstRep().getCode()).containsExactly("queue-viewed",
-                "intake-viewed", "reviewed", "overridden", "redelivery-requested", "audit-read");
+                "intake-viewed", "reviewed", "overridden", "redelivery-requested", "audit-read", "retriaged");
+    }
+
+    @Test
+    void aRetriage_isAnUpdateOfThePatientRecord_byTheServiceAsADataProcessor_notAHumanUser() {
+        AuditEvent event = only(AuditRecords.of("a10", AuditAction.RETRIAGED, Optional.of("sub-9"),
+                Optional.of("alex"), "re-triaged by rule set 1.2.0: URGENT (FORM-INCOMPLETE)"));
+
+        assertThat(event.getType().getCode()).isEqualTo("110110");
+        assertThat(event.getAction()).isEqualTo(AuditEvent.AuditEventAction.U);
+        assertThat(event.getAgentFirstRep().getType().getCodingFirstRep().getCode()).isEqualTo("dataprocessor");
+        assertThat(event.getEntity()).hasSize(2);
     }
 
     @Test

@@ -63,7 +63,7 @@ class AuditRecordUnitTests {
         assertThat(AuditAction.values()).filteredOn(AuditAction::reads).containsExactly(AuditAction.QUEUE_VIEWED,
                 AuditAction.INTAKE_VIEWED, AuditAction.AUDIT_READ);
         assertThat(AuditAction.values()).filteredOn(AuditAction::updates).containsExactly(AuditAction.REVIEWED,
-                AuditAction.OVERRIDDEN);
+                AuditAction.OVERRIDDEN, AuditAction.RETRIAGED);
         assertThat(AuditAction.REDELIVERY_REQUESTED.operation()).isEqualTo(AuditAction.Operation.EXECUTE);
         assertThat(AuditAction.OVERRIDDEN.code()).isEqualTo("overridden");
     }

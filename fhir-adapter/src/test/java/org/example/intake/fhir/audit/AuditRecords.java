@@ -31,6 +31,8 @@ final class AuditRecords {
                 of(prefix + "-5", AuditAction.REDELIVERY_REQUESTED, Optional.of(prefix + "-sub"), Optional.of("alex"),
                         "Asked for delivery to the EHR again"),
                 of(prefix + "-6", AuditAction.AUDIT_READ, Optional.empty(), Optional.empty(),
-                        "Read the audit trail of the last 7 days"));
+                        "Read the audit trail of the last 7 days"),
+                of(prefix + "-7", AuditAction.RETRIAGED, Optional.of(prefix + "-sub"), Optional.of("alex"),
+                        "Re-triaged by rule set 1.2.0: URGENT (FORM-INCOMPLETE); triaged SELF_CARE by rule set 1.1.0"));
     }
 }

@@ -325,6 +325,29 @@ class DecisionBundleUnitTests {
     }
 
     @Test
+    void aLevelRaisedByANewerRuleSet_reachesTheEhrAsAnOverrideAuthoredByTheRuleSet_notByAClinician() {
+        Submission plain = DecisionCases.selfCare("sub-rules");
+        ClinicalDecision.Override raise = ClinicalDecision.Override.byRuleSet(Level.URGENT, "1.2.0",
+                "Raised to URGENT by rule set 1.2.0: FORM-INCOMPLETE", OVERRIDDEN_AT);
+
+        Bundle bundle = builder.build(plain.withDecision(ClinicalDecision.overridden(raise)));
+
+        assertThat(raise.by()).isEqualTo("rule set 1.2.0");
+        assertThat(raise.isByRuleSet()).isTrue();
+        assertThat(DecisionCases.override(Level.URGENT).isByRuleSet()).isFalse();
+        Flag flag = (Flag) entry(bundle, Flag.class).getResource();
+        assertThat(flag.getCode().getText()).isEqualTo("Buttock cramps: urgent referral (within 24 hours), raised by"
+                + " rule set 1.2.0; triage said self-care (no red-flag rule fired)");
+        ServiceRequest request = (ServiceRequest) entry(bundle, ServiceRequest.class).getResource();
+        assertThat(request.getPriority()).isEqualTo(ServiceRequest.ServiceRequestPriority.URGENT);
+        assertThat(request.getNote()).extracting(n -> n.getText()).anySatisfy(text -> assertThat(text)
+                .startsWith("Level raised by rule set 1.2.0 at").contains("FORM-INCOMPLETE"));
+        Provenance provenance = provenance(bundle, SubmissionBundleBuilder.overrideProvenanceId("sub-rules"));
+        assertThat(provenance.getActivity().getText()).isEqualTo("Triage level raised by a newer red-flag rule set");
+        assertThat(provenance.getAgentFirstRep().getWho().getDisplay()).isEqualTo("rule set 1.2.0");
+    }
+
+    @Test
     void reviewAndOverride_bothShow_andTheFlagClosesAtTheEarlierOfReviewAndOverrideToSelfCare() {
         Submission plain = DecisionCases.emergency("sub-both");
         ClinicalDecision downAndReviewed = ClinicalDecision.reviewed(DecisionCases.review())

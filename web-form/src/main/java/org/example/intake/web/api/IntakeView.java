@@ -24,10 +24,17 @@ import org.example.intake.web.submission.StoredSubmission;
  * @param review      clinicians only: who reviewed it, when, and their note
  * @param override    clinicians only: who changed the level, when, to what and why
  * @param receivedAt  clinicians only: when it was accepted
+ * @param retriage    clinicians only: a newer rule set's verdict, beside the triage's, when it re-triaged the
+ *                    submission (a patient keeps seeing what they were told)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record IntakeView(String id, String level, List<String> rules, String ruleSet, List<String> advice, String delivery,
-        String triageLevel, Boolean reviewed, Review review, Override override, Instant receivedAt) {
+        String triageLevel, Boolean reviewed, Review review, Override override, Instant receivedAt,
+        Retriage retriage) {
+
+    /** A newer rule set's verdict as the API shows it. */
+    record Retriage(String level, String ruleSet, List<String> rules, boolean raised, String summary, Instant at) {
+    }
 
     /** A review as the API shows it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,7 +49,7 @@ record IntakeView(String id, String level, List<String> rules, String ruleSet, L
     static IntakeView of(StoredSubmission submission, AdviceWords words) {
         return new IntakeView(submission.id(), submission.level().name(), submission.ruleIds(),
                 submission.outcome().ruleSetVersion(), words.texts(submission.outcome().advice()), submission.delivery().name(), null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     /** A clinician's view: the level that counts, with the triage's and the decisions beside it. */
@@ -53,6 +60,8 @@ record IntakeView(String id, String level, List<String> rules, String ruleSet, L
                 submission.decision().review().map(r -> new Review(r.by(), r.at(), r.note().orElse(null))).orElse(null),
                 submission.decision().override().map(o -> new Override(o.level().name(), o.reason(), o.by(), o.at()))
                         .orElse(null),
-                submission.receivedAt());
+                submission.receivedAt(),
+                submission.retriage().map(r -> new Retriage(r.level().name(), r.ruleSet(), r.ruleIds(),
+                        r.raises(submission.level()), r.summary(submission.level()), r.at())).orElse(null));
     }
 }

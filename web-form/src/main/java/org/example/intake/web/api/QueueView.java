@@ -34,14 +34,34 @@ record QueueView(List<Item> items, int page, String next, String previous, java.
      * @param patient     the patient's FHIR reference
      * @param dueBy       by when a clinician should see the patient: the end of the referral window, to the second
      *                    the same as the EHR ServiceRequest's {@code occurrencePeriod.end}; absent for self-care
+     * @param retriage    a newer rule set's verdict, beside the triage's, when it re-triaged the submission; absent
+     *                    otherwise
      */
     record Item(String id, String level, List<String> rules, Instant receivedAt, String delivery, boolean reviewed,
-            String triageLevel, String patient, Instant dueBy) {
+            String triageLevel, String patient, Instant dueBy, Retriage retriage) {
 
         static Item of(QueueItem item) {
             return new Item(item.id(), item.level().name(), item.ruleIds(), item.receivedAt(), item.delivery().name(),
                     item.reviewed(), item.triageLevel().name(), "Patient/" + item.patientId(),
-                    item.dueBy().orElse(null));
+                    item.dueBy().orElse(null), item.retriage().map(r -> Retriage.of(r, item)).orElse(null));
+        }
+    }
+
+    /**
+     * A newer rule set's verdict on a queued submission.
+     *
+     * @param level   its level
+     * @param ruleSet its version
+     * @param rules   the rules that fired under it
+     * @param raised  whether it raised the level (then {@code level} of the item is this one unless a clinician set one)
+     * @param summary in words: "Raised to URGENT by rule set 1.2.0", "Rule set 1.2.0 would say SOON"
+     * @param at      when it was re-triaged
+     */
+    record Retriage(String level, String ruleSet, List<String> rules, boolean raised, String summary, Instant at) {
+
+        static Retriage of(org.example.intake.web.submission.Retriage retriage, QueueItem item) {
+            return new Retriage(retriage.level().name(), retriage.ruleSet(), retriage.ruleIds(),
+                    retriage.raises(item.triageLevel()), retriage.summary(item.triageLevel()), retriage.at());
         }
     }
 

@@ -31,11 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers one submission to the EHR: a db-scheduler task whose instance id is the submission
  * id, so each submission has exactly one job and its attempts never overlap. Each run builds the
- * Bundle of the submission's latest revision (its triage and any clinician's decision since: the
- * same revision always gives the same Bundle) and posts it; the attempt joins the delivery
- * history, then the job is removed (delivered, or parked as FAILED) or rescheduled with backoff. Delivery is at
- * least once: a repeat after a crash finds the EHR's conditional creates already satisfied. Each
- * attempt's result is published as a {@link DeliveryAttempted} event.
+ * Bundle of the submission's latest revision (its triage and any clinician's decision since, or a
+ * newer rule set's raise of its level: the same revision always gives the same Bundle) and posts
+ * it; the attempt joins the delivery history, then the job is removed (delivered, or parked as
+ * FAILED) or rescheduled with backoff. Delivery is at least once: a repeat after a crash finds the
+ * EHR's conditional creates already satisfied. Each attempt's result is published as a
+ * {@link DeliveryAttempted} event.
  */
 public final class DeliveryTask {
 
@@ -182,6 +183,6 @@ public final class DeliveryTask {
         }
         TriageOutcome outcome = stored.outcome();
         return new Submission(stored.id(), accepted.response(), accepted.answers(), outcome, stored.receivedAt())
-                .withDecision(stored.decision());
+                .withDecision(stored.decisionForEhr());
     }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.retriage.RetriageProgress;
 import org.example.intake.web.submission.IntakeDecided;
 import org.example.intake.web.submission.IntakeSubmitted;
 import org.example.intake.web.submission.SubmissionStore;
@@ -29,7 +30,9 @@ import org.springframework.context.event.EventListener;
  * <li>{@code intake.decisions} (counter): clinicians' decisions, tag {@code kind} (reviewed, overridden,
  * redelivery);</li>
  * <li>{@code intake.audit.unexported} (gauge): audit records the EHR does not hold yet as AuditEvents
- * (the same on every node).</li>
+ * (the same on every node);</li>
+ * <li>{@code intake.retriage.remaining} (gauge): waiting submissions that an older rule set triaged and
+ * this node's re-triage has still to reach (0 once it is done).</li>
  * </ul>
  * Every combination of tags is registered at zero from the start, so rates and alerts work
  * before the first event. No tag holds an id or anything a patient wrote.
@@ -42,6 +45,7 @@ final class IntakeMetrics {
     static final String DELIVERY_PENDING = "intake.delivery.pending";
     static final String DECISIONS = "intake.decisions";
     static final String AUDIT_UNEXPORTED = "intake.audit.unexported";
+    static final String RETRIAGE_REMAINING = "intake.retriage.remaining";
     static final String NO_LEVEL = "NONE";
 
     private final MeterRegistry registry;
@@ -72,6 +76,14 @@ final class IntakeMetrics {
         lag();
         Gauge.builder(DELIVERY_PENDING, store, IntakeMetrics::undelivered)
                 .description("Submissions not yet delivered to the EHR nor parked as failed (the same on every node)")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** Publishes the re-triage's progress as {@value #RETRIAGE_REMAINING}. */
+    void watch(RetriageProgress progress) {
+        Gauge.builder(RETRIAGE_REMAINING, progress, RetriageProgress::remaining)
+                .description("Waiting submissions an older rule set triaged that this node's re-triage has still to reach")
                 .strongReference(true)
                 .register(registry);
     }

@@ -1,7 +1,9 @@
 package org.example.intake.web.operations;
 
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -9,21 +11,35 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /**
  * The plugin's health, {@code intake}, in the host's {@code readiness} group: DOWN until the
  * {@link IntakeWarmUp} has finished (and for good if it failed), then UP. Its details are the
- * warm-up's: the FHIR version, the Questionnaire versions, the rule set and how long it took.
+ * warm-up's: the FHIR version, the Questionnaire versions, the rule set and how long it took;
+ * and {@code retriage}: where the re-triage of waiting submissions by a newer rule set stands
+ * ({@code state}, {@code pending}, {@code done}, ...). The re-triage never holds readiness: the
+ * service takes patients (whom the current rules triage anyway) while it runs in the background.
  */
 final class IntakeReadinessIndicator implements HealthIndicator {
 
     private final IntakeWarmUp warmUp;
+    private final Supplier<Map<String, Object>> retriage;
 
     IntakeReadinessIndicator(IntakeWarmUp warmUp) {
+        this(warmUp, null);
+    }
+
+    /** @param retriage the re-triage's progress as details, or null for none */
+    IntakeReadinessIndicator(IntakeWarmUp warmUp, Supplier<Map<String, Object>> retriage) {
         this.warmUp = Objects.requireNonNull(warmUp, "warmUp");
+        this.retriage = retriage;
     }
 
     @Override
     public Health health() {
         IntakeWarmUp.State state = warmUp.state();
         Health.Builder health = state == IntakeWarmUp.State.DONE ? Health.up() : Health.down();
-        return health.withDetail("warmUp", state.name().toLowerCase(Locale.ROOT))
-                .withDetails(warmUp.details()).build();
+        health.withDetail("warmUp", state.name().toLowerCase(Locale.ROOT)).withDetails(warmUp.details());
+        if (retriage != null) {
+            // A detail, not a condition: patients are taken while waiting submissions are re-triaged.
+            health.withDetail("retriage", retriage.get());
+        }
+        return health.build();
     }
 }

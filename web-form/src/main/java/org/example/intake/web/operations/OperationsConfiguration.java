@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.audit.AuditTrail;
+import org.example.intake.web.retriage.RetriageService;
 import org.example.intake.web.submission.SubmissionStore;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,8 +40,11 @@ public class OperationsConfiguration {
 
     /** A host without metrics gets meters that go nowhere: an empty composite registry. */
     @Bean
-    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store, AuditTrail audit) {
-        return new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store, audit);
+    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store, AuditTrail audit,
+            ObjectProvider<RetriageService> retriage) {
+        IntakeMetrics metrics = new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store, audit);
+        retriage.ifAvailable(service -> metrics.watch(service.progress()));
+        return metrics;
     }
 
     /** Caps the EHR client's body-writing loggers as the context starts, before any delivery runs. */
@@ -55,8 +59,9 @@ public class OperationsConfiguration {
 
         /** Named {@code intake} in the host's health endpoint. */
         @Bean
-        IntakeReadinessIndicator intakeHealthIndicator(IntakeWarmUp warmUp) {
-            return new IntakeReadinessIndicator(warmUp);
+        IntakeReadinessIndicator intakeHealthIndicator(IntakeWarmUp warmUp, ObjectProvider<RetriageService> retriage) {
+            RetriageService service = retriage.getIfAvailable();
+            return new IntakeReadinessIndicator(warmUp, service == null ? null : () -> service.progress().details());
         }
     }
 

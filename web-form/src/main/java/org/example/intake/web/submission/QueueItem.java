@@ -25,11 +25,11 @@ import org.example.intake.fhir.extract.ReferralWindow;
  * @param reviewed      whether a clinician has marked it reviewed
  * @param attempts      delivery attempts of its latest revision
  * @param lastError     why the last attempt failed, without patient data; null when none did
+ * @param retriage      a newer rule set's verdict, beside the triage's, when it was re-triaged
  */
 public record QueueItem(String id, String patientId, Instant receivedAt, Level triageLevel,
         Optional<Level> overrideLevel, Optional<Instant> overriddenAt, Optional<Level> replaced, List<String> ruleIds,
-        DeliveryState delivery,
-        boolean reviewed, int attempts, String lastError) {
+        DeliveryState delivery, boolean reviewed, int attempts, String lastError, Optional<Retriage> retriage) {
 
     public QueueItem {
         Objects.requireNonNull(id, "id");
@@ -41,11 +41,25 @@ public record QueueItem(String id, String patientId, Instant receivedAt, Level t
         Objects.requireNonNull(replaced, "replaced");
         ruleIds = List.copyOf(ruleIds);
         Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(retriage, "retriage");
     }
 
-    /** The level that counts: the clinician's, else the triage's. */
+    /**
+     * The level that counts: the clinician's, else a newer rule set's when it raised the
+     * triage's, else the triage's (a newer, less urgent verdict never lowers it: a clinician does).
+     */
     public Level level() {
-        return overrideLevel.orElse(triageLevel);
+        return overrideLevel.orElseGet(() -> raisedTo().orElse(triageLevel));
+    }
+
+    /** The newer rule set's level when it raised the triage's. */
+    public Optional<Level> raisedTo() {
+        return retriage.filter(r -> r.raises(triageLevel)).map(Retriage::level);
+    }
+
+    /** What a newer rule set said, in words for clinicians, when the submission was re-triaged. */
+    public Optional<String> retriageSummary() {
+        return retriage.map(r -> r.summary(triageLevel));
     }
 
     /** The fired rules, most urgent first. */
@@ -57,7 +71,9 @@ public record QueueItem(String id, String patientId, Instant receivedAt, Level t
      * By when a clinician should see the patient: the end of the {@link ReferralWindow} that holds,
      * the very time the EHR's ServiceRequest ends its {@code occurrencePeriod} at. The level's window
      * (4 h, 24 h, 14 days) from the intake; after an override to a more urgent level, from the
-     * override; after one to a less urgent level, still from the intake. Empty for self-care.
+     * override; after one to a less urgent level, still from the intake; when a newer rule set
+     * raised the level, from the re-triage (as an override to a more urgent level). Empty for
+     * self-care.
      */
     public Optional<Instant> dueBy() {
         return referralWindow().map(ReferralWindow::end);
@@ -67,6 +83,10 @@ public record QueueItem(String id, String patientId, Instant receivedAt, Level t
     public Optional<ReferralWindow> referralWindow() {
         if (overrideLevel.isPresent() && overriddenAt.isPresent()) {
             return ReferralWindow.of(receivedAt, overrideLevel.get(), replaced.orElse(triageLevel), overriddenAt.get());
+        }
+        Optional<Retriage> raised = retriage.filter(r -> r.raises(triageLevel));
+        if (raised.isPresent()) {
+            return ReferralWindow.of(receivedAt, raised.get().level(), triageLevel, raised.get().at());
         }
         return ReferralWindow.triaged(receivedAt, triageLevel);
     }

@@ -3,6 +3,7 @@ package org.example.intake.web.submission;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.triage.Level;
@@ -28,10 +29,12 @@ import org.example.intake.fhir.extract.ClinicalDecision;
  *                     {@code delivery} is the state of this revision's delivery
  * @param ehrResources the EHR's ids of the resources it holds for this submission ({@code Flag/12}, ...), from its
  *                     last answer; never null, empty until delivered
+ * @param retriage     a newer rule set's verdict, kept beside {@code outcome} (which it never replaces), when the
+ *                     submission was re-triaged; never null
  */
 public record StoredSubmission(String id, String patientId, Instant receivedAt, String responseJson,
         TriageOutcome outcome, DeliveryState delivery, int attempts, String lastError, Instant deliveredAt,
-        ClinicalDecision decision, int revision, List<String> ehrResources) {
+        ClinicalDecision decision, int revision, List<String> ehrResources, Optional<Retriage> retriage) {
 
     public StoredSubmission {
         Objects.requireNonNull(id, "id");
@@ -42,12 +45,13 @@ public record StoredSubmission(String id, String patientId, Instant receivedAt, 
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(decision, "decision");
         ehrResources = List.copyOf(ehrResources);
+        Objects.requireNonNull(retriage, "retriage (Optional.empty() for none)");
     }
 
     /** A new submission: no decision yet, revision 0, nothing in the EHR. */
     StoredSubmission(String id, String patientId, Instant receivedAt, String responseJson, TriageOutcome outcome) {
         this(id, patientId, receivedAt, responseJson, outcome, DeliveryState.PENDING, 0, null, null,
-                ClinicalDecision.NONE, 0, List.of());
+                ClinicalDecision.NONE, 0, List.of(), Optional.empty());
     }
 
     /** The level the triage gave, which the patient was told; see {@link #currentLevel()} for a clinician's. */
@@ -55,9 +59,38 @@ public record StoredSubmission(String id, String patientId, Instant receivedAt, 
         return outcome.level();
     }
 
-    /** The level that counts now: the clinician's when one overrode the triage, else the triage's. */
+    /**
+     * The level that counts now: the clinician's when one overrode the triage, else a newer rule
+     * set's when it raised the triage's, else the triage's.
+     */
     public Level currentLevel() {
-        return decision.effectiveLevel(outcome.level());
+        return decision.effectiveLevel(raisedTo().orElse(outcome.level()));
+    }
+
+    /** The newer rule set's level when it is more urgent than the triage's (it then counts, unless a clinician overrode it). */
+    public Optional<Level> raisedTo() {
+        return retriage.filter(r -> r.raises(outcome.level())).map(Retriage::level);
+    }
+
+    /** What a newer rule set said, in words for clinicians ("Raised to URGENT by rule set 1.2.0"), when it re-triaged this. */
+    public Optional<String> retriageSummary() {
+        return retriage.map(r -> r.summary(outcome.level()));
+    }
+
+    /**
+     * The decision the EHR is to follow: the clinicians', and when a newer rule set raised the
+     * level and no clinician has set one, that raise as an override by the rule set (so the EHR's
+     * Flag and ServiceRequest follow it as they follow a clinician's, with a Provenance of its own).
+     */
+    public ClinicalDecision decisionForEhr() {
+        Optional<Retriage> raise = retriage.filter(r -> r.raises(outcome.level()));
+        if (raise.isEmpty() || decision.override().isPresent()) {
+            return decision;
+        }
+        Retriage r = raise.get();
+        return decision.withOverride(ClinicalDecision.Override.byRuleSet(r.level(), r.ruleSet(),
+                r.summary(outcome.level()) + (r.ruleIds().isEmpty() ? "" : ": " + String.join(", ", r.ruleIds())),
+                r.at()));
     }
 
     /** Whether a clinician has marked it reviewed. */

@@ -30,9 +30,11 @@ public class SubmissionStore {
             + " delivery, attempts, last_error, delivered_at";
     private static final String DECISION_COLUMNS = ", reviewed_at, reviewed_by, review_note, override_level,"
             + " override_reason, overridden_at, overridden_by, override_replaced, revision, ehr_resources";
-    private static final String SELECT = "select " + COLUMNS + DECISION_COLUMNS + " from intake_submission ";
+    private static final String RETRIAGE_COLUMNS = ", retriage_level, retriage_rules, retriage_rule_set, retriaged_at";
+    private static final String SELECT = "select " + COLUMNS + DECISION_COLUMNS + RETRIAGE_COLUMNS
+            + " from intake_submission ";
     private static final String QUEUE_COLUMNS = "id, patient_id, received_at, level, override_level, overridden_at,"
-            + " override_replaced, rules, delivery, reviewed, attempts, last_error";
+            + " override_replaced, rules, delivery, reviewed, attempts, last_error" + RETRIAGE_COLUMNS;
 
     private final JdbcClient jdbc;
 
@@ -241,7 +243,7 @@ public class SubmissionStore {
                 overriddenAt == null ? Optional.empty() : Optional.of(overriddenAt.toInstant()),
                 level(rs.getString("override_replaced")),
                 split(rs.getString("rules")), DeliveryState.valueOf(rs.getString("delivery")),
-                rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"));
+                rs.getBoolean("reviewed"), rs.getInt("attempts"), rs.getString("last_error"), retriage(rs));
     }
 
     /** One page of the queue by offset (see {@link #queue(QueueFilter, QueueKey, QueueKey, int, int)}). */
@@ -268,7 +270,15 @@ public class SubmissionStore {
                         split(rs.getString("advice"))),
                 DeliveryState.valueOf(rs.getString("delivery")), rs.getInt("attempts"), rs.getString("last_error"),
                 delivered == null ? null : delivered.toInstant(), decision(rs), rs.getInt("revision"),
-                splitOn(rs.getString("ehr_resources"), " "));
+                splitOn(rs.getString("ehr_resources"), " "), retriage(rs));
+    }
+
+    /** The newer rule set's verdict kept beside the original (re-triage), or empty. */
+    private static Optional<Retriage> retriage(ResultSet rs) throws SQLException {
+        String level = rs.getString("retriage_level");
+        return level == null ? Optional.empty()
+                : Optional.of(new Retriage(Level.valueOf(level), split(rs.getString("retriage_rules")),
+                        rs.getString("retriage_rule_set"), rs.getTimestamp("retriaged_at").toInstant()));
     }
 
     private static ClinicalDecision decision(ResultSet rs) throws SQLException {
