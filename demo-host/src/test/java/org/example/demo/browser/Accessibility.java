@@ -8,7 +8,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 
-/** axe-core in the test's own browser: DESIGN.md section 7 allows no serious or critical violation on any page. */
+/** axe-core in the test's own browser: no page may have a serious or critical violation. */
 final class Accessibility {
 
     private Accessibility() {

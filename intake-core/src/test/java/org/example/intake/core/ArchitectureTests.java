@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
 /**
- * intake-core is plain Java (DESIGN.md section 2): HAPI, Spring and Jakarta live in the modules
+ * intake-core is plain Java (docs: the modules and the way data flows): HAPI, Spring and Jakarta live in the modules
  * that depend on it, never the other way round.
  */
 @AnalyzeClasses(packages = "org.example.intake.core", importOptions = ImportOption.DoNotIncludeTests.class)

@@ -3,7 +3,7 @@ package org.example.intake.keycloak;
 import java.util.List;
 
 /**
- * The names in the demo realm file {@value #RESOURCE} (DESIGN.md sections 7 and 8), for code and tests that
+ * The names in the demo realm file {@value #RESOURCE} (the README's "Keycloak" and demo logins), for code and tests that
  * talk to it. The secrets and passwords are throwaway demo values: the realm exists only on developer machines
  * and in tests, bound to localhost.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 /**
- * The API of DESIGN.md section 8 over real HTTP, through the plugin's real security chain with
+ * The intake API over real HTTP, through the plugin's real security chain with
  * signed tokens: every status code, each security rule both ways.
  */
 class IntakeApiIntegrationTests extends WebFormTestSupport {

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The intake API of DESIGN.md section 8: submit a QuestionnaireResponse, read a submission (a
+ * The intake API (the README's plugin section is its contract): submit a QuestionnaireResponse, read a submission (a
  * clinician's read is audited).
  * Reading, validation and triage happen in the service it calls; this class maps HTTP to it.
  */

@@ -8,7 +8,7 @@ import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.submission.StoredSubmission;
 
 /**
- * The API's body for one submission (DESIGN.md section 8), keys in this order. A patient sees
+ * The API's body for one submission (the API contract), keys in this order. A patient sees
  * the verdict they were given; a clinician sees the level that counts now, and beside it the
  * triage's own verdict and what clinicians decided (keys a patient's view leaves out).
  *

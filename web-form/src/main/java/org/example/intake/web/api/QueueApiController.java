@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The clinicians' API of DESIGN.md section 8: the queue, and the decisions about a submission
+ * The clinicians' API (the README's "The clinicians' queue"): the queue, and the decisions about a submission
  * (review, override, re-queue a parked delivery). Each decision is stored with its delivery to
  * the EHR queued; the answer says PENDING until the EHR has it. Refusals are OperationOutcomes.
  */

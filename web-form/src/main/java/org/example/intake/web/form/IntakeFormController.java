@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The patient's pages (DESIGN.md section 8): the intake form, the result, past submissions.
+ * The patient's pages (the page contract in the README's plugin section): the intake form, the result, past submissions.
  * The form's answers go to the same service as the API's; whether they are valid and what
  * they mean is decided there and in intake-core, never here.
  */

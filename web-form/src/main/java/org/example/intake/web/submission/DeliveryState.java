@@ -1,6 +1,6 @@
 package org.example.intake.web.submission;
 
-/** Where a submission's delivery to the EHR stands (DESIGN.md section 8). */
+/** Where a submission's delivery to the EHR stands (the API contract). */
 public enum DeliveryState {
     /** Accepted and stored; not yet tried. */
     PENDING,

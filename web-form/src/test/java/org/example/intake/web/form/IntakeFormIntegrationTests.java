@@ -35,7 +35,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /**
  * The patient's pages through the plugin's real browser security chain, logged in with
  * Spring Security's {@code oidcLogin()} (the real Keycloak login is driven in the browser
- * tests): the page contract of DESIGN.md section 8, CSRF, refusals that keep every answer.
+ * tests): the patient pages' contract, CSRF, refusals that keep every answer.
  */
 @AutoConfigureMockMvc
 class IntakeFormIntegrationTests extends WebFormTestSupport {
