@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.example.intake.core.answers.Question;
-import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.triage.Level;
 import org.example.intake.fhir.Responses;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,13 +36,7 @@ public final class StoredUnderOlderRules {
     }
 
     private static Responses benign110() {
-        Responses responses = Responses.benign().questionnaire(Responses.CANONICAL + "|1.1.0");
-        for (Question question : Question.values()) {
-            if (!question.isAskedIn(QuestionnaireVersion.V1_1_0)) {
-                responses.remove(question);
-            }
-        }
-        return responses;
+        return Responses.benign1_1_0();
     }
 
     private static String json(Responses responses, String patient) {
