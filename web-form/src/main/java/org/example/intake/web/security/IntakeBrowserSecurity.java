@@ -23,8 +23,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * The pages' security, and only the pages': this chain matches the patients' pages under
- * {@code /intake/**} (role patient) and the clinicians' under {@code /clinician/**} (role
- * clinician). A browser that is not logged in goes straight to Keycloak's login page (Spring
+ * {@code /intake/**} (role patient; the assets and the service unavailable page for anyone) and the
+ * clinicians' under {@code /clinician/**} (role clinician). A browser that is not logged in goes straight to Keycloak's login page (Spring
  * Security's OAuth2 login: authorization code with PKCE) and back to the page it asked for;
  * roles and the patient id come from the access token. A logged-in user without the page's role
  * gets a 403 page saying so. Sessions and CSRF protection as Spring Security's defaults. The client registration
@@ -37,6 +37,8 @@ public class IntakeBrowserSecurity {
     public static final String REGISTRATION = "intake";
     /** The page a logged-in user without the role sees (status 403). */
     public static final String FORBIDDEN_PAGE = "/intake/assets/forbidden.html";
+    /** The service unavailable page, for anyone: it is what a patient reads when the login fails too. */
+    public static final String UNAVAILABLE_PAGE = "/intake/unavailable.html";
     /** Where a browser starts logging in. */
     public static final String LOGIN = "/intake/oauth2/authorization/" + REGISTRATION;
 
@@ -51,7 +53,7 @@ public class IntakeBrowserSecurity {
         JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
         http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/intake/assets/**").permitAll()
+                        .requestMatchers("/intake/assets/**", UNAVAILABLE_PAGE).permitAll()
                         .requestMatchers("/clinician", "/clinician/**").hasRole("clinician")
                         .anyRequest().hasRole("patient"))
                 .exceptionHandling(exceptions -> exceptions.accessDeniedPage(FORBIDDEN_PAGE))
