@@ -46,5 +46,11 @@ public class TestHostApplication {
         String hello() {
             return "hello from the host";
         }
+
+        /** Fails, for the tests that check a failure here is the host's to handle. */
+        @GetMapping("/host/broken")
+        String broken() {
+            throw new IllegalStateException("the host's own failure");
+        }
     }
 }

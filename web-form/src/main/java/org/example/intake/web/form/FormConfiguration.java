@@ -8,9 +8,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The patient's pages, and their assets under {@code /intake/assets/} (GOV.UK Frontend, the page's own). */
+/**
+ * The patient's pages, what they answer when they fail ({@link PatientPagesUnavailable}), their assets under
+ * {@code /intake/assets/} (GOV.UK Frontend, the page's own) and the service unavailable page at
+ * {@value UnavailablePage#PATH}.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(IntakeFormController.class)
+@Import({ IntakeFormController.class, PatientPagesUnavailable.class })
 public class FormConfiguration {
 
     @Bean
@@ -27,6 +31,9 @@ public class FormConfiguration {
                 registry.addResourceHandler("/intake/assets/govuk/**")
                         .addResourceLocations("classpath:/META-INF/resources/webjars/govuk-frontend/5.14.0/dist/govuk/");
                 registry.addResourceHandler("/intake/assets/**").addResourceLocations("classpath:/static/intake/assets/");
+                // a variable, not the bare path, so that the path within the pattern is the file's name
+                registry.addResourceHandler("/intake/{page:unavailable\\.html}")
+                        .addResourceLocations("classpath:/static/intake/");
             }
         };
     }
