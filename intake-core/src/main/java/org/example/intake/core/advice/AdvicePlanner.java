@@ -54,6 +54,18 @@ public final class AdvicePlanner {
     /** Pain from this score up is severe, as the pain and fragility rules count it. */
     private static final int SEVERE_PAIN = 7;
 
+    /** The signs to call 999 for, in the order the patient reads them. */
+    private static final List<Advice> CALL_999_SIGNS = List.of(Advice.SIGN_SADDLE_NUMBNESS,
+            Advice.SIGN_PEEING_OR_BOWELS, Advice.SIGN_SEXUAL_WITH_LEG, Advice.SIGN_PAIN_BOTH_LEGS,
+            Advice.SIGN_NUMBNESS_BOTH_LEGS_WORSE, Advice.SIGN_WEAKNESS_WORSE, Advice.SIGN_COLD_LEG,
+            Advice.SIGN_FAINTING, Advice.SIGN_SWOLLEN_BUTTOCK, Advice.SIGN_CANNOT_STAND_AFTER_FALL,
+            Advice.SIGN_VERY_UNWELL);
+
+    /** The signs to see a GP within 2 weeks for (the source text's list), told at SELF_CARE. */
+    private static final List<Advice> SEE_A_GP_SIGNS = List.of(Advice.SIGN_KEEPS_COMING_BACK,
+            Advice.SIGN_LASTS_6_WEEKS, Advice.SIGN_GETS_WORSE, Advice.SIGN_STOPS_NORMAL_THINGS, Advice.SIGN_NERVE,
+            Advice.SIGN_WEIGHT_LOSS);
+
     /** The advice, most important first; never empty. */
     public List<Advice> adviseOn(Level level, IntakeAnswers answers) {
         IntakeAnswers current = answers.inCurrentTerms();
@@ -130,19 +142,11 @@ public final class AdvicePlanner {
 
     private static void addCall999(List<Advice> advice, IntakeAnswers answers) {
         advice.add(Advice.NET_CALL_999);
-        advice.add(Advice.SIGN_SADDLE_NUMBNESS);
-        advice.add(Advice.SIGN_PEEING_OR_BOWELS);
-        advice.add(Advice.SIGN_SEXUAL_WITH_LEG);
-        advice.add(Advice.SIGN_PAIN_BOTH_LEGS);
-        advice.add(Advice.SIGN_NUMBNESS_BOTH_LEGS_WORSE);
-        advice.add(Advice.SIGN_WEAKNESS_WORSE);
-        advice.add(Advice.SIGN_COLD_LEG);
-        advice.add(Advice.SIGN_FAINTING);
-        advice.add(Advice.SIGN_SWOLLEN_BUTTOCK);
-        if (!couldNotStandBefore(answers)) {
-            advice.add(Advice.SIGN_CANNOT_STAND_AFTER_FALL);
+        for (Advice sign : CALL_999_SIGNS) {
+            if (sign != Advice.SIGN_CANNOT_STAND_AFTER_FALL || !couldNotStandBefore(answers)) {
+                advice.add(sign);
+            }
         }
-        advice.add(Advice.SIGN_VERY_UNWELL);
     }
 
     private static void addSameDay(List<Advice> advice, IntakeAnswers answers) {
@@ -172,12 +176,7 @@ public final class AdvicePlanner {
 
     private static void addSeeAGp(List<Advice> advice) {
         advice.add(Advice.NET_GP);
-        advice.add(Advice.SIGN_KEEPS_COMING_BACK);
-        advice.add(Advice.SIGN_LASTS_6_WEEKS);
-        advice.add(Advice.SIGN_GETS_WORSE);
-        advice.add(Advice.SIGN_STOPS_NORMAL_THINGS);
-        advice.add(Advice.SIGN_NERVE);
-        advice.add(Advice.SIGN_WEIGHT_LOSS);
+        advice.addAll(SEE_A_GP_SIGNS);
     }
 
     private static void addSelfCare(List<Advice> advice, IntakeAnswers answers) {
