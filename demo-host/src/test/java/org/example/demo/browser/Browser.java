@@ -123,8 +123,18 @@ final class Browser implements AutoCloseable {
         return ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /**
+     * Clicks the form's submit button as a person would: once it is in view and nothing (such as the
+     * sticky emergency warning while the page still scrolls) lies over it.
+     */
     void submit() {
-        driver.findElement(By.cssSelector("#intake-form button[type=submit]")).click();
+        WebElement button = driver.findElement(By.cssSelector("#intake-form button[type=submit]"));
+        script("arguments[0].scrollIntoView({block: 'center'});", button);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(script(
+                "const r = arguments[0].getBoundingClientRect();"
+                        + " const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                        + " return top === arguments[0] || arguments[0].contains(top);", button)));
+        button.click();
     }
 
     void screenshot(String name) {
