@@ -447,7 +447,7 @@ public final class QueueLoadRun {
                         + " order by reviewed, priority, received_at, id offset " + ((deepPage - 1) * 50 - 1)
                         + " rows fetch next 1 rows only")) {
             key.next();
-            return new org.example.intake.web.submission.QueueKey(key.getBoolean(1),
+            return new org.example.intake.web.queue.QueueKey(key.getBoolean(1),
                     org.example.intake.core.triage.Level.values()[key.getInt(2)], key.getTimestamp(3).toInstant(),
                     key.getString(4)).cursor();
         }
