@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * The API's security rules with tokens from the real Keycloak and its demo realm (the web-form
  * tests cover the same rules with tokens they sign themselves): each rule both ways.
  */
-class ApiWithRealKeycloakTests {
+class ApiWithRealKeycloakIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,4 +1,4 @@
-package org.example.demo.process;
+package org.example.intake.testsupport;
 
 import java.io.IOException;
 import java.net.URI;

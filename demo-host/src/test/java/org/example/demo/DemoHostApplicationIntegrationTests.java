@@ -14,7 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The demo host starts with its own configuration, and the plugin's API is there and secured. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:demo-host;DB_CLOSE_DELAY=-1")
-class DemoHostApplicationTests {
+class DemoHostApplicationIntegrationTests {
 
     @LocalServerPort
     int port;

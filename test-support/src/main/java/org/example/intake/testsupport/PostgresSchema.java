@@ -1,4 +1,4 @@
-package org.example.demo.process;
+package org.example.intake.testsupport;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
