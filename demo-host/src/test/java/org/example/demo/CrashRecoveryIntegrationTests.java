@@ -113,11 +113,11 @@ class CrashRecoveryIntegrationTests {
         long deliveredAtKill = delivered();
         // In flight: picked jobs whose submission is not recorded as delivered (a picked job of a delivered one
         // was between recording and removal: its next run removes it without sending).
-        List<String> inFlight = schema.strings("select t.task_instance from scheduled_tasks t join intake_submission s"
+        List<String> inFlight = schema.strings("select t.task_instance from intake_scheduled_tasks t join intake_submission s"
                 + " on s.id = t.task_instance where t.picked and s.delivery <> 'DELIVERED'");
-        long pickedButRecorded = schema.count("select count(*) from scheduled_tasks t join intake_submission s"
+        long pickedButRecorded = schema.count("select count(*) from intake_scheduled_tasks t join intake_submission s"
                 + " on s.id = t.task_instance where t.picked and s.delivery = 'DELIVERED'");
-        long notPicked = schema.count("select count(*) from scheduled_tasks where task_name = 'intake-delivery'"
+        long notPicked = schema.count("select count(*) from intake_scheduled_tasks where task_name = 'intake-delivery'"
                 + " and not picked");
         int exitStatus = first.exitValue();
         // The EHR finishes what it had been sent; which of the in-flight ones it holds will be sent again.
@@ -139,7 +139,7 @@ class CrashRecoveryIntegrationTests {
         assertThat(deliveredAtKill).as("delivered when killed: some, not all").isBetween(1L, SUBMISSIONS - 1L);
         assertThat(schema.count("select count(*) from intake_submission")).isEqualTo(SUBMISSIONS);
         // (besides the recurring export of the audit trail, whose row stays for its next run)
-        assertThat(schema.count("select count(*) from scheduled_tasks where task_name <> 'intake-audit-export'"))
+        assertThat(schema.count("select count(*) from intake_scheduled_tasks where task_name <> 'intake-audit-export'"))
                 .as("jobs left").isZero();
         assertThat(schema.strings("select id from intake_submission")).containsExactlyInAnyOrderElementsOf(ids);
         List<Expected> expected = expectedResources();
@@ -177,9 +177,9 @@ class CrashRecoveryIntegrationTests {
                 .property("intake.security.issuer-uri", keycloak.issuerUri())
                 .property("intake.ehr.base-url", ehrBaseUrl)
                 .property("intake.ehr.token-uri", keycloak.tokenUri())
-                .property("db-scheduler.scheduler-name", "crash-" + name)
-                .property("db-scheduler.heartbeat-interval", "2s")
-                .property("db-scheduler.missed-heartbeats-limit", 4)
+                .property("intake.scheduler.name", "crash-" + name)
+                .property("intake.scheduler.heartbeat-interval", "2s")
+                .property("intake.scheduler.missed-heartbeats-limit", 4)
                 .log(WORK.resolve(name + ".log"))
                 .start(Duration.ofSeconds(120));
         apps.add(app);

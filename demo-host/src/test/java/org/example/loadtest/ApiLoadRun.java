@@ -158,8 +158,8 @@ public final class ApiLoadRun {
                         "--intake.security.issuer-uri=" + keycloak.issuerUri(),
                         "--intake.ehr.base-url=" + ehr.baseUrl(),
                         "--intake.ehr.token-uri=" + keycloak.tokenUri(),
-                        "--db-scheduler.threads=" + deliveryThreads,
-                        "--db-scheduler.scheduler-name=load-test-host"))
+                        "--intake.scheduler.threads=" + deliveryThreads,
+                        "--intake.scheduler.name=load-test-host"))
                 .log(work.resolve("app.log"))
                 .start(Duration.ofMinutes(2));
         RUNNING.add(0, app);

@@ -199,7 +199,7 @@ public final class QueueLoadRun {
                         "--intake.security.browser-client-secret=" + DemoRealm.WEB_CLIENT_SECRET,
                         "--intake.ehr.base-url=" + ehr.baseUrl(),
                         "--intake.ehr.token-uri=" + keycloak.tokenUri(),
-                        "--db-scheduler.scheduler-name=queue-load-host",
+                        "--intake.scheduler.name=queue-load-host",
                         // Tomcat's access log, to tell the server's time for the rows the page fetches from the browser's
                         "--server.tomcat.accesslog.enabled=true",
                         "--server.tomcat.accesslog.directory=" + work.toAbsolutePath(),

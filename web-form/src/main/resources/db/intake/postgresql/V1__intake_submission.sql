@@ -1,4 +1,4 @@
--- The intake's submissions and db-scheduler's table (its postgresql_tables.sql), PostgreSQL flavour.
+-- The intake's submissions and the plugin's own job table (db-scheduler's postgresql_tables.sql, its own name), PostgreSQL flavour.
 create table intake_submission (
     id              varchar(64)   not null primary key,
     patient_id      varchar(64)   not null,
@@ -18,7 +18,7 @@ create table intake_submission (
 create index intake_submission_patient on intake_submission (patient_id, received_at);
 create index intake_submission_queue on intake_submission (level, received_at);
 
-create table scheduled_tasks (
+create table intake_scheduled_tasks (
     task_name            text    not null,
     task_instance        text    not null,
     task_data            bytea,
@@ -33,6 +33,6 @@ create table scheduled_tasks (
     priority             smallint,
     primary key (task_name, task_instance)
 );
-create index execution_time_idx on scheduled_tasks (execution_time);
-create index last_heartbeat_idx on scheduled_tasks (last_heartbeat);
-create index priority_execution_time_idx on scheduled_tasks (priority desc, execution_time asc);
+create index intake_scheduled_tasks_execution_time on intake_scheduled_tasks (execution_time);
+create index intake_scheduled_tasks_last_heartbeat on intake_scheduled_tasks (last_heartbeat);
+create index intake_scheduled_tasks_priority_execution_time on intake_scheduled_tasks (priority desc, execution_time asc);

@@ -14,12 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * A telehealth host application as the plugin meets it in the wild: it has its own secured
- * endpoint and its own security chain (HTTP Basic), and adds the intake as one dependency.
+ * endpoint and its own security chain (HTTP Basic) for every path that is not the plugin's: its
+ * own pages for its staff, the health probes for anyone, everything else (metrics, API docs) for
+ * its signed-in users only. It adds the intake as one dependency.
  * In its own package, so its component scan does not see the plugin's classes: the plugin
  * arrives through auto-configuration only.
  */
 @SpringBootApplication
 public class TestHostApplication {
+
+    /** The host's operator, who reads its metrics and API docs. */
+    public static final String OPERATOR = "operator";
+    public static final String OPERATOR_PASSWORD = "operator-secret";
 
     public static void main(String[] args) {
         SpringApplication.run(TestHostApplication.class, args);
@@ -27,8 +33,10 @@ public class TestHostApplication {
 
     @Bean
     SecurityFilterChain hostSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/host/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("staff"))
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/host/**").hasRole("staff")
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults());
         return http.build();
     }
@@ -36,7 +44,8 @@ public class TestHostApplication {
     @Bean
     UserDetailsService hostUsers() {
         return new InMemoryUserDetailsManager(
-                User.withUsername("reception").password("{noop}reception-secret").roles("staff").build());
+                User.withUsername("reception").password("{noop}reception-secret").roles("staff").build(),
+                User.withUsername(OPERATOR).password("{noop}" + OPERATOR_PASSWORD).roles("operator").build());
     }
 
     @RestController

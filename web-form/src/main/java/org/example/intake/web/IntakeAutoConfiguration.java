@@ -2,7 +2,6 @@ package org.example.intake.web;
 
 import java.time.Clock;
 
-import com.github.kagkarlsson.scheduler.boot.autoconfigure.DbSchedulerAutoConfiguration;
 import org.example.intake.web.advice.AdviceConfiguration;
 import org.example.intake.web.audit.AuditConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
@@ -17,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -27,9 +27,17 @@ import org.springframework.context.annotation.Import;
  * host's database), durable delivery to the EHR, the audit trail, re-triage of waiting
  * submissions when the rule set changes, and the security of its own paths. Settings under {@code intake.*} ({@link IntakeProperties});
  * {@code intake.enabled=false} turns it all off.
+ * <p>
+ * It leaves the rest of the host as it was. Its security chains match only its own paths, and it
+ * comes after Spring Boot's security auto-configuration (and actuator's), so a host without a
+ * chain of its own keeps Spring Boot's default one for every other path; a host with its own keeps
+ * its own, and the plugin adds nothing for other paths. Its jobs run on a scheduler of its own
+ * ({@code intake_scheduled_tasks}), not the host's db-scheduler. The JDBC driver, the metrics
+ * registry and the API-docs tool are the host's to choose: the plugin uses what it finds.
  */
-@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class },
-        before = DbSchedulerAutoConfiguration.class)
+@AutoConfiguration(after = { DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class,
+        SecurityAutoConfiguration.class },
+        afterName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
 @Import({ AdviceConfiguration.class, IntakeConfiguration.class, AuditConfiguration.class, DeliveryConfiguration.class,

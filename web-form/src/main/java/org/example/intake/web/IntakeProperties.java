@@ -27,12 +27,14 @@ import jakarta.validation.constraints.Size;
  * @param audit    how the audit trail reaches the EHR
  * @param advice   words of the advice that a deploying service sets itself
  * @param retriage re-triage of waiting submissions when the rule set changes
+ * @param scheduler the plugin's own job scheduler (deliveries, the audit export)
  */
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
         @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit,
-        @Valid @DefaultValue PatientAdvice advice, @Valid @DefaultValue Retriage retriage) {
+        @Valid @DefaultValue PatientAdvice advice, @Valid @DefaultValue Retriage retriage,
+        @Valid @DefaultValue Scheduler scheduler) {
 
     /**
      * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
@@ -116,5 +118,39 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      * @param batchSize submissions re-triaged per transaction (their rows are locked until it commits)
      */
     public record Retriage(@DefaultValue("true") boolean onStart, @DefaultValue("200") @Min(1) @Max(1000) int batchSize) {
+    }
+
+    /**
+     * The plugin's own db-scheduler, on its own table ({@code intake_scheduled_tasks}): a host's own db-scheduler
+     * and its settings under {@code db-scheduler.*} are left alone. Names and defaults as db-scheduler's, except
+     * where said.
+     *
+     * @param threads                    jobs run at once on this node
+     * @param pollingInterval            how often the table is polled for due jobs
+     * @param pollingStrategy            {@code fetch}, or {@code lock-and-fetch} ({@code SELECT ... FOR UPDATE SKIP
+     *                                   LOCKED}: on PostgreSQL with several nodes)
+     * @param pollingStrategyLowerLimitFractionOfThreads when to poll again (fetch), as a fraction of {@code threads}
+     * @param pollingStrategyUpperLimitFractionOfThreads how many jobs one poll takes, as a fraction of {@code threads}
+     * @param heartbeatInterval          how often a node marks the jobs it runs as alive (5s here, not db-scheduler's
+     *                                   5 min: a dead node's deliveries are taken over within seconds, not half an
+     *                                   hour)
+     * @param missedHeartbeatsLimit      missed heartbeats after which a job counts as dead and is revived
+     * @param immediateExecutionEnabled       whether a job scheduled now runs at once on this node rather than at the
+     *                                   next poll (on here: a submission goes to the EHR as soon as it is stored)
+     * @param name                       this node's name in the table's {@code picked_by}; the host name when unset
+     * @param shutdownMaxWait            how long a stopping node waits for the jobs it is running
+     */
+    public record Scheduler(@DefaultValue("10") @Min(1) int threads, @DefaultValue("10s") Duration pollingInterval,
+            @DefaultValue("fetch") @Pattern(regexp = "fetch|lock-and-fetch") String pollingStrategy,
+            @DefaultValue("0.5") double pollingStrategyLowerLimitFractionOfThreads,
+            @DefaultValue("3.0") double pollingStrategyUpperLimitFractionOfThreads,
+            @DefaultValue("5s") Duration heartbeatInterval, @DefaultValue("6") @Min(1) int missedHeartbeatsLimit,
+            @DefaultValue("true") boolean immediateExecutionEnabled, String name,
+            @DefaultValue("30s") Duration shutdownMaxWait) {
+
+        /** Whether polls take their jobs with {@code SELECT ... FOR UPDATE SKIP LOCKED}. */
+        public boolean lockAndFetch() {
+            return "lock-and-fetch".equals(pollingStrategy);
+        }
     }
 }

@@ -17,15 +17,14 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 /**
  * Creates and migrates the plugin's tables in the host's database with a Flyway of its own:
  * scripts under {@code db/intake/<vendor>}, history in {@code intake_schema_history}, so the
- * host's own Flyway, if any, is neither replaced nor mixed up with ours; it runs first, and
- * db-scheduler starts after ours ({@link #ordering}).
+ * host's own Flyway, if any, is neither replaced nor mixed up with ours; it runs first
+ * ({@link #ordering}). The scripts create only tables the plugin owns, every one named
+ * {@code intake_*} (its job table too: a host's own db-scheduler table is the host's).
  */
 public class IntakeSchema implements InitializingBean {
 
     /** The bean name Spring Boot gives the host's own Flyway migrations. */
     static final String HOST_FLYWAY = "flywayInitializer";
-    /** The bean name db-scheduler's starter gives its scheduler. */
-    static final String SCHEDULER = "scheduler";
 
     private final DataSource dataSource;
 
@@ -35,16 +34,12 @@ public class IntakeSchema implements InitializingBean {
 
     /**
      * Orders the start-up: the host's own Flyway migrations (when Spring Boot runs any) before
-     * ours, so the host's Flyway never meets our tables in a schema it believes it owns; ours
-     * before db-scheduler starts polling its table.
+     * ours, so the host's Flyway never meets our tables in a schema it believes it owns.
      */
     public static BeanFactoryPostProcessor ordering(String schemaBean) {
         return beanFactory -> {
             if (beanFactory.containsBeanDefinition(HOST_FLYWAY)) {
                 addDependency(beanFactory.getBeanDefinition(schemaBean), HOST_FLYWAY);
-            }
-            if (beanFactory.containsBeanDefinition(SCHEDULER)) {
-                addDependency(beanFactory.getBeanDefinition(SCHEDULER), schemaBean);
             }
         };
     }

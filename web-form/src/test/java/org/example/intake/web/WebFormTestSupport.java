@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -87,6 +89,13 @@ public abstract class WebFormTestSupport {
 
     protected HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(20));
+    }
+
+    /** A request with the host's operator's HTTP Basic login: the host's metrics and API docs need it. */
+    protected HttpRequest.Builder operatorRequest(String path) {
+        String login = TestHostApplication.OPERATOR + ":" + TestHostApplication.OPERATOR_PASSWORD;
+        return request(path).header("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** POST /api/intakes with this body, content type and bearer token (none when null). */

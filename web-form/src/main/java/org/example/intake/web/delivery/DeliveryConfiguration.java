@@ -1,13 +1,15 @@
 package org.example.intake.web.delivery;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
-import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
-import com.github.kagkarlsson.scheduler.serializer.Serializer;
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
+import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
+import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.example.intake.fhir.IntakeReader;
@@ -16,18 +18,23 @@ import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.web.IntakeProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.audit.AuditExportTask;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.intake.SubmissionStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Durable delivery to the EHR through db-scheduler: the submissions, and the audit trail as AuditEvents. */
+/**
+ * Durable delivery to the EHR through the plugin's own db-scheduler ({@link IntakeScheduler}): the
+ * submissions, and the audit trail as AuditEvents.
+ */
 @Configuration(proxyBeanMethods = false)
 public class DeliveryConfiguration {
 
@@ -48,39 +55,32 @@ public class DeliveryConfiguration {
         return new SubmissionBundleBuilder();
     }
 
+    /**
+     * The plugin's scheduler with its two tasks, the deliveries and the audit export: neither the
+     * scheduler nor the tasks are beans, so a host's db-scheduler starter never sees them. It
+     * depends on the plugin's schema, so it starts once the migrations have made its table.
+     */
     @Bean
-    CustomTask<String> intakeDeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles,
-            EhrClient ehr, IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events,
-            PlatformTransactionManager transactions) {
+    IntakeScheduler intakeScheduler(DataSource dataSource, IntakeSchema schema, SubmissionStore store,
+            IntakeReader reader, SubmissionBundleBuilder bundles, EhrClient ehr, AuditTrail audit,
+            IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, ObjectProvider<MeterRegistry> meters) {
         IntakeProperties.Delivery delivery = properties.delivery();
         Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock,
-                events, new TransactionTemplate(transactions)).task();
+        CustomTask<String> deliveries = new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(),
+                intakeClock, events, new TransactionTemplate(transactions)).task();
+        RecurringTask<Void> auditExport = new AuditExportTask(audit, new AuditEventBundleBuilder(), ehr,
+                properties.audit().exportBatch()).task(properties.audit().exportInterval());
+        List<Task<?>> tasks = List.of(deliveries);
+        MeterRegistry registry = meters.getIfUnique();
+        StatsRegistry stats = registry == null ? StatsRegistry.NOOP
+                : new MicrometerStatsRegistry(registry, List.of(deliveries, auditExport));
+        return new IntakeScheduler(dataSource, properties.scheduler(), tasks, List.of(auditExport), stats);
     }
 
     @Bean
-    RecurringTask<Void> intakeAuditExportTask(AuditTrail audit, EhrClient ehr, IntakeProperties properties) {
-        IntakeProperties.Audit settings = properties.audit();
-        return new AuditExportTask(audit, new AuditEventBundleBuilder(), ehr, settings.exportBatch())
-                .task(settings.exportInterval());
-    }
-
-    /** Lazy: the scheduler is built from every task bean, including the one above. */
-    @Bean
-    DeliveryQueue intakeDeliveryQueue(@Lazy SchedulerClient scheduler, Clock intakeClock) {
-        return new SchedulerDeliveryQueue(scheduler, intakeClock);
-    }
-
-    /** Job data as JSON instead of db-scheduler's default Java serialization. */
-    @Bean
-    @ConditionalOnMissingBean
-    DbSchedulerCustomizer intakeDbSchedulerCustomizer() {
-        return new DbSchedulerCustomizer() {
-            @Override
-            public Optional<Serializer> serializer() {
-                return Optional.of(new JacksonSerializer());
-            }
-        };
+    DeliveryQueue intakeDeliveryQueue(IntakeScheduler scheduler, Clock intakeClock) {
+        return new SchedulerDeliveryQueue(scheduler.client(), intakeClock);
     }
 }

@@ -62,9 +62,9 @@ class PostgresTwoNodesIntegrationTests {
             properties.put("spring.datasource.url", URL + "?currentSchema=" + SCHEMA);
             properties.put("spring.datasource.username", "postgres");
             properties.put("spring.datasource.password", "");
-            properties.put("db-scheduler.polling-strategy", "lock-and-fetch");
-            properties.put("db-scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
-            properties.put("db-scheduler.scheduler-name", node);
+            properties.put("intake.scheduler.polling-strategy", "lock-and-fetch");
+            properties.put("intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
+            properties.put("intake.scheduler.name", node);
             properties.put("intake.delivery.max-attempts", "1000"); // an EHR that is down for a while is waited for
             properties.put("intake.security.jwk-set-uri",
                     WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + WebFormTestSupport.JWKS_PATH);
@@ -101,7 +101,7 @@ class PostgresTwoNodesIntegrationTests {
                 == SUBMISSIONS);
 
         assertThat(count("select count(*) from intake_submission where id in ('" + idList + "')")).isEqualTo(SUBMISSIONS);
-        assertThat(count("select count(*) from scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
+        assertThat(count("select count(*) from intake_scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
         Map<String, Integer> deliveries = new HashMap<>();
         WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo("/pg-fhir"))).forEach(request -> {
             for (String id : ids) {
@@ -213,7 +213,7 @@ class PostgresTwoNodesIntegrationTests {
                 assertThat(last).as(id).contains("\"priority\":\"urgent\"");
             }
         }
-        assertThat(count("select count(*) from scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
+        assertThat(count("select count(*) from intake_scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
         assertThat(count("select count(*) from intake_audit where action = 'REVIEWED' and submission_id in ('" + idList
                 + "')")).isEqualTo(ids.size());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute("update " + SCHEMA

@@ -27,7 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What the plugin gives operators, in the test host (probes on, health details shown, Prometheus
  * exposed, as application.properties sets them): readiness, metrics, the API's OpenAPI
- * description, none of them behind the API's security chain.
+ * description. The host secures them (its own chain: probes for anyone, the rest for its
+ * signed-in users); the plugin's chains capture none of them and open none of them.
  */
 class OperationsIntegrationTests extends WebFormTestSupport {
 
@@ -51,6 +52,10 @@ class OperationsIntegrationTests extends WebFormTestSupport {
 
     private HttpResponse<String> get(String path, String token) {
         return send(request(path).header("Authorization", "Bearer " + token).GET());
+    }
+
+    private HttpResponse<String> getAsOperator(String path) {
+        return send(operatorRequest(path).GET());
     }
 
     private String submitted(HttpResponse<String> response) {
@@ -89,12 +94,20 @@ class OperationsIntegrationTests extends WebFormTestSupport {
         }
 
         @Test
-        void theApisSecurityChainCapturesNeitherTheActuatorNorTheApiDocs_withOrWithoutAToken() {
+        void theProbesAnswerAnyone_asTheHostDecided() {
+            for (String path : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+                assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+            }
+        }
+
+        @Test
+        void metricsAndApiDocsRefuseAStrangerAndAPatientsToken_theHostsOperatorReadsThem() {
             String patient = TestTokens.patient("alex");
 
-            for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus", "/v3/api-docs")) {
-                assertThat(get(path).statusCode()).as(path).isEqualTo(200);
-                assertThat(get(path, patient).statusCode()).as(path + " with a patient's token").isEqualTo(200);
+            for (String path : List.of("/actuator/prometheus", "/v3/api-docs", "/swagger-ui/index.html")) {
+                assertThat(get(path).statusCode()).as(path).isEqualTo(401);
+                assertThat(get(path, patient).statusCode()).as(path + " with a patient's token").isEqualTo(401);
+                assertThat(getAsOperator(path).statusCode()).as(path + " as the host's operator").isEqualTo(200);
             }
         }
     }
@@ -175,7 +188,7 @@ class OperationsIntegrationTests extends WebFormTestSupport {
             String id = submitted(postIntake(Responses.benign().json(), TestTokens.patient("alex")));
             await().atMost(PATIENCE).until(() -> store.find(id).orElseThrow().delivery() == DeliveryState.DELIVERED);
 
-            HttpResponse<String> scrape = get("/actuator/prometheus");
+            HttpResponse<String> scrape = getAsOperator("/actuator/prometheus");
 
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("intake_submissions_total{level=\"SELF_CARE\",outcome=\"accepted\"}",
@@ -190,7 +203,7 @@ class OperationsIntegrationTests extends WebFormTestSupport {
     class ApiDocs {
 
         private JsonNode apiDocs() {
-            HttpResponse<String> docs = get("/v3/api-docs");
+            HttpResponse<String> docs = getAsOperator("/v3/api-docs");
             assertThat(docs.statusCode()).isEqualTo(200);
             return json(docs);
         }
@@ -246,8 +259,8 @@ class OperationsIntegrationTests extends WebFormTestSupport {
         }
 
         @Test
-        void swaggerUiIsServedWithoutAToken() {
-            HttpResponse<String> ui = get("/swagger-ui/index.html");
+        void swaggerUiIsServedToTheHostsOperator() {
+            HttpResponse<String> ui = getAsOperator("/swagger-ui/index.html");
 
             assertThat(ui.statusCode()).isEqualTo(200);
             assertThat(ui.body()).contains("swagger-ui");

@@ -258,7 +258,7 @@ class RetriageIntegrationTests extends WebFormTestSupport {
         JsonNode details = health.at("/components/intake/details/retriage");
         assertThat(details.get("state").asText()).isEqualTo("done");
         assertThat(details.get("pending").asLong()).isZero();
-        assertThat(send(request("/actuator/prometheus").GET()).body()).contains("intake_retriage_remaining 0.0");
+        assertThat(send(operatorRequest("/actuator/prometheus").GET()).body()).contains("intake_retriage_remaining 0.0");
     }
 
     /** What the re-triage may write: the original verdict, the newer one, the level that counts and the revision. */

@@ -201,10 +201,10 @@ class RetriageLoadRun {
         properties.put("spring.datasource.url", url);
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
-        properties.put("db-scheduler.scheduler-name", node);
+        properties.put("intake.scheduler.name", node);
         // Deliveries are queued, not run: the EHR is not what is measured.
-        properties.put("db-scheduler.polling-interval", "1h");
-        properties.put("db-scheduler.immediate-execution-enabled", "false");
+        properties.put("intake.scheduler.polling-interval", "1h");
+        properties.put("intake.scheduler.immediate-execution-enabled", "false");
         properties.put("intake.retriage.on-start", String.valueOf(retriage));
         properties.put("intake.retriage.batch-size", String.valueOf(batch));
         properties.put("intake.security.jwk-set-uri", "http://127.0.0.1:9/certs");

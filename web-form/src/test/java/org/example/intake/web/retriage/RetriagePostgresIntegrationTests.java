@@ -68,9 +68,9 @@ class RetriagePostgresIntegrationTests {
         properties.put("spring.datasource.url", URL + "?currentSchema=" + SCHEMA);
         properties.put("spring.datasource.username", "postgres");
         properties.put("spring.datasource.password", "");
-        properties.put("db-scheduler.polling-strategy", "lock-and-fetch");
-        properties.put("db-scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
-        properties.put("db-scheduler.scheduler-name", node);
+        properties.put("intake.scheduler.polling-strategy", "lock-and-fetch");
+        properties.put("intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
+        properties.put("intake.scheduler.name", node);
         properties.put("intake.retriage.batch-size", "7"); // many small batches, so the nodes meet
         properties.put("intake.security.jwk-set-uri",
                 WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + WebFormTestSupport.JWKS_PATH);
@@ -136,7 +136,7 @@ class RetriagePostgresIntegrationTests {
         });
         assertThat(deliveries).hasSize(EACH).allSatisfy((id, times) -> assertThat(times).as(id).isEqualTo(1));
         String lowerIds = String.join("','", lower);
-        assertThat(count(jdbc, "select count(*) from scheduled_tasks where task_instance in ('" + lowerIds + "')"))
+        assertThat(count(jdbc, "select count(*) from intake_scheduled_tasks where task_instance in ('" + lowerIds + "')"))
                 .as("nothing new for the EHR when less urgent").isZero();
     }
 

@@ -1,0 +1,95 @@
+package org.example.intake.web.delivery;
+
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerBuilder;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.example.intake.web.IntakeProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * The plugin's own db-scheduler, built with db-scheduler's core API rather than its Spring Boot
+ * starter, so that a host's db-scheduler is left as it was: its jobs live in
+ * {@value #TABLE} (created by the plugin's migrations), their data is JSON, and neither the
+ * scheduler nor its tasks are beans, so a host's starter neither backs off for it nor collects
+ * the plugin's tasks into the host's scheduler. Polls and runs from when the context has started
+ * (after the plugin's migrations, which it depends on) until it closes, when it waits up to
+ * {@code intake.scheduler.shutdown-max-wait} for the jobs it is running. The DataSource is
+ * transaction-aware, so a job scheduled inside a transaction is written in it.
+ */
+public final class IntakeScheduler implements SmartLifecycle {
+
+    /** The plugin's job table: db-scheduler's columns, the plugin's name. */
+    public static final String TABLE = "intake_scheduled_tasks";
+
+    private final Scheduler scheduler;
+    private volatile boolean running;
+
+    /**
+     * @param tasks      the tasks it knows (one-time and custom ones; their jobs are scheduled by the plugin)
+     * @param recurring  the recurring tasks it schedules itself as it starts
+     * @param stats      where it reports each run (db-scheduler's Micrometer meters, or nowhere)
+     */
+    IntakeScheduler(DataSource dataSource, IntakeProperties.Scheduler settings, List<Task<?>> tasks,
+            List<RecurringTask<?>> recurring, StatsRegistry stats) {
+        DataSource transactional = dataSource instanceof TransactionAwareDataSourceProxy ? dataSource
+                : new TransactionAwareDataSourceProxy(dataSource);
+        SchedulerBuilder builder = Scheduler.create(transactional, tasks)
+                .startTasks(recurring)
+                .tableName(TABLE)
+                .serializer(new JacksonSerializer())
+                .threads(settings.threads())
+                .pollingInterval(settings.pollingInterval())
+                .heartbeatInterval(settings.heartbeatInterval())
+                .missedHeartbeatsLimit(settings.missedHeartbeatsLimit())
+                .shutdownMaxWait(settings.shutdownMaxWait())
+                .statsRegistry(Objects.requireNonNull(stats, "stats"));
+        if (settings.lockAndFetch()) {
+            builder.pollUsingLockAndFetch(settings.pollingStrategyLowerLimitFractionOfThreads(),
+                    settings.pollingStrategyUpperLimitFractionOfThreads());
+        } else {
+            builder.pollUsingFetchAndLockOnExecute(settings.pollingStrategyLowerLimitFractionOfThreads(),
+                    settings.pollingStrategyUpperLimitFractionOfThreads());
+        }
+        if (settings.immediateExecutionEnabled()) {
+            builder.enableImmediateExecution();
+        }
+        if (settings.name() != null && !settings.name().isBlank()) {
+            builder.schedulerName(new SchedulerName.Fixed(settings.name()));
+        }
+        this.scheduler = builder.build();
+    }
+
+    /** Schedules, reschedules and reads the plugin's jobs. */
+    SchedulerClient client() {
+        return scheduler;
+    }
+
+    @Override
+    public void start() {
+        scheduler.start();
+        running = true;
+    }
+
+    /** Stops polling and waits for the jobs it runs (at most {@code shutdown-max-wait}). */
+    @Override
+    public void stop() {
+        running = false;
+        scheduler.stop();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
