@@ -2,6 +2,7 @@ package org.example.intake.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.CodedAnswer;
@@ -148,6 +149,8 @@ final class QuestionnaireResponseValidator {
         private final int[] groupIndexOfQuestion = new int[QUESTIONS.length];
         private final int[] itemIndexOfQuestion = new int[QUESTIONS.length];
         private final int[] responseIndexOfGroup;
+        /** Whether a question's accepted answer is yes: what intake-core's enableWhen evaluator asks. */
+        private final Predicate<Question> answeredYes = condition -> Boolean.TRUE.equals(values[condition.ordinal()]);
 
         Walk(IntakeQuestionnaire questionnaire, Issues issues) {
             this.questionnaire = questionnaire;
@@ -387,7 +390,7 @@ final class QuestionnaireResponseValidator {
          */
         private Boolean enabled(ItemSpec spec) {
             Question question = spec.question();
-            if (question.isEnabled(condition -> Boolean.TRUE.equals(values[condition.ordinal()]))) {
+            if (question.isEnabled(answeredYes)) {
                 return Boolean.TRUE;
             }
             for (Question condition : question.enabledWhenAnyTrue()) {
