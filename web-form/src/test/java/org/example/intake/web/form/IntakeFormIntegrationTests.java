@@ -365,7 +365,7 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
                 return groupElements;
               },
               querySelector: function (selector) {
-                var match = /^input\[name="([^"]+)"\]:checked$/.exec(selector);
+                var match = /^input\\[name="([^"]+)"\\]:checked$/.exec(selector);
                 if (!match) { throw new Error('unexpected selector ' + selector); }
                 return checked[match[1]] === undefined ? null : { value: checked[match[1]] };
               },
