@@ -13,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.example.intake.core.advice.Advice;
-import org.example.intake.core.answers.AnswerType;
+import org.example.intake.core.answers.CodedAnswer;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.web.WebFormTestSupport;
 import org.example.intake.web.security.IntakeUser;
 import org.graalvm.polyglot.Context;
@@ -61,17 +62,11 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
                 null));
     }
 
-    /** A complete benign set of answers, as the form posts them. */
+    /** The complete benign intake of {@link ExampleIntakes}, as the form posts it. */
     private static Map<String, String> benignAnswers() {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (Question question : Question.values()) {
-            if (question.type() == AnswerType.BOOLEAN && question.enabledWhenAnyTrue().isEmpty()
-                    && question.isAskedIn(QuestionnaireVersion.CURRENT)) {
-                answers.put(question.linkId(), "false");
-            }
-        }
-        answers.putAll(Map.of("onset", "days", "side", "left", "pain-severity", "4", "pattern", "improving",
-                "frequency", "first-time", "apparent-cause", "true", "standing", "can-stand", "age", "34"));
+        ExampleIntakes.benignAnswers(QuestionnaireVersion.CURRENT).forEach((question, value) -> answers.put(
+                question.linkId(), value instanceof CodedAnswer option ? option.code() : String.valueOf(value)));
         return answers;
     }
 
