@@ -69,22 +69,27 @@ public final class ExampleIntakes {
         return answers;
     }
 
-    /** {@link #benignAnswers} of this version as a response to it; never null. */
-    public static QuestionnaireResponse benign(QuestionnaireVersion version) {
-        return response(version, benignAnswers(version));
+    /** {@link #benignAnswers} of the Questionnaire's version as a response naming it; never null. */
+    public static QuestionnaireResponse benign(IntakeQuestionnaire questionnaire) {
+        return response(questionnaire, benignAnswers(questionnaire.questionnaireVersion()));
+    }
+
+    /** As {@link #response(IntakeQuestionnaire, Map)}, to the standard Questionnaire of this version. */
+    public static QuestionnaireResponse response(QuestionnaireVersion version, Map<Question, ?> answers) {
+        return response(IntakeQuestionnaires.standard().get(version).orElseThrow(), answers);
     }
 
     /**
-     * The response these answers make to this questionnaire version. Every answer given is written as
-     * it is, whether the version asks the question and its enableWhen holds or not (so a test can send
-     * what a form would not): leave out what should not be sent.
+     * The response these answers make to this Questionnaire, naming it by its canonical. Every answer given
+     * is written as it is, whether the Questionnaire asks the question and its enableWhen holds or not (so
+     * a test can send what a form would not): leave out what should not be sent.
      *
      * @param answers by question: Boolean, Integer, CodedAnswer (a Coding in {@link CodedAnswer#SYSTEM}
      *                with its display), String, or any FHIR value, copied as it is (one of the wrong type, say)
      */
-    public static QuestionnaireResponse response(QuestionnaireVersion version, Map<Question, ?> answers) {
+    public static QuestionnaireResponse response(IntakeQuestionnaire questionnaire, Map<Question, ?> answers) {
         QuestionnaireResponse response = new QuestionnaireResponse();
-        response.setQuestionnaire(IntakeQuestionnaires.standard().url() + "|" + version.code());
+        response.setQuestionnaire(questionnaire.canonical());
         response.setStatus(QuestionnaireResponseStatus.COMPLETED);
         for (Group group : Group.values()) {
             QuestionnaireResponseItemComponent groupItem = new QuestionnaireResponseItemComponent()

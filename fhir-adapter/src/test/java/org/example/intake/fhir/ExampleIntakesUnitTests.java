@@ -31,7 +31,8 @@ class ExampleIntakesUnitTests {
     })
     void theBenignIntakeOfEveryVersionIsAcceptedAndTriagedAsItSays(QuestionnaireVersion version, Level level,
             String rules) {
-        String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(ExampleIntakes.benign(version));
+        String json = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(
+                ExampleIntakes.benign(IntakeQuestionnaires.standard().get(version).orElseThrow()));
 
         IntakeReading reading = reader.read(json);
 

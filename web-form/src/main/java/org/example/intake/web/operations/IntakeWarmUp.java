@@ -117,7 +117,7 @@ final class IntakeWarmUp implements SmartLifecycle {
         details.put("questionnaires",
                 reader.questionnaires().all().stream().map(IntakeQuestionnaire::canonical).toList());
         String json = fhir.newJsonParser()
-                .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current().questionnaireVersion()));
+                .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current()));
         fhir.newJsonParser().parseResource(QuestionnaireResponse.class, json);
         IntakeReading reading = reader.read(json);
         if (!(reading instanceof IntakeReading.Accepted accepted)) {

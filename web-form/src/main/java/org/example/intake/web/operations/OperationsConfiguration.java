@@ -122,7 +122,7 @@ public class OperationsConfiguration {
         @Bean
         IntakeApiDocs intakeApiDocs(IntakeReader reader) {
             return new IntakeApiDocs(() -> FhirContext.forR4Cached().newJsonParser()
-                    .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current().questionnaireVersion())));
+                    .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current())));
         }
     }
 }

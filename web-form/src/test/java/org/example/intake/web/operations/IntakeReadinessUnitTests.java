@@ -105,7 +105,7 @@ class IntakeReadinessUnitTests {
     void theExampleIntakeIsAValidSelfCareIntake_withoutFreeTextSubjectOrTime() {
         IntakeReader reader = new IntakeReader();
         String json = FhirContext.forR4Cached().newJsonParser()
-                .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current().questionnaireVersion()));
+                .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current()));
 
         IntakeReading reading = reader.read(json);
 
