@@ -4,26 +4,28 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import javax.sql.DataSource;
+
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.boot.config.DbSchedulerCustomizer;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.audit.AuditEventBundleBuilder;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.audit.AuditExportTask;
 import org.example.intake.web.audit.AuditTrail;
-import org.example.intake.web.intake.SubmissionStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -49,13 +51,18 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    CustomTask<String> intakeDeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles,
+    DeliveryStore intakeDeliveryStore(DataSource dataSource, IntakeSchema schema) {
+        return new DeliveryStore(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    CustomTask<String> intakeDeliveryTask(DeliveryStore store, DeliverySource submissions, SubmissionBundleBuilder bundles,
             EhrClient ehr, IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events,
             PlatformTransactionManager transactions) {
         IntakeProperties.Delivery delivery = properties.delivery();
         Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        return new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock,
+        return new DeliveryTask(store, submissions, bundles, ehr, backoff, delivery.maxAttempts(), intakeClock,
                 events, new TransactionTemplate(transactions)).task();
     }
 
