@@ -11,8 +11,9 @@ import io.micrometer.core.instrument.Timer;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryState;
+import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted;
-import org.example.intake.web.intake.SubmissionStore;
 import org.example.intake.web.queue.IntakeDecided;
 import org.example.intake.web.retriage.RetriageProgress;
 import org.springframework.context.event.EventListener;
@@ -50,7 +51,7 @@ final class IntakeMetrics {
 
     private final MeterRegistry registry;
 
-    IntakeMetrics(MeterRegistry registry, SubmissionStore store, AuditTrail audit) {
+    IntakeMetrics(MeterRegistry registry, DeliveryStore store, AuditTrail audit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(audit, "audit");
@@ -70,8 +71,10 @@ final class IntakeMetrics {
                 submissions(outcome, NO_LEVEL);
             }
         }
-        for (DeliveryAttempted.Result result : DeliveryAttempted.Result.values()) {
-            attempts(result);
+        for (DeliveryState result : DeliveryState.values()) {
+            if (result.endsAnAttempt()) {
+                attempts(result);
+            }
         }
         lag();
         Gauge.builder(DELIVERY_PENDING, store, IntakeMetrics::undelivered)
@@ -101,7 +104,7 @@ final class IntakeMetrics {
     @EventListener
     void on(DeliveryAttempted attempted) {
         attempts(attempted.result()).increment();
-        if (attempted.result() == DeliveryAttempted.Result.DELIVERED) {
+        if (attempted.result() == DeliveryState.DELIVERED) {
             lag().record(attempted.sinceReceived());
         }
     }
@@ -118,9 +121,9 @@ final class IntakeMetrics {
                 .register(registry);
     }
 
-    private Counter attempts(DeliveryAttempted.Result result) {
+    private Counter attempts(DeliveryState result) {
         return Counter.builder(DELIVERY_ATTEMPTS).description("Delivery attempts to the EHR, by result")
-                .tag("result", tag(result))
+                .tag("result", result.attemptResult().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 
@@ -132,7 +135,7 @@ final class IntakeMetrics {
     }
 
     /** The store's count, or NaN (no sample) when the database cannot say. */
-    private static double undelivered(SubmissionStore store) {
+    private static double undelivered(DeliveryStore store) {
         try {
             return store.countUndelivered();
         } catch (RuntimeException e) {

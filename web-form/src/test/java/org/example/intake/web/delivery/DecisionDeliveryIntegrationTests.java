@@ -79,10 +79,10 @@ class DecisionDeliveryIntegrationTests extends WebFormTestSupport {
         assertThat(sent).hasSize(whileDown + 1);
         String arrived = sent.get(sent.size() - 1);
         assertThat(arrived).contains("outage test", "\"priority\":\"urgent\"", "\"status\":\"inactive\"");
-        List<DeliveryAttempt> history = store.deliveryHistory(id);
-        assertThat(history.get(history.size() - 1).result()).isEqualTo(DeliveryAttempt.Result.DELIVERED);
+        List<DeliveryAttempt> history = deliveryStore.deliveryHistory(id);
+        assertThat(history.get(history.size() - 1).result()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(history.get(history.size() - 1).revision()).isEqualTo(2);
-        assertThat(history.stream().filter(a -> a.result() == DeliveryAttempt.Result.DELIVERED)).hasSize(1);
+        assertThat(history.stream().filter(a -> a.result() == DeliveryState.DELIVERED)).hasSize(1);
         assertThat(history).anyMatch(a -> a.detail() != null && a.detail().contains("503"));
     }
 
@@ -100,6 +100,6 @@ class DecisionDeliveryIntegrationTests extends WebFormTestSupport {
             assertThat(sent.get(sent.size() - 1)).contains("\"status\":\"inactive\"");
         });
         assertThat(bundlesAbout(id)).hasSize(2);
-        assertThat(store.deliveryHistory(id)).extracting(DeliveryAttempt::revision).containsExactly(0, 1);
+        assertThat(deliveryStore.deliveryHistory(id)).extracting(DeliveryAttempt::revision).containsExactly(0, 1);
     }
 }
