@@ -257,9 +257,13 @@ class PatientJourneyBrowserTests {
                 .until(() -> http.send(HttpRequest.newBuilder(URI.create(search)).build(),
                         HttpResponse.BodyHandlers.ofString()).body(), containsString("\"total\":1"));
 
-        browser.open(stack.webBaseUrl + "/intake/history");
-        WebElement row = browser.waitFor(By.cssSelector("[data-submission-id='" + id + "']"));
-        assertThat(row.getText()).contains("Received");
+        // The app records the delivery once the EHR has answered: the history says so from then on.
+        await("the patient's history showing the submission as received").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    browser.open(stack.webBaseUrl + "/intake/history");
+                    WebElement row = browser.waitFor(By.cssSelector("[data-submission-id='" + id + "']"));
+                    assertThat(row.getText()).contains("Received");
+                });
         browser.screenshot("08-history");
         assertNoSeriousAccessibilityViolation(browser, "history");
     }
