@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The re-triage load run (README.md, "Re-triage when the rule set changes"): stores ROWS submissions triaged
 # under rule set 1.1.0 in a throwaway PostgreSQL schema of 127.0.0.1:5432/test (COPY of a handful of distinct
-# QuestionnaireResponses), then measures in one JVM (web-form's test org.example.intake.web.RetriageLoadRun):
+# QuestionnaireResponses), then measures in one JVM (web-form's test org.example.intake.web.retriage.RetriageLoadRun):
 #   - the baseline: reading the rows by id in batches and parsing their JSON (HAPI), nothing else;
 #   - the same plus fhir-adapter's reader (parse and validate) and intake-core's triage, no write;
 #   - the re-triage as a start runs it (the application started with it on): how long the start took (it does

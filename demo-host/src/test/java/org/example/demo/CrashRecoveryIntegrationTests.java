@@ -28,11 +28,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.example.demo.browser.DemoStackAccess;
-import org.example.demo.process.AppProcess;
 import org.example.demo.process.EhrWarmUp;
-import org.example.demo.process.PatientTokens;
-import org.example.demo.process.PostgresSchema;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
@@ -42,6 +38,10 @@ import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.keycloak.DemoRealm;
 import org.example.intake.keycloak.KeycloakServer;
+import org.example.intake.testsupport.AppProcess;
+import org.example.intake.testsupport.PatientTokens;
+import org.example.intake.testsupport.PostgresSchema;
+import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Flag;
 import org.hl7.fhir.r4.model.Observation;
@@ -78,8 +78,9 @@ class CrashRecoveryIntegrationTests {
 
     @BeforeAll
     static void theRealKeycloakAndEhrSandbox() {
-        keycloak = DemoStackAccess.keycloak();
-        ehrBaseUrl = DemoStackAccess.ehrBaseUrl();
+        TestStack.start();
+        keycloak = TestStack.keycloak();
+        ehrBaseUrl = TestStack.ehrSandbox().baseUrl();
         // A fresh sandbox would hold the first concurrent deliveries for 30 s (see EhrWarmUp), not the app.
         EhrWarmUp.warmUp(ehrBaseUrl);
     }
@@ -169,17 +170,18 @@ class CrashRecoveryIntegrationTests {
     }
 
     private AppProcess startApp(String name) {
-        AppProcess app = AppProcess.start(name, DemoHostApplication.class.getName(),
-                List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                List.of("--spring.profiles.active=postgres",
-                        "--spring.datasource.url=" + schema.jdbcUrl(),
-                        "--intake.security.issuer-uri=" + keycloak.issuerUri(),
-                        "--intake.ehr.base-url=" + ehrBaseUrl,
-                        "--intake.ehr.token-uri=" + keycloak.tokenUri(),
-                        "--intake.scheduler.name=crash-" + name,
-                        "--intake.scheduler.heartbeat-interval=2s",
-                        "--intake.scheduler.missed-heartbeats-limit=4"),
-                WORK.resolve(name + ".log"), Duration.ofSeconds(120));
+        AppProcess app = AppProcess.mainClass(name, DemoHostApplication.class.getName())
+                .jvmOptions("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
+                .property("spring.profiles.active", "postgres")
+                .property("spring.datasource.url", schema.jdbcUrl())
+                .property("intake.security.issuer-uri", keycloak.issuerUri())
+                .property("intake.ehr.base-url", ehrBaseUrl)
+                .property("intake.ehr.token-uri", keycloak.tokenUri())
+                .property("intake.scheduler.name", "crash-" + name)
+                .property("intake.scheduler.heartbeat-interval", "2s")
+                .property("intake.scheduler.missed-heartbeats-limit", 4)
+                .log(WORK.resolve(name + ".log"))
+                .start(Duration.ofSeconds(120));
         apps.add(app);
         return app;
     }

@@ -38,11 +38,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import org.example.demo.process.AppProcess;
-import org.example.demo.process.EhrSandboxProcess;
 import org.example.demo.process.EhrWarmUp;
-import org.example.demo.process.PatientTokens;
-import org.example.demo.process.PostgresSchema;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
@@ -51,6 +47,11 @@ import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.keycloak.DemoRealm;
 import org.example.intake.keycloak.KeycloakServer;
+import org.example.intake.testsupport.AppProcess;
+import org.example.intake.testsupport.EhrSandboxProcess;
+import org.example.intake.testsupport.PatientTokens;
+import org.example.intake.testsupport.PostgresSchema;
+import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
@@ -138,29 +139,29 @@ public final class ApiLoadRun {
         out("API load run, %s: %d cores, load average before the stack started: %s", Instant.now(),
                 Runtime.getRuntime().availableProcessors(), loadBefore);
 
-        EhrSandboxProcess ehr = EhrSandboxProcess.launch(Path.of("..", "ehr-sandbox", "target", "ehr-sandbox.jar")
-                .toAbsolutePath().normalize(), List.of(), Map.of("EHR_VALIDATE_REQUESTS", Boolean.toString(ehrValidates)),
-                work.resolve("ehr-sandbox.log"));
+        EhrSandboxProcess ehr = EhrSandboxProcess.launch(List.of(),
+                Map.of("ehr.validate-requests", Boolean.toString(ehrValidates)), work.resolve("ehr-sandbox.log"));
         RUNNING.add(0, ehr);
         Files.writeString(pids, ehr.pid() + "\n");
-        KeycloakServer keycloak = KeycloakServer.startShared();
-        ehr.awaitReady(Duration.ofMinutes(4));
+        KeycloakServer keycloak = TestStack.keycloak();
+        ehr.awaitReady(TestStack.EHR_START_PATIENCE);
         Files.writeString(pids, ehr.pid() + "\n", StandardOpenOption.APPEND); // if it had to start again
         EhrWarmUp.warmUp(ehr.baseUrl()); // before anything posts to it concurrently: see EhrWarmUp
         String schemaName = System.getProperty("load.schema");
         PostgresSchema schema = schemaName == null || schemaName.isBlank() ? PostgresSchema.create("apiload")
                 : PostgresSchema.createNamed(schemaName);
         RUNNING.add(0, schema);
-        AppProcess app = AppProcess.start("load-test-host", LoadTestHostApplication.class.getName(),
-                List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")),
-                List.of("--spring.profiles.active=postgres",
+        AppProcess app = AppProcess.mainClass("load-test-host", LoadTestHostApplication.class.getName())
+                .jvmOptions(List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")))
+                .arguments(List.of("--spring.profiles.active=postgres",
                         "--spring.datasource.url=" + schema.jdbcUrl(),
                         "--intake.security.issuer-uri=" + keycloak.issuerUri(),
                         "--intake.ehr.base-url=" + ehr.baseUrl(),
                         "--intake.ehr.token-uri=" + keycloak.tokenUri(),
                         "--intake.scheduler.threads=" + deliveryThreads,
-                        "--intake.scheduler.name=load-test-host"),
-                work.resolve("app.log"), Duration.ofMinutes(2));
+                        "--intake.scheduler.name=load-test-host"))
+                .log(work.resolve("app.log"))
+                .start(Duration.ofMinutes(2));
         RUNNING.add(0, app);
         Files.writeString(pids, app.pid() + "\n", StandardOpenOption.APPEND);
         out("stack: Keycloak %s, EHR sandbox %s (pid %d, validating requests: %s), app %s (pid %d, PostgreSQL"

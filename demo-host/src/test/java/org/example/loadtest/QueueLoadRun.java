@@ -41,11 +41,7 @@ import java.util.stream.Collectors;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
-import org.example.demo.process.AppProcess;
-import org.example.demo.process.EhrSandboxProcess;
 import org.example.demo.process.EhrWarmUp;
-import org.example.demo.process.PatientTokens;
-import org.example.demo.process.PostgresSchema;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
@@ -53,6 +49,11 @@ import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.SampleIntakes;
 import org.example.intake.keycloak.DemoRealm;
 import org.example.intake.keycloak.KeycloakServer;
+import org.example.intake.testsupport.AppProcess;
+import org.example.intake.testsupport.EhrSandboxProcess;
+import org.example.intake.testsupport.PatientTokens;
+import org.example.intake.testsupport.PostgresSchema;
+import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
 import org.openqa.selenium.By;
@@ -178,22 +179,21 @@ public final class QueueLoadRun {
     // ---------------------------------------------------------------------------------------------------- the stack
 
     private void startStack() throws Exception {
-        EhrSandboxProcess ehr = EhrSandboxProcess.launch(Path.of("..", "ehr-sandbox", "target", "ehr-sandbox.jar")
-                .toAbsolutePath().normalize(), List.of(), Map.of("EHR_VALIDATE_REQUESTS", Boolean.toString(ehrValidates)),
-                work.resolve("ehr-sandbox.log"));
+        EhrSandboxProcess ehr = EhrSandboxProcess.launch(List.of(),
+                Map.of("ehr.validate-requests", Boolean.toString(ehrValidates)), work.resolve("ehr-sandbox.log"));
         RUNNING.add(0, ehr);
         Files.writeString(pids, ehr.pid() + "\n");
-        keycloak = KeycloakServer.startShared();
-        ehr.awaitReady(Duration.ofMinutes(4));
+        keycloak = TestStack.keycloak();
+        ehr.awaitReady(TestStack.EHR_START_PATIENCE);
         Files.writeString(pids, ehr.pid() + "\n", StandardOpenOption.APPEND);
         EhrWarmUp.warmUp(ehr.baseUrl());
         String schemaName = System.getProperty("load.schema");
         schema = schemaName == null || schemaName.isBlank() ? PostgresSchema.create("queueload")
                 : PostgresSchema.createNamed(schemaName);
         RUNNING.add(0, schema);
-        app = AppProcess.start("queue-load-host", LoadTestHostApplication.class.getName(),
-                List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")),
-                List.of("--spring.profiles.active=postgres",
+        app = AppProcess.mainClass("queue-load-host", LoadTestHostApplication.class.getName())
+                .jvmOptions(List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")))
+                .arguments(List.of("--spring.profiles.active=postgres",
                         "--spring.datasource.url=" + schema.jdbcUrl(),
                         "--intake.security.issuer-uri=" + keycloak.issuerUri(),
                         "--intake.security.browser-client-secret=" + DemoRealm.WEB_CLIENT_SECRET,
@@ -205,8 +205,9 @@ public final class QueueLoadRun {
                         "--server.tomcat.accesslog.directory=" + work.toAbsolutePath(),
                         "--server.tomcat.accesslog.prefix=app-access", "--server.tomcat.accesslog.suffix=.log",
                         "--server.tomcat.accesslog.file-date-format=", "--server.tomcat.accesslog.buffered=false",
-                        "--server.tomcat.accesslog.pattern=%{begin:msec}t %{ms}T %s %b %m %U"),
-                work.resolve("app.log"), Duration.ofMinutes(2));
+                        "--server.tomcat.accesslog.pattern=%{begin:msec}t %{ms}T %s %b %m %U"))
+                .log(work.resolve("app.log"))
+                .start(Duration.ofMinutes(2));
         RUNNING.add(0, app);
         Files.writeString(pids, app.pid() + "\n", StandardOpenOption.APPEND);
         out("stack: Keycloak %s, EHR sandbox %s (pid %d, validating requests: %s), app %s (pid %d, PostgreSQL schema"
@@ -447,7 +448,7 @@ public final class QueueLoadRun {
                         + " order by reviewed, priority, received_at, id offset " + ((deepPage - 1) * 50 - 1)
                         + " rows fetch next 1 rows only")) {
             key.next();
-            return new org.example.intake.web.submission.QueueKey(key.getBoolean(1),
+            return new org.example.intake.web.queue.QueueKey(key.getBoolean(1),
                     org.example.intake.core.triage.Level.values()[key.getInt(2)], key.getTimestamp(3).toInstant(),
                     key.getString(4)).cursor();
         }

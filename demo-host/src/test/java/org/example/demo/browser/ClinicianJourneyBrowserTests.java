@@ -15,10 +15,10 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.example.demo.process.PatientTokens;
 import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
 import org.example.intake.keycloak.DemoRealm;
+import org.example.intake.testsupport.PatientTokens;
 import org.example.intake.web.queue.QueueUpdates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;

@@ -1,23 +1,19 @@
 package org.example.demo.browser;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.example.demo.DemoHostApplication;
-import org.example.demo.process.EhrSandboxProcess;
 import org.example.intake.keycloak.DemoRealm;
 import org.example.intake.keycloak.KeycloakServer;
+import org.example.intake.testsupport.TestStack;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The demo stack for the browser tests, started once per test JVM: the real Keycloak with the
- * demo realm, the EHR sandbox (its jar, in a process of its own: a second HAPI JPA server in
- * this JVM would meet the plugin's auto-configuration), and the demo host with the plugin, in
- * this JVM on a free port. Stopped when the JVM ends.
+ * The demo stack for the browser tests, started once per test JVM: test-support's {@link TestStack} (the real
+ * Keycloak with the demo realm, the EHR sandbox as a process) and the demo host with the plugin, in this JVM on
+ * a free port (so that a test can act on it from inside: {@link #bean}). Stopped when the JVM ends.
  */
 final class DemoStack {
 
@@ -26,13 +22,11 @@ final class DemoStack {
     final KeycloakServer keycloak;
     final String ehrBaseUrl;
     final String webBaseUrl;
-    private final EhrSandboxProcess ehr;
     private final ConfigurableApplicationContext web;
 
-    private DemoStack(KeycloakServer keycloak, EhrSandboxProcess ehr, ConfigurableApplicationContext web) {
+    private DemoStack(KeycloakServer keycloak, String ehrBaseUrl, ConfigurableApplicationContext web) {
         this.keycloak = keycloak;
-        this.ehr = ehr;
-        this.ehrBaseUrl = ehr.baseUrl();
+        this.ehrBaseUrl = ehrBaseUrl;
         this.web = web;
         this.webBaseUrl = "http://localhost:" + ((WebServerApplicationContext) web).getWebServer().getPort();
     }
@@ -47,26 +41,20 @@ final class DemoStack {
     }
 
     private static DemoStack start() {
-        KeycloakServer keycloak = KeycloakServer.startShared();
-        Path jar = Path.of("..", "ehr-sandbox", "target", "ehr-sandbox.jar").toAbsolutePath().normalize();
-        EhrSandboxProcess ehr = EhrSandboxProcess.launch(jar, List.of(), Map.of(), Path.of("target", "ehr-sandbox.log"));
-        try {
-            ehr.awaitReady(Duration.ofMinutes(4));
-            List<String> arguments = List.of(
-                    "--server.port=0",
-                    "--spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1",
-                    "--intake.security.issuer-uri=" + keycloak.issuerUri(),
-                    "--intake.security.browser-client-secret=" + DemoRealm.WEB_CLIENT_SECRET,
-                    "--intake.ehr.base-url=" + ehr.baseUrl(),
-                    "--intake.ehr.token-uri=" + keycloak.tokenUri(),
-                    "--logging.level.root=WARN");
-            ConfigurableApplicationContext web = new SpringApplicationBuilder(DemoHostApplication.class)
-                    .run(arguments.toArray(String[]::new));
-            return new DemoStack(keycloak, ehr, web);
-        } catch (RuntimeException e) {
-            ehr.close();
-            throw e;
-        }
+        TestStack.start();
+        KeycloakServer keycloak = TestStack.keycloak();
+        String ehrBaseUrl = TestStack.ehrSandbox().baseUrl();
+        List<String> arguments = List.of(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1",
+                "--intake.security.issuer-uri=" + keycloak.issuerUri(),
+                "--intake.security.browser-client-secret=" + DemoRealm.WEB_CLIENT_SECRET,
+                "--intake.ehr.base-url=" + ehrBaseUrl,
+                "--intake.ehr.token-uri=" + keycloak.tokenUri(),
+                "--logging.level.root=WARN");
+        ConfigurableApplicationContext web = new SpringApplicationBuilder(DemoHostApplication.class)
+                .run(arguments.toArray(String[]::new));
+        return new DemoStack(keycloak, ehrBaseUrl, web);
     }
 
     /** A bean of the app's context, for a test that must act on the app from inside (e.g. drop its event streams). */
@@ -76,6 +64,5 @@ final class DemoStack {
 
     void stop() {
         web.close();
-        ehr.close();
     }
 }

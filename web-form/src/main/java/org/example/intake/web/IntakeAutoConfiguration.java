@@ -3,15 +3,14 @@ package org.example.intake.web;
 import java.time.Clock;
 
 import org.example.intake.web.advice.AdviceConfiguration;
-import org.example.intake.web.api.ApiConfiguration;
+import org.example.intake.web.audit.AuditConfiguration;
 import org.example.intake.web.delivery.DeliveryConfiguration;
-import org.example.intake.web.form.FormConfiguration;
+import org.example.intake.web.intake.IntakeConfiguration;
 import org.example.intake.web.operations.OperationsConfiguration;
 import org.example.intake.web.queue.QueueConfiguration;
 import org.example.intake.web.retriage.RetriageConfiguration;
 import org.example.intake.web.security.IntakeApiSecurity;
 import org.example.intake.web.security.IntakeBrowserSecurity;
-import org.example.intake.web.submission.SubmissionConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,9 +40,9 @@ import org.springframework.context.annotation.Import;
         afterName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
-@Import({ AdviceConfiguration.class, SubmissionConfiguration.class, DeliveryConfiguration.class,
-        IntakeApiSecurity.class, IntakeBrowserSecurity.class, ApiConfiguration.class, FormConfiguration.class,
-        QueueConfiguration.class, RetriageConfiguration.class, OperationsConfiguration.class })
+@Import({ AdviceConfiguration.class, IntakeConfiguration.class, AuditConfiguration.class, DeliveryConfiguration.class,
+        IntakeApiSecurity.class, IntakeBrowserSecurity.class, QueueConfiguration.class, RetriageConfiguration.class,
+        OperationsConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

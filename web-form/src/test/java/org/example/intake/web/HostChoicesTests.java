@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import org.example.intake.web.submission.IntakeService;
+import org.example.intake.web.intake.IntakeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.simple.JdbcClient;

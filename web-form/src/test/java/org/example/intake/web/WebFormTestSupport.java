@@ -36,9 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @AutoConfigureObservability(tracing = false)
 public abstract class WebFormTestSupport {
 
-    protected static final WireMockServer EHR_AND_ISSUER = new WireMockServer(options().dynamicPort());
-    protected static final String JWKS_PATH = "/realms/intake/protocol/openid-connect/certs";
-    protected static final String TRANSACTION_RESPONSE = """
+    public static final WireMockServer EHR_AND_ISSUER = new WireMockServer(options().dynamicPort());
+    public static final String JWKS_PATH = "/realms/intake/protocol/openid-connect/certs";
+    public static final String TRANSACTION_RESPONSE = """
             {"resourceType":"Bundle","type":"transaction-response","entry":[{"response":{"status":"201 Created"}}]}""";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -51,7 +51,7 @@ public abstract class WebFormTestSupport {
     protected int port;
 
     @Autowired
-    protected org.example.intake.web.submission.SubmissionStore store;
+    protected org.example.intake.web.intake.SubmissionStore store;
 
     @DynamicPropertySource
     static void pointThePluginAtWireMock(DynamicPropertyRegistry registry) {

@@ -3,7 +3,6 @@ package org.example.intake.web.delivery;
 import java.time.Clock;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import org.example.intake.web.submission.DeliveryQueue;
 
 /**
  * Queues deliveries as db-scheduler jobs, one per submission (the job's instance id is the

@@ -24,7 +24,7 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.example.intake.core.triage.Level;
 import org.example.intake.fhir.Problem;
-import org.example.intake.web.submission.DeliveryState;
+import org.example.intake.web.delivery.DeliveryState;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 /**

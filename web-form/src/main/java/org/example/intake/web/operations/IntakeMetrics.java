@@ -11,10 +11,10 @@ import io.micrometer.core.instrument.Timer;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.intake.IntakeSubmitted;
+import org.example.intake.web.intake.SubmissionStore;
+import org.example.intake.web.queue.IntakeDecided;
 import org.example.intake.web.retriage.RetriageProgress;
-import org.example.intake.web.submission.IntakeDecided;
-import org.example.intake.web.submission.IntakeSubmitted;
-import org.example.intake.web.submission.SubmissionStore;
 import org.springframework.context.event.EventListener;
 
 /**

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.example.intake.core.triage.RedFlagRule;
-import org.example.intake.web.submission.DeliveryAttempt;
-import org.example.intake.web.submission.StoredSubmission;
+import org.example.intake.web.delivery.DeliveryAttempt;
+import org.example.intake.web.intake.StoredSubmission;
 
 /**
  * Everything a clinician needs to judge one submission: the answers in the questionnaire's

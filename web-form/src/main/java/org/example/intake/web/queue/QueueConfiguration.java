@@ -4,16 +4,19 @@ import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.audit.AuditTrail;
-import org.example.intake.web.submission.SubmissionStore;
+import org.example.intake.web.intake.SubmissionStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The clinicians' queue: its pages, their live updates, and the reads behind them. */
+/**
+ * The clinicians' queue: its pages and API ({@code /api/queue}, the decisions about a submission), their live updates,
+ * and the reads behind them.
+ */
 @Configuration(proxyBeanMethods = false)
-@Import(QueuePageController.class)
+@Import({ QueuePageController.class, QueueApiController.class })
 public class QueueConfiguration {
 
     @Bean

@@ -5,9 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.example.intake.core.triage.Level;
-import org.example.intake.web.submission.QueueFilter;
-import org.example.intake.web.submission.QueueItem;
-import org.example.intake.web.submission.QueueKey;
 
 /**
  * One page of the clinicians' queue, in queue order.

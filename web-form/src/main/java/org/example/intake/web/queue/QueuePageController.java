@@ -11,13 +11,10 @@ import java.util.regex.Pattern;
 
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.advice.AdviceWords;
+import org.example.intake.web.delivery.DeliveryState;
+import org.example.intake.web.intake.IntakeService;
+import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.Caller;
-import org.example.intake.web.submission.DeliveryState;
-import org.example.intake.web.submission.IntakeConflict;
-import org.example.intake.web.submission.IntakeService;
-import org.example.intake.web.submission.QueueFilter;
-import org.example.intake.web.submission.QueueKey;
-import org.example.intake.web.submission.StoredSubmission;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;

@@ -6,7 +6,6 @@ import java.util.List;
 
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.RedFlagRule;
-import org.example.intake.web.submission.QueueItem;
 
 /**
  * One queue row as the page shows it: the level in words, how long the patient has waited

@@ -12,8 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.example.intake.web.delivery.DeliveryAttempted;
-import org.example.intake.web.submission.IntakeDecided;
-import org.example.intake.web.submission.IntakeSubmitted;
+import org.example.intake.web.intake.IntakeSubmitted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -9,8 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.example.intake.core.triage.Level;
-import org.example.intake.web.submission.DeliveryState;
-import org.example.intake.web.submission.Retriage;
+import org.example.intake.web.delivery.DeliveryState;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;

@@ -11,9 +11,9 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.delivery.DeliveryAttempted;
-import org.example.intake.web.submission.IntakeSubmitted;
-import org.example.intake.web.submission.IntakeSubmitted.Outcome;
-import org.example.intake.web.submission.SubmissionStore;
+import org.example.intake.web.intake.IntakeSubmitted.Outcome;
+import org.example.intake.web.intake.IntakeSubmitted;
+import org.example.intake.web.intake.SubmissionStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -49,8 +49,8 @@ class IntakeMetricsUnitTests {
     void clinicianDecisionsCountByKindAndTheAuditOutboxIsAGauge() {
         assertThat(registry.get(IntakeMetrics.DECISIONS).counters()).extracting(c -> c.getId().getTag("kind"))
                 .containsExactlyInAnyOrder("reviewed", "overridden", "redelivery");
-        metrics.on(new org.example.intake.web.submission.IntakeDecided("s-1",
-                org.example.intake.web.submission.IntakeDecided.Kind.OVERRIDDEN));
+        metrics.on(new org.example.intake.web.queue.IntakeDecided("s-1",
+                org.example.intake.web.queue.IntakeDecided.Kind.OVERRIDDEN));
 
         assertThat(registry.get(IntakeMetrics.DECISIONS).tag("kind", "overridden").counter().count()).isEqualTo(1);
         assertThat(registry.get(IntakeMetrics.DECISIONS).tag("kind", "reviewed").counter().count()).isZero();

@@ -19,7 +19,7 @@ import org.example.intake.core.triage.RuleSet;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
-import org.example.intake.web.submission.DeliveryState;
+import org.example.intake.web.delivery.DeliveryState;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -19,7 +19,7 @@ import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
-import org.example.intake.web.submission.DeliveryState;
+import org.example.intake.web.delivery.DeliveryState;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

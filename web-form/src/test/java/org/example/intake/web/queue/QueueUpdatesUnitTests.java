@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.example.intake.core.triage.Level;
-import org.example.intake.web.submission.IntakeSubmitted;
+import org.example.intake.web.intake.IntakeSubmitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,114 @@
+package org.example.intake.testsupport;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * A throwaway schema in the machine's PostgreSQL (127.0.0.1:5432, database {@code test}, user
+ * {@code postgres}, trust auth): created by {@link #create}, dropped with everything in it by
+ * {@link #close()}. An application gets it with {@link #jdbcUrl()} ({@code ?currentSchema=}).
+ */
+public final class PostgresSchema implements AutoCloseable {
+
+    public static final String SERVER_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+    public static final String USER = "postgres";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
+
+    private final String name;
+
+    private PostgresSchema(String name) {
+        this.name = name;
+    }
+
+    /** Creates a schema named {@code <prefix>_<12 random hex digits>}. */
+    public static PostgresSchema create(String prefix) {
+        return createNamed(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
+    /** Creates the schema with exactly this name (lower case letters, digits, underscores). */
+    public static PostgresSchema createNamed(String name) {
+        if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
+            throw new IllegalArgumentException("not a plain schema name: " + name);
+        }
+        execute(SERVER_URL, "CREATE SCHEMA " + name);
+        return new PostgresSchema(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The JDBC URL of the database with this schema as the current one. */
+    public String jdbcUrl() {
+        return SERVER_URL + "?currentSchema=" + name;
+    }
+
+    /** A new connection with this schema current; the caller closes it. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), USER, "");
+    }
+
+    /** The single number this query returns. */
+    public long count(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The first column of every row, as text. */
+    public List<String> strings(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops the schema and everything in it; harmless when it is already gone. */
+    @Override
+    public void close() {
+        execute(SERVER_URL, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    private static void execute(String url, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.example.intake.web.audit;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.fhir.audit.AuditRecord;
+import org.example.intake.web.FhirErrors;
+import org.example.intake.web.security.Caller;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail for admins: {@code GET /api/audit}, newest first, optionally about one
+ * submission, paged back with {@code before}. Reading it is itself recorded.
+ */
+@RestController
+class AuditApiController {
+
+    private static final int MAX_LIMIT = 1000;
+
+    private final AuditTrail audit;
+
+    AuditApiController(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    @GetMapping("/api/audit")
+    ResponseEntity<?> read(@RequestParam Optional<String> submission, @RequestParam Optional<String> before,
+            @RequestParam Optional<Integer> limit, Authentication authentication) {
+        Instant until;
+        try {
+            until = before.map(Instant::parse).orElse(null);
+        } catch (DateTimeParseException e) {
+            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID,
+                    "before must be an instant such as 2026-11-26T12:00:00Z.");
+        }
+        int count = limit.orElse(100);
+        if (count < 1 || count > MAX_LIMIT) {
+            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID,
+                    "limit must be from 1 to " + MAX_LIMIT + ".");
+        }
+        List<AuditRecord> records = audit.read(submission.orElse(null), until, count);
+        audit.record(Caller.of(authentication).name(), AuditAction.AUDIT_READ, submission.orElse(null), null,
+                "audit trail read" + submission.map(id -> " for " + id).orElse("") + ": " + records.size()
+                        + " record(s)");
+        return ResponseEntity.ok(new Page(records.stream().map(Entry::of).toList()));
+    }
+
+    /** @param items the records, newest first */
+    record Page(List<Entry> items) {
+    }
+
+    /** One audit record as the API shows it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Entry(String id, Instant at, String actor, String action, String submissionId, String patientId,
+            String detail) {
+
+        static Entry of(AuditRecord record) {
+            return new Entry(record.id(), record.at(), record.actor(), record.action().name(),
+                    record.submissionId().orElse(null), record.patientId().orElse(null), record.detail());
+        }
+    }
+}

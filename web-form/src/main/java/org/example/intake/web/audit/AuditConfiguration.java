@@ -1,0 +1,22 @@
+package org.example.intake.web.audit;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import org.example.intake.web.IntakeSchema;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The clinicians' audit trail and its API for admins ({@code /api/audit}). */
+@Configuration(proxyBeanMethods = false)
+@Import(AuditApiController.class)
+public class AuditConfiguration {
+
+    @Bean
+    AuditTrail intakeAuditTrail(DataSource dataSource, IntakeSchema schema, Clock intakeClock) {
+        return new AuditTrail(JdbcClient.create(dataSource), intakeClock);
+    }
+}

@@ -1,0 +1,66 @@
+package org.example.intake.web.intake;
+
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.IntakeSchema;
+import org.example.intake.web.audit.AuditTrail;
+import org.example.intake.web.delivery.DeliveryQueue;
+import org.example.intake.web.intake.form.FormConfiguration;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The patient's intake: the plugin's schema, the submission store, the service that accepts intakes, the intake API
+ * ({@code /api/intakes}) and the patient's pages ({@link FormConfiguration}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Import({ IntakeApiController.class, FormConfiguration.class })
+public class IntakeConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    IntakeReader intakeReader() {
+        return new IntakeReader();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TriageEngine intakeTriageEngine() {
+        return new TriageEngine();
+    }
+
+    @Bean
+    IntakeSchema intakeSchema(DataSource dataSource) {
+        return new IntakeSchema(dataSource);
+    }
+
+    @Bean
+    static BeanFactoryPostProcessor intakeSchemaOrdering() {
+        return IntakeSchema.ordering("intakeSchema");
+    }
+
+    @Bean
+    SubmissionStore intakeSubmissionStore(DataSource dataSource, IntakeSchema schema) {
+        return new SubmissionStore(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    IntakeService intakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
+            DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
+            ApplicationEventPublisher events, AuditTrail audit) {
+        return new IntakeService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
+                FhirContext.forR4Cached(), intakeClock, events, audit);
+    }
+}
