@@ -135,7 +135,8 @@ class ClinicHostIntegrationTests {
             assertThat(status(get(path).header("Authorization", operator))).as(path + " as the operator")
                     .isEqualTo(200);
         }
-        assertThat(status(get("/actuator/health/readiness"))).isEqualTo(200);
+        await("readiness, for anyone, once the plugin is warm").atMost(PATIENCE)
+                .until(() -> status(get("/actuator/health/readiness")) == 200);
     }
 
     @Test
