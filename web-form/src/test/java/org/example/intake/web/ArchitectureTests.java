@@ -47,10 +47,18 @@ class ArchitectureTests {
     }
 
     @Test
-    void onlyTheOperationsFeatureKnowsMicrometerTheActuatorAndSpringdoc() {
+    void onlyTheOperationsFeatureKnowsTheActuatorAndSpringdoc() {
         noClasses().that().resideOutsideOfPackage("..web.operations..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..",
-                        "org.springframework.boot.actuate..", "org.springdoc..", "io.swagger..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot.actuate..",
+                        "org.springdoc..", "io.swagger..")
+                .check(PLUGIN);
+    }
+
+    /** Delivery's configuration hands the host's registry to db-scheduler's own meters of the plugin's scheduler. */
+    @Test
+    void onlyTheOperationsFeatureAndTheSchedulersConfigurationKnowMicrometer() {
+        noClasses().that().resideOutsideOfPackage("..web.operations..").and().doNotHaveSimpleName("DeliveryConfiguration")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
                 .check(PLUGIN);
     }
 
