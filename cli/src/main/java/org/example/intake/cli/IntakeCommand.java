@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.StreamingAnswerReader;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -85,7 +86,8 @@ public final class IntakeCommand {
 
     /** The command with the real reader and this many worker threads for {@code triage}. */
     IntakeCommand(int workers) {
-        this(() -> new Services(new IntakeReader()::read, FhirContext.forR4Cached()), workers);
+        this(() -> new Services(new IntakeReader()::read, new StreamingAnswerReader()::read, FhirContext.forR4Cached()),
+                workers);
     }
 
     /** For tests: another way to read responses, and a chosen number of workers. */
@@ -139,7 +141,7 @@ public final class IntakeCommand {
             return usageError(err, "triage needs at least one FILE (or - for standard input)");
         }
         Services fhir = services.get();
-        RecordTriage triage = new RecordTriage(fhir.reader(), new TriageEngine(), fhir.context());
+        RecordTriage triage = new RecordTriage(fhir.reader(), fhir.plain(), new TriageEngine(), fhir.context());
         int status = new TriagePipeline(triage, workers, arguments.maxRecordBytes()).run(arguments.files(), in, out, err);
         out.flush();
         return status;
@@ -335,8 +337,16 @@ public final class IntakeCommand {
      * What reading responses needs: one shared reader (thread-safe) and one FHIR context.
      *
      * @param reader  reads one response's JSON text; must not throw on bad input
+     * @param plain   triage's streaming reader: the id and answers of a plain response that {@code reader}
+     *                accepts with the same answers, or null to leave the response to {@code reader}
      * @param context the shared FHIR R4 context, to print OperationOutcomes
      */
-    record Services(Function<String, IntakeReading> reader, FhirContext context) {
+    record Services(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
+            FhirContext context) {
+
+        /** Every response read by {@code reader} (for tests with a stand-in reader). */
+        Services(Function<String, IntakeReading> reader, FhirContext context) {
+            this(reader, json -> null, context);
+        }
     }
 }
