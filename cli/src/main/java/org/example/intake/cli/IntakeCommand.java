@@ -86,8 +86,13 @@ public final class IntakeCommand {
 
     /** The command with the real reader and this many worker threads for {@code triage}. */
     IntakeCommand(int workers) {
-        this(() -> new Services(new IntakeReader()::read, new StreamingAnswerReader()::read, FhirContext.forR4Cached()),
-                workers);
+        this(IntakeCommand::services, workers);
+    }
+
+    private static Services services() {
+        StreamingAnswerReader streaming = new StreamingAnswerReader();
+        return new Services(new IntakeReader()::read, streaming::read,
+                ascii -> streaming.read(ascii, 0, ascii.length), FhirContext.forR4Cached());
     }
 
     /** For tests: another way to read responses, and a chosen number of workers. */
@@ -141,7 +146,8 @@ public final class IntakeCommand {
             return usageError(err, "triage needs at least one FILE (or - for standard input)");
         }
         Services fhir = services.get();
-        RecordTriage triage = new RecordTriage(fhir.reader(), fhir.plain(), new TriageEngine(), fhir.context());
+        RecordTriage triage = new RecordTriage(fhir.reader(), fhir.plain(), fhir.plainUtf8(), new TriageEngine(),
+                fhir.context());
         int status = new TriagePipeline(triage, workers, arguments.maxRecordBytes()).run(arguments.files(), in, out, err);
         out.flush();
         return status;
@@ -339,14 +345,15 @@ public final class IntakeCommand {
      * @param reader  reads one response's JSON text; must not throw on bad input
      * @param plain   triage's streaming reader: the id and answers of a plain response that {@code reader}
      *                accepts with the same answers, or null to leave the response to {@code reader}
+     * @param plainUtf8 the same for a response given as UTF-8 bytes
      * @param context the shared FHIR R4 context, to print OperationOutcomes
      */
     record Services(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
-            FhirContext context) {
+            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, FhirContext context) {
 
         /** Every response read by {@code reader} (for tests with a stand-in reader). */
         Services(Function<String, IntakeReading> reader, FhirContext context) {
-            this(reader, json -> null, context);
+            this(reader, json -> null, utf8 -> null, context);
         }
     }
 }

@@ -19,12 +19,13 @@ final class RecordTriage {
 
     private final Function<String, IntakeReading> reader;
     private final Function<String, StreamingAnswerReader.Plain> plain;
+    private final Function<byte[], StreamingAnswerReader.Plain> plainUtf8;
     private final TriageEngine engine;
     private final FhirContext fhir;
 
     /** With {@code reader} alone reading every record. */
     RecordTriage(Function<String, IntakeReading> reader, TriageEngine engine, FhirContext fhir) {
-        this(reader, json -> null, engine, fhir);
+        this(reader, json -> null, utf8 -> null, engine, fhir);
     }
 
     /**
@@ -32,13 +33,15 @@ final class RecordTriage {
      *               anyway, the record becomes an error line, not a crash)
      * @param plain  reads a plain response straight to the id and answers {@code reader} would give, or
      *               gives null to leave it to {@code reader} (the one that words what is wrong)
+     * @param plainUtf8 the same for a record given as bytes of ASCII
      * @param engine the shared triage engine
      * @param fhir   the shared context, used to print OperationOutcomes
      */
     RecordTriage(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
-            TriageEngine engine, FhirContext fhir) {
+            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, TriageEngine engine, FhirContext fhir) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.plain = Objects.requireNonNull(plain, "plain");
+        this.plainUtf8 = Objects.requireNonNull(plainUtf8, "plainUtf8");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.fhir = Objects.requireNonNull(fhir, "fhir");
     }
@@ -61,6 +64,28 @@ final class RecordTriage {
             refusal = Outcomes.processingFailed(e);
         }
         return error(source, refusal);
+    }
+
+    /**
+     * The output line of a record given as the bytes of an ASCII line: read straight from the bytes
+     * when the streaming reader takes it, else as {@link #apply(String, String)} reads its text.
+     */
+    Line apply(String source, byte[] ascii) {
+        StreamingAnswerReader.Plain streamed;
+        try {
+            // A record starts {" (so Jackson never takes the bytes for UTF-16 or UTF-32).
+            streamed = ascii.length > 1 && ascii[0] == '{' && ascii[1] == '"' ? plainUtf8.apply(ascii) : null;
+        } catch (RuntimeException e) {
+            streamed = null;
+        }
+        if (streamed == null) {
+            return apply(source, new String(ascii, StandardCharsets.ISO_8859_1));
+        }
+        try {
+            return new Line(OutputLine.triagedUtf8(source, streamed.id(), engine.triage(streamed.answers())), false);
+        } catch (RuntimeException | StackOverflowError e) {
+            return error(source, Outcomes.processingFailed(e));
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -209,14 +208,15 @@ final class TriagePipeline {
 
         private void readFile(String file) throws InterruptedException {
             Batch batch = new Batch();
-            try (Reader reader = InputFiles.open(file, stdin)) {
-                RecordSplitter splitter = new RecordSplitter(reader, maxRecordBytes);
+            try (InputStream in = InputFiles.openStream(file, stdin)) {
+                AsciiLines reader = new AsciiLines(in, maxRecordBytes);
                 int index = 0;
-                RecordSplitter.Record record;
-                while (!stop && (record = splitter.next()) != null) {
+                Object record;
+                while (!stop && (record = reader.next()) != null) {
                     String source = file + '#' + ++index;
-                    String json = record instanceof RecordSplitter.Text text ? text.json() : null;
-                    int chars = json == null ? 0 : Math.max(1, Math.min(json.length(), maxCharsInFlight));
+                    Object json = record instanceof RecordSplitter.Text text ? text.json() : record instanceof byte[] ? record : null;
+                    int length = json instanceof String text ? text.length() : json instanceof byte[] ascii ? ascii.length : 0;
+                    int chars = json == null ? 0 : Math.max(1, Math.min(length, maxCharsInFlight));
                     if (!charsInFlight.tryAcquire(chars)) {
                         batch = submit(batch); // the batch's own records may hold the permits it waits for
                         charsInFlight.acquire(chars);
@@ -257,11 +257,11 @@ final class TriagePipeline {
     /** Records taken by one worker at once, in order: their lines come back as one. */
     private static final class Batch {
         final List<String> sources = new ArrayList<>(BATCH_RECORDS);
-        /** The record's text, or null for one over the size limit. */
-        final List<String> texts = new ArrayList<>(BATCH_RECORDS);
+        /** The record's text (a String, or the bytes of an ASCII line), or null for one over the size limit. */
+        final List<Object> texts = new ArrayList<>(BATCH_RECORDS);
         int chars;
 
-        void add(String source, String json, int permits) {
+        void add(String source, Object json, int permits) {
             sources.add(source);
             texts.add(json);
             chars += permits;
@@ -277,9 +277,10 @@ final class TriagePipeline {
                 ByteArrayOutputStream lines = new ByteArrayOutputStream(2048 * sources.size());
                 boolean refused = false;
                 for (int i = 0; i < sources.size(); i++) {
-                    String json = texts.get(i);
-                    RecordTriage.Line line = json == null ? triage.tooLarge(sources.get(i), maxRecordBytes)
-                            : triage.apply(sources.get(i), json);
+                    Object json = texts.get(i);
+                    RecordTriage.Line line = json instanceof byte[] ascii ? triage.apply(sources.get(i), ascii)
+                            : json instanceof String text ? triage.apply(sources.get(i), text)
+                            : triage.tooLarge(sources.get(i), maxRecordBytes);
                     lines.writeBytes(line.utf8());
                     refused |= line.error();
                 }
