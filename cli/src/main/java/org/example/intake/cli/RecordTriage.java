@@ -33,7 +33,7 @@ final class RecordTriage {
      *               anyway, the record becomes an error line, not a crash)
      * @param plain  reads a plain response straight to the id and answers {@code reader} would give, or
      *               gives null to leave it to {@code reader} (the one that words what is wrong)
-     * @param plainUtf8 the same for a record given as bytes of ASCII
+     * @param plainUtf8 the same for a record given as well-formed UTF-8
      * @param engine the shared triage engine
      * @param fhir   the shared context, used to print OperationOutcomes
      */
@@ -67,7 +67,7 @@ final class RecordTriage {
     }
 
     /**
-     * The output line of a record given as the bytes of an ASCII line: read straight from the bytes
+     * The output line of a record given as the well-formed UTF-8 bytes of a line: read straight from the bytes
      * when the streaming reader takes it, else as {@link #apply(String, String)} reads its text.
      */
     Line apply(String source, byte[] ascii) {
@@ -79,7 +79,7 @@ final class RecordTriage {
             streamed = null;
         }
         if (streamed == null) {
-            return apply(source, new String(ascii, StandardCharsets.ISO_8859_1));
+            return apply(source, new String(ascii, StandardCharsets.UTF_8));
         }
         try {
             return new Line(OutputLine.triagedUtf8(source, streamed.id(), engine.triage(streamed.answers())), false);

@@ -209,7 +209,7 @@ final class TriagePipeline {
         private void readFile(String file) throws InterruptedException {
             Batch batch = new Batch();
             try (InputStream in = InputFiles.openStream(file, stdin)) {
-                AsciiLines reader = new AsciiLines(in, maxRecordBytes);
+                Utf8Lines reader = new Utf8Lines(in, maxRecordBytes);
                 int index = 0;
                 Object record;
                 while (!stop && (record = reader.next()) != null) {

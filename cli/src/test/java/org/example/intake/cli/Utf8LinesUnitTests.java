@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The byte path through NDJSON against {@link RecordSplitter}, the oracle: the same records for every input. */
-class AsciiLinesUnitTests {
+class Utf8LinesUnitTests {
 
     private static final String R = "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"a\"}";
 
@@ -43,7 +43,23 @@ class AsciiLinesUnitTests {
     })
     void givesTheRecordsTheSplitterGives(String input) throws IOException {
         for (int max : new int[] {1, 10, 60, 1 << 20}) {
-            assertThat(viaAsciiLines(input, max)).as("limit %d", max).isEqualTo(viaSplitter(input, max));
+            assertThat(viaUtf8Lines(input, max)).as("limit %d", max).isEqualTo(viaSplitter(input, max));
+        }
+    }
+
+    @Test
+    void malformedUtf8GivesTheRecordsTheSplitterGives() throws IOException {
+        byte[][] spoilers = {{(byte) 0xC3}, {(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80},
+                {(byte) 0xF0, (byte) 0x9F, (byte) 0x98, (byte) 0x80}, {(byte) 0xE2, (byte) 0x80, (byte) 0xA8}};
+        for (byte[] spoiler : spoilers) {
+            java.io.ByteArrayOutputStream input = new java.io.ByteArrayOutputStream();
+            input.writeBytes((R + "\n{\"note\":\"").getBytes(StandardCharsets.US_ASCII));
+            input.writeBytes(spoiler);
+            input.writeBytes(("\"}\n" + R + "\n").getBytes(StandardCharsets.US_ASCII));
+            for (int max : new int[] {10, 1 << 20}) {
+                assertThat(viaUtf8Lines(input.toByteArray(), max)).isEqualTo(viaSplitter(input.toByteArray(), max));
+            }
         }
     }
 
@@ -60,24 +76,32 @@ class AsciiLinesUnitTests {
                 input.append(pieces[random.nextInt(pieces.length)]).append(ends[random.nextInt(ends.length)]);
             }
             for (int max : new int[] {100, 1 << 20}) {
-                assertThat(viaAsciiLines(input.toString(), max)).isEqualTo(viaSplitter(input.toString(), max));
+                assertThat(viaUtf8Lines(input.toString(), max)).isEqualTo(viaSplitter(input.toString(), max));
             }
         }
     }
 
-    private static List<String> viaAsciiLines(String input, int max) throws IOException {
-        AsciiLines lines = new AsciiLines(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), max);
+    private static List<String> viaUtf8Lines(String input, int max) throws IOException {
+        return viaUtf8Lines(input.getBytes(StandardCharsets.UTF_8), max);
+    }
+
+    private static List<String> viaSplitter(String input, int max) throws IOException {
+        return viaSplitter(input.getBytes(StandardCharsets.UTF_8), max);
+    }
+
+    private static List<String> viaUtf8Lines(byte[] input, int max) throws IOException {
+        Utf8Lines lines = new Utf8Lines(new ByteArrayInputStream(input), max);
         List<String> records = new ArrayList<>();
         for (Object record; (record = lines.next()) != null; ) {
-            records.add(describe(record instanceof byte[] ascii
-                    ? new RecordSplitter.Text(new String(ascii, StandardCharsets.ISO_8859_1)) : record));
+            records.add(describe(record instanceof byte[] utf8
+                    ? new RecordSplitter.Text(new String(utf8, StandardCharsets.UTF_8)) : record));
         }
         return records;
     }
 
-    private static List<String> viaSplitter(String input, int max) throws IOException {
+    private static List<String> viaSplitter(byte[] input, int max) throws IOException {
         RecordSplitter splitter = new RecordSplitter(new InputStreamReader(
-                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8), max);
+                new ByteArrayInputStream(input), StandardCharsets.UTF_8), max);
         List<String> records = new ArrayList<>();
         for (RecordSplitter.Record record; (record = splitter.next()) != null; ) {
             records.add(describe(record));

@@ -9,16 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The fast way through NDJSON: lines of plain ASCII taken as bytes, with no decoding to characters
- * and no {@code String} per line (Jackson's UTF-8 parser reads the bytes). It only ever takes what
+ * The fast way through NDJSON: lines taken as bytes, with no decoding to characters and no
+ * {@code String} per line (Jackson's UTF-8 parser reads the bytes). It only ever takes what
  * {@link RecordSplitter} would split the same way: NDJSON whose first line is a whole JSON value
- * starting with '{', and of it only lines of ASCII, ended by '\n' (or the end), within the size
- * limit. At the first line that is anything else (other characters, a '\r', a longer line) it hands
+ * starting with '{', and of it only lines of ASCII, or of well-formed UTF-8 starting with '{',
+ * ended by '\n' (or the end), within the size limit. At the first line that is anything else (other characters, a '\r', a longer line) it hands
  * that line and the rest to a {@link RecordSplitter} in its line mode; an input that does not start
  * that way goes to a {@link RecordSplitter} whole. Either way the records are the ones the
  * splitter alone gives.
  */
-final class AsciiLines {
+final class Utf8Lines {
 
     /** Bytes read at once: the most it reads ahead of the line it is on. */
     private static final int CHUNK = 64 << 10;
@@ -40,7 +40,7 @@ final class AsciiLines {
      * @param in             the input, read from its start
      * @param maxRecordBytes the most bytes of UTF-8 one record may have; at least 1
      */
-    AsciiLines(InputStream in, int maxRecordBytes) throws IOException {
+    Utf8Lines(InputStream in, int maxRecordBytes) throws IOException {
         this.in = in;
         this.maxBytes = maxRecordBytes;
         this.maxLine = Math.min(maxRecordBytes, MAX_LINE);
@@ -53,7 +53,7 @@ final class AsciiLines {
         }
     }
 
-    /** The next record: ASCII bytes of a line, or a splitter record, or null at the end of the input. */
+    /** The next record: the UTF-8 bytes of a line, or a splitter record, or null at the end of the input. */
     Object next() throws IOException {
         while (rest == null) {
             int end = lineEnd();
@@ -124,12 +124,44 @@ final class AsciiLines {
         return new InputStreamReader(left, StandardCharsets.UTF_8);
     }
 
-    /** Whether the bytes are all ASCII (a '\r' never gets here: it ends a line). */
+    /**
+     * Whether the bytes are all ASCII, or well-formed UTF-8 from a '{' on (so not blank): what Java's
+     * decoder and Jackson's read alike. A '\r' never gets here: it ends a line.
+     */
     private boolean plain(int from, int to) {
         for (int i = from; i < to; i++) {
             if (buffer[i] < 0) {
+                return buffer[from] == '{' && wellFormedUtf8(i, to);
+            }
+        }
+        return true;
+    }
+
+    /** Whether the bytes are well-formed UTF-8 (Unicode's table 3-7: no overlong form, no surrogate, at most U+10FFFF). */
+    private boolean wellFormedUtf8(int from, int to) {
+        int i = from;
+        while (i < to) {
+            int b = buffer[i] & 0xFF;
+            if (b < 0x80) {
+                i++;
+                continue;
+            }
+            int length = b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3 : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+            if (length == 0 || i + length > to) {
                 return false;
             }
+            int second = buffer[i + 1] & 0xFF;
+            int low = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+            int high = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+            if (second < low || second > high) {
+                return false;
+            }
+            for (int k = 2; k < length; k++) {
+                if ((buffer[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += length;
         }
         return true;
     }
