@@ -1,15 +1,19 @@
 package org.example.intake.bench;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.core.triage.TriageOutcome;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.StreamingAnswerReader;
 import org.example.intake.fhir.oracle.HapiQuestionnaireValidator;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -27,12 +31,14 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What reading and triaging one intake costs, per QuestionnaireResponse (the 2,386-byte
- * {@link SampleIntake}), as average time in microseconds. All five benchmarks are in this one
- * class so that one run gives all the numbers and their ratios come from the same run:
+ * What reading and triaging one intake costs, per QuestionnaireResponse (the 3,079-byte
+ * {@link SampleIntake}, to questionnaire 1.2.0), as average time in microseconds. All benchmarks are in
+ * this one class so that one run gives all the numbers and their ratios come from the same run:
  *
  * <ul>
- *   <li>{@link #hapiParseOnly}: HAPI's JSON parser alone, the floor any reader pays;
+ *   <li>{@link #hapiParseOnly}: HAPI's JSON parser alone;
+ *   <li>{@link #jacksonTree}: Jackson's tree of the same JSON, what merely reading it costs;
+ *   <li>{@link #streamingTriage}: the path {@code ./intake triage} takes, {@link StreamingAnswerReader} then triage;
  *   <li>{@link #parseAndValidate}: {@link IntakeReader#read(String)}: parse, validate against
  *       the intake Questionnaire, map to {@link IntakeAnswers}; no triage;
  *   <li>{@link #parseValidateTriage}: the same, then {@link TriageEngine#triage}: one submission end to end;
@@ -82,10 +88,12 @@ public class IntakeBenchmarks {
     @State(Scope.Benchmark)
     public static class Reader {
         IntakeReader reader;
+        StreamingAnswerReader streaming;
 
         @Setup(Level.Trial)
         public void build() {
             reader = new IntakeReader();
+            streaming = new StreamingAnswerReader();
             IntakeReading reading = reader.read(SampleIntake.json());
             if (!(reading instanceof IntakeReading.Accepted accepted)) {
                 throw new IllegalStateException("IntakeReader rejects the sample intake: "
@@ -93,6 +101,9 @@ public class IntakeBenchmarks {
             }
             check(accepted.answers().equals(SampleIntake.answers()),
                     "IntakeReader reads the sample as " + accepted.answers() + ", expected " + SampleIntake.answers());
+            StreamingAnswerReader.Plain plain = streaming.read(SampleIntake.json());
+            check(plain != null && plain.answers().equals(accepted.answers()) && java.util.Objects.equals(plain.id(),
+                    accepted.id()), "StreamingAnswerReader does not read the sample as IntakeReader does: " + plain);
         }
     }
 
@@ -118,9 +129,30 @@ public class IntakeBenchmarks {
         }
     }
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Benchmark
     public QuestionnaireResponse hapiParseOnly(Sample sample) {
         return FhirContext.forR4Cached().newJsonParser().parseResource(QuestionnaireResponse.class, sample.json);
+    }
+
+    /** Jackson's tree of the same JSON, nothing else: what merely reading it into memory costs. */
+    @Benchmark
+    public JsonNode jacksonTree(Sample sample) throws IOException {
+        return JSON.readTree(sample.json);
+    }
+
+    /**
+     * The path {@code ./intake triage} takes for a plain response: {@link StreamingAnswerReader} straight
+     * into the answers (no tree, no HAPI model), then triage.
+     */
+    @Benchmark
+    public TriageOutcome streamingTriage(Sample sample, Reader reader) {
+        StreamingAnswerReader.Plain plain = reader.streaming.read(sample.json);
+        if (plain == null) {
+            throw new IllegalStateException("the streaming reader left the sample intake to IntakeReader");
+        }
+        return sample.engine.triage(plain.answers());
     }
 
     @Benchmark

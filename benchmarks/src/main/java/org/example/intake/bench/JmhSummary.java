@@ -21,13 +21,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JmhSummary {
 
     static final String PARSE = "hapiParseOnly";
+    static final String TREE = "jacksonTree";
+    static final String STREAMING = "streamingTriage";
     static final String VALIDATE = "parseAndValidate";
     static final String TRIAGE = "parseValidateTriage";
     static final String ENGINE = "engineOnly";
     static final String HAPI = "hapiInstanceValidator";
 
     /** The order the summary lists benchmarks in. */
-    static final List<String> ORDER = List.of(PARSE, VALIDATE, TRIAGE, ENGINE, HAPI);
+    static final List<String> ORDER = List.of(PARSE, TREE, STREAMING, VALIDATE, TRIAGE, ENGINE, HAPI);
 
     static final double MAX_ADDED_ON_PARSE = 0.50;
     static final double MAX_ENGINE_MICROS = 5.0;
@@ -110,25 +112,29 @@ public final class JmhSummary {
         return score(a).flatMap(x -> score(b).map(y -> new double[] {x.median(), y.median()}));
     }
 
-    /** The summary as printed: a table of scores, then each target with its verdict. */
+    /** The benchmark's median over another's median, from the same run; empty when either is missing. */
+    public Optional<Double> ratio(String benchmark, String to) {
+        return both(benchmark, to).map(m -> m[0] / m[1]);
+    }
+
+    /**
+     * The summary as printed: a table of scores, each with its median as a multiple of HAPI's parse
+     * and of Jackson's tree in the same run, then each target with its verdict.
+     */
     public String render() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%-24s %14s %12s %14s %8s%n", "benchmark", "score (us/op)", "+- error",
-                "median (us/op)", "samples"));
+        out.append(String.format(Locale.ROOT, "%-24s %14s %12s %14s %8s %12s %14s%n", "benchmark", "score (us/op)",
+                "+- error", "median (us/op)", "samples", "x HAPI parse", "x Jackson tree"));
         for (String name : ORDER) {
-            Optional<Score> score = score(name);
-            if (score.isPresent()) {
-                Score s = score.get();
-                out.append(String.format(Locale.ROOT, "%-24s %14s %12s %14s %8d%n", name, micros(s.score()),
-                        micros(s.error()), micros(s.median()), s.samples()));
+            if (score(name).isPresent()) {
+                out.append(row(score(name).get()));
             } else {
                 out.append(String.format(Locale.ROOT, "%-24s %14s%n", name, "no result (failed or not run)"));
             }
         }
         for (Score extra : byName.values()) {
             if (!ORDER.contains(extra.benchmark())) {
-                out.append(String.format(Locale.ROOT, "%-24s %14s %12s %14s %8d%n", extra.benchmark(),
-                        micros(extra.score()), micros(extra.error()), micros(extra.median()), extra.samples()));
+                out.append(row(extra));
             }
         }
 
@@ -141,6 +147,16 @@ public final class JmhSummary {
         out.append(line(HAPI + " / " + TRIAGE, hapiFactor().map(f -> String.format(Locale.ROOT, "%.0fx", f)),
                 ">= 100x", hapiFactor().map(f -> f >= MIN_HAPI_FACTOR)));
         return out.toString();
+    }
+
+    private String row(Score s) {
+        return String.format(Locale.ROOT, "%-24s %14s %12s %14s %8d %12s %14s%n", s.benchmark(), micros(s.score()),
+                micros(s.error()), micros(s.median()), s.samples(), times(ratio(s.benchmark(), PARSE)),
+                times(ratio(s.benchmark(), TREE)));
+    }
+
+    private static String times(Optional<Double> ratio) {
+        return ratio.map(r -> String.format(Locale.ROOT, r >= 100 ? "%,.0fx" : "%.2fx", r)).orElse("-");
     }
 
     private static String line(String what, Optional<String> value, String target, Optional<Boolean> met) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
 class JmhSummaryTests {
@@ -59,6 +60,18 @@ class JmhSummaryTests {
     }
 
     @Test
+    void every_score_is_shown_as_a_multiple_of_hapis_parse_and_of_jacksons_tree_from_the_same_run() {
+        String withTree = withCopy("engineOnly", "jacksonTree", 20.0);
+        JmhSummary summary = JmhSummary.parse(withTree);
+
+        // parseValidateTriage 60 against hapiParseOnly 40 and jacksonTree 20
+        assertThat(summary.ratio("parseValidateTriage", "jacksonTree")).hasValueSatisfying(
+                r -> assertThat(r).isCloseTo(3.0, within(1e-9)));
+        assertThat(summary.render()).containsPattern("parseValidateTriage .* 1\\.50x +3\\.00x");
+        assertThat(this.summary.render()).containsPattern("parseValidateTriage .* 1\\.50x +-");
+    }
+
+    @Test
     void a_missed_target_is_reported_as_missed() {
         String slowEngine = fixture().replace("\"50.0\": 0.85", "\"50.0\": 7.5");
 
@@ -71,6 +84,26 @@ class JmhSummaryTests {
 
         assertThatThrownBy(() -> JmhSummary.parse(millis)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ms/op");
+    }
+
+    /** The fixture with one more benchmark: a copy of {@code from} named {@code name}, with this median. */
+    private static String withCopy(String from, String name, double median) {
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            ArrayNode runs = (ArrayNode) mapper.readTree(fixture());
+            for (int i = 0; i < runs.size(); i++) {
+                if (runs.get(i).path("benchmark").asText().endsWith("." + from)) {
+                    ObjectNode copy = runs.get(i).deepCopy();
+                    copy.put("benchmark", "org.example.intake.bench.IntakeBenchmarks." + name);
+                    ((ObjectNode) copy.path("primaryMetric").path("scorePercentiles")).put("50.0", median);
+                    runs.add(copy);
+                    return mapper.writeValueAsString(runs);
+                }
+            }
+            throw new IllegalArgumentException(from + " is not in the fixture");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String without(String benchmark) {

@@ -28,8 +28,12 @@ final class InputFiles {
      * @throws IOException when the file is missing, a directory or not readable
      */
     static Reader open(String file, InputStream stdin) throws IOException {
-        InputStream stream = STDIN.equals(file) ? new UnclosedInputStream(stdin) : openFile(file);
-        return new InputStreamReader(stream, StandardCharsets.UTF_8);
+        return new InputStreamReader(openStream(file, stdin), StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #open}, the bytes. */
+    static InputStream openStream(String file, InputStream stdin) throws IOException {
+        return STDIN.equals(file) ? new UnclosedInputStream(stdin) : openFile(file);
     }
 
     private static InputStream openFile(String file) throws IOException {

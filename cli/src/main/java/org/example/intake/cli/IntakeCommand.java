@@ -27,6 +27,7 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.StreamingAnswerReader;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -85,7 +86,13 @@ public final class IntakeCommand {
 
     /** The command with the real reader and this many worker threads for {@code triage}. */
     IntakeCommand(int workers) {
-        this(() -> new Services(new IntakeReader()::read, FhirContext.forR4Cached()), workers);
+        this(IntakeCommand::services, workers);
+    }
+
+    private static Services services() {
+        StreamingAnswerReader streaming = new StreamingAnswerReader();
+        return new Services(new IntakeReader()::read, streaming::read,
+                ascii -> streaming.read(ascii, 0, ascii.length), FhirContext.forR4Cached());
     }
 
     /** For tests: another way to read responses, and a chosen number of workers. */
@@ -139,7 +146,8 @@ public final class IntakeCommand {
             return usageError(err, "triage needs at least one FILE (or - for standard input)");
         }
         Services fhir = services.get();
-        RecordTriage triage = new RecordTriage(fhir.reader(), new TriageEngine(), fhir.context());
+        RecordTriage triage = new RecordTriage(fhir.reader(), fhir.plain(), fhir.plainUtf8(), new TriageEngine(),
+                fhir.context());
         int status = new TriagePipeline(triage, workers, arguments.maxRecordBytes()).run(arguments.files(), in, out, err);
         out.flush();
         return status;
@@ -335,8 +343,17 @@ public final class IntakeCommand {
      * What reading responses needs: one shared reader (thread-safe) and one FHIR context.
      *
      * @param reader  reads one response's JSON text; must not throw on bad input
+     * @param plain   triage's streaming reader: the id and answers of a plain response that {@code reader}
+     *                accepts with the same answers, or null to leave the response to {@code reader}
+     * @param plainUtf8 the same for a response given as UTF-8 bytes
      * @param context the shared FHIR R4 context, to print OperationOutcomes
      */
-    record Services(Function<String, IntakeReading> reader, FhirContext context) {
+    record Services(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
+            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, FhirContext context) {
+
+        /** Every response read by {@code reader} (for tests with a stand-in reader). */
+        Services(Function<String, IntakeReading> reader, FhirContext context) {
+            this(reader, json -> null, utf8 -> null, context);
+        }
     }
 }

@@ -61,6 +61,13 @@ final class RecordSplitter {
         this.maxBytes = maxRecordBytes;
     }
 
+    /** A splitter that takes every non-blank line of {@code reader} as a record, as it does for NDJSON. */
+    static RecordSplitter lines(Reader reader, int maxRecordBytes) {
+        RecordSplitter splitter = new RecordSplitter(reader, maxRecordBytes);
+        splitter.mode = Mode.LINES;
+        return splitter;
+    }
+
     /** The next record, or null at the end of the input. */
     Record next() throws IOException {
         if (mode == null) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.example.intake.core.triage.TriageEngine;
-import org.example.intake.core.triage.TriageOutcome;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.fhir.StreamingAnswerReader;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
 import ca.uhn.fhir.context.FhirContext;
@@ -18,41 +18,74 @@ import ca.uhn.fhir.context.FhirContext;
 final class RecordTriage {
 
     private final Function<String, IntakeReading> reader;
+    private final Function<String, StreamingAnswerReader.Plain> plain;
+    private final Function<byte[], StreamingAnswerReader.Plain> plainUtf8;
     private final TriageEngine engine;
     private final FhirContext fhir;
+
+    /** With {@code reader} alone reading every record. */
+    RecordTriage(Function<String, IntakeReading> reader, TriageEngine engine, FhirContext fhir) {
+        this(reader, json -> null, utf8 -> null, engine, fhir);
+    }
 
     /**
      * @param reader reads one response's JSON text; must not throw on bad input (if it does
      *               anyway, the record becomes an error line, not a crash)
+     * @param plain  reads a plain response straight to the id and answers {@code reader} would give, or
+     *               gives null to leave it to {@code reader} (the one that words what is wrong)
+     * @param plainUtf8 the same for a record given as well-formed UTF-8
      * @param engine the shared triage engine
      * @param fhir   the shared context, used to print OperationOutcomes
      */
-    RecordTriage(Function<String, IntakeReading> reader, TriageEngine engine, FhirContext fhir) {
+    RecordTriage(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
+            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, TriageEngine engine, FhirContext fhir) {
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.plain = Objects.requireNonNull(plain, "plain");
+        this.plainUtf8 = Objects.requireNonNull(plainUtf8, "plainUtf8");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.fhir = Objects.requireNonNull(fhir, "fhir");
     }
 
     /** The output line of one record, as UTF-8 with its newline; never throws. */
     Line apply(String source, String json) {
-        String text;
-        boolean error;
+        OperationOutcome refusal;
         try {
+            StreamingAnswerReader.Plain streamed = plain.apply(json);
+            if (streamed != null) {
+                return new Line(OutputLine.triagedUtf8(source, streamed.id(), engine.triage(streamed.answers())), false);
+            }
             IntakeReading reading = reader.apply(json);
             if (reading instanceof IntakeReading.Accepted accepted) {
-                TriageOutcome outcome = engine.triage(accepted.answers());
-                text = OutputLine.triaged(source, accepted.id(), outcome);
-                error = false;
-            } else {
-                text = OutputLine.error(source, encode(reading.outcome()));
-                error = true;
+                return new Line(OutputLine.triagedUtf8(source, accepted.id(), engine.triage(accepted.answers())), false);
             }
+            refusal = reading.outcome();
         } catch (RuntimeException | StackOverflowError e) {
             // Only the exception's type: its message could quote the patient's answers.
-            text = OutputLine.error(source, encode(Outcomes.processingFailed(e)));
-            error = true;
+            refusal = Outcomes.processingFailed(e);
         }
-        return new Line((text + '\n').getBytes(StandardCharsets.UTF_8), error);
+        return error(source, refusal);
+    }
+
+    /**
+     * The output line of a record given as the well-formed UTF-8 bytes of a line: read straight from the bytes
+     * when the streaming reader takes it, else as {@link #apply(String, String)} reads its text.
+     */
+    Line apply(String source, byte[] ascii) {
+        StreamingAnswerReader.Plain streamed;
+        try {
+            // A record starts {" (so Jackson never takes the bytes for UTF-16 or UTF-32).
+            streamed = ascii.length > 1 && ascii[0] == '{' && ascii[1] == '"' ? plainUtf8.apply(ascii) : null;
+        } catch (RuntimeException e) {
+            streamed = null;
+        }
+        if (streamed == null) {
+            return apply(source, new String(ascii, StandardCharsets.UTF_8));
+        }
+        try {
+            return new Line(OutputLine.triagedUtf8(source, streamed.id(), engine.triage(streamed.answers())), false);
+        } catch (RuntimeException | StackOverflowError e) {
+            return error(source, Outcomes.processingFailed(e));
+        }
     }
 
     /**
@@ -60,12 +93,17 @@ final class RecordTriage {
      * with problem code {@code too-large}.
      */
     Line tooLarge(String source, long maxRecordBytes) {
-        String text = OutputLine.error(source, encode(Outcomes.tooLarge(maxRecordBytes)));
+        return error(source, Outcomes.tooLarge(maxRecordBytes));
+    }
+
+    private Line error(String source, OperationOutcome outcome) {
+        String text = OutputLine.error(source, encode(outcome));
         return new Line((text + '\n').getBytes(StandardCharsets.UTF_8), true);
     }
 
     private String encode(OperationOutcome outcome) {
-        return fhir.newJsonParser().encodeResourceToString(outcome);
+        String json = OutcomeJson.encode(outcome);
+        return json != null ? json : fhir.newJsonParser().encodeResourceToString(outcome);
     }
 
     /**

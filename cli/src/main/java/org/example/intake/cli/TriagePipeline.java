@@ -1,11 +1,12 @@
 package org.example.intake.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.Reader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,8 +19,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs {@code intake triage}: one reader thread splits the files into records, a fixed pool
- * of workers reads, triages and formats them, and the calling thread writes the lines. A
+ * Runs {@code intake triage}: one reader thread splits the files into records and hands them out in
+ * batches, a fixed pool of workers reads, triages and formats them, and the calling thread writes the lines. A
  * bounded window of futures, taken in the order the records were read, keeps the output in
  * input order; it and a bound on the characters in flight keep the memory bounded however long
  * the input is and however large its records.
@@ -27,10 +28,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class TriagePipeline {
 
     /**
-     * How many records may be in flight: bounds memory (a few KB each) and what each young
-     * collection must copy, while leaving the workers far more lookahead than they need.
+     * How many batches (of up to {@value #BATCH_RECORDS} records) may be in flight: bounds memory (the
+     * lines of a finished batch wait here for the writer) while leaving the workers far more lookahead
+     * than they need.
      */
-    static final int WINDOW = 1024;
+    static final int WINDOW = 64;
 
     /**
      * How many characters of records may be in flight (read but not yet triaged), whatever their
@@ -42,6 +44,12 @@ final class TriagePipeline {
     private static final int OUTPUT_FAILED = -1;
 
     private static final Future<RecordTriage.Line> END = CompletableFuture.completedFuture(null);
+
+    /** Records a worker takes at once, at most: fewer hand-overs between threads than one task a record. */
+    static final int BATCH_RECORDS = 64;
+
+    /** Characters of records a worker takes at once, at most (a longer record goes alone). */
+    static final int BATCH_CHARS = 256 << 10;
 
     private final RecordTriage triage;
     private final int workers;
@@ -199,31 +207,39 @@ final class TriagePipeline {
         }
 
         private void readFile(String file) throws InterruptedException {
-            try (Reader reader = InputFiles.open(file, stdin)) {
-                RecordSplitter splitter = new RecordSplitter(reader, maxRecordBytes);
+            Batch batch = new Batch();
+            try (InputStream in = InputFiles.openStream(file, stdin)) {
+                Utf8Lines reader = new Utf8Lines(in, maxRecordBytes);
                 int index = 0;
-                RecordSplitter.Record record;
-                while (!stop && (record = splitter.next()) != null) {
+                Object record;
+                while (!stop && (record = reader.next()) != null) {
                     String source = file + '#' + ++index;
-                    if (record instanceof RecordSplitter.Text text) {
-                        String json = text.json();
-                        int chars = Math.max(1, Math.min(json.length(), maxCharsInFlight));
+                    Object json = record instanceof RecordSplitter.Text text ? text.json() : record instanceof byte[] ? record : null;
+                    int length = json instanceof String text ? text.length() : json instanceof byte[] ascii ? ascii.length : 0;
+                    int chars = json == null ? 0 : Math.max(1, Math.min(length, maxCharsInFlight));
+                    if (!charsInFlight.tryAcquire(chars)) {
+                        batch = submit(batch); // the batch's own records may hold the permits it waits for
                         charsInFlight.acquire(chars);
-                        window.put(pool.submit(() -> {
-                            try {
-                                return triage.apply(source, json);
-                            } finally {
-                                charsInFlight.release(chars);
-                            }
-                        }));
-                    } else {
-                        window.put(CompletableFuture.completedFuture(triage.tooLarge(source, maxRecordBytes)));
+                    }
+                    batch.add(source, json, chars);
+                    if (batch.isFull() || !reader.ready()) {
+                        batch = submit(batch); // full, or the input makes the next record wait: show this one now
                     }
                 }
             } catch (IOException e) {
                 failed = true;
                 err.println("intake: cannot read " + file + ": " + InputFiles.reason(e));
+            } finally {
+                submit(batch);
             }
+        }
+
+        /** Hands the batch to the pool, in order, unless it is empty; a new batch to fill. */
+        private Batch submit(Batch batch) throws InterruptedException {
+            if (!batch.sources.isEmpty()) {
+                window.put(pool.submit(() -> batch.triage(triage, maxRecordBytes, charsInFlight)));
+            }
+            return new Batch();
         }
 
         private void endWindow() {
@@ -234,6 +250,43 @@ final class TriagePipeline {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Records taken by one worker at once, in order: their lines come back as one. */
+    private static final class Batch {
+        final List<String> sources = new ArrayList<>(BATCH_RECORDS);
+        /** The record's text (a String, or the bytes of an ASCII line), or null for one over the size limit. */
+        final List<Object> texts = new ArrayList<>(BATCH_RECORDS);
+        int chars;
+
+        void add(String source, Object json, int permits) {
+            sources.add(source);
+            texts.add(json);
+            chars += permits;
+        }
+
+        boolean isFull() {
+            return sources.size() >= BATCH_RECORDS || chars >= BATCH_CHARS;
+        }
+
+        /** The lines of every record, in order; refused when one of them is. */
+        RecordTriage.Line triage(RecordTriage triage, int maxRecordBytes, Semaphore charsInFlight) {
+            try {
+                ByteArrayOutputStream lines = new ByteArrayOutputStream(2048 * sources.size());
+                boolean refused = false;
+                for (int i = 0; i < sources.size(); i++) {
+                    Object json = texts.get(i);
+                    RecordTriage.Line line = json instanceof byte[] ascii ? triage.apply(sources.get(i), ascii)
+                            : json instanceof String text ? triage.apply(sources.get(i), text)
+                            : triage.tooLarge(sources.get(i), maxRecordBytes);
+                    lines.writeBytes(line.utf8());
+                    refused |= line.error();
+                }
+                return new RecordTriage.Line(lines.toByteArray(), refused);
+            } finally {
+                charsInFlight.release(chars);
             }
         }
     }

@@ -266,7 +266,7 @@ final class FastResponseParser {
     }
 
     /** A non-blank string without surrounding white space (HAPI trims those), else null. */
-    private static String text(JsonParser parser, JsonToken token) throws IOException {
+    static String text(JsonParser parser, JsonToken token) throws IOException {
         if (token != JsonToken.VALUE_STRING) {
             return null;
         }

@@ -406,21 +406,29 @@ final class QuestionnaireResponseValidator {
         }
 
         IntakeAnswers answers() {
-            IntakeAnswers.Builder builder = IntakeAnswers.builder().version(questionnaire.questionnaireVersion());
-            for (Question question : QUESTIONS) {
-                Object value = values[question.ordinal()];
-                if (value instanceof Boolean bool) {
-                    builder.answer(question, bool.booleanValue());
-                } else if (value instanceof Integer integer) {
-                    builder.answer(question, integer.intValue());
-                } else if (value instanceof CodedAnswer option) {
-                    builder.answer(question, option);
-                } else if (value instanceof String text) {
-                    builder.answer(question, text);
-                }
-            }
-            return builder.build();
+            return QuestionnaireResponseValidator.answers(values, questionnaire.questionnaireVersion());
         }
+    }
+
+    /**
+     * The answers of accepted values: Boolean, Integer, CodedAnswer or String (or null) per question,
+     * indexed by ordinal, given to this version.
+     */
+    static IntakeAnswers answers(Object[] values, QuestionnaireVersion version) {
+        IntakeAnswers.Builder builder = IntakeAnswers.builder().version(version);
+        for (Question question : QUESTIONS) {
+            Object value = values[question.ordinal()];
+            if (value instanceof Boolean bool) {
+                builder.answer(question, bool.booleanValue());
+            } else if (value instanceof Integer integer) {
+                builder.answer(question, integer.intValue());
+            } else if (value instanceof CodedAnswer option) {
+                builder.answer(question, option);
+            } else if (value instanceof String text) {
+                builder.answer(question, text);
+            }
+        }
+        return builder.build();
     }
 
     // FHIRPath expressions are built only when an issue needs one: the valid path stays allocation-light.

@@ -27,12 +27,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Our validator against HAPI's FhirInstanceValidator on the same responses. Every case pins
  * both verdicts: where HAPI also refuses, the two agree; where HAPI lets a problem through
  * (the classes it misses), the test records that it does, so a HAPI upgrade that starts
- * catching it shows up here. Valid responses must pass both.
+ * catching it shows up here. Valid responses must pass both. The triage's
+ * {@link StreamingAnswerReader} reads every valid one to the same answers and leaves every
+ * invalid one to {@link IntakeReader}.
  */
 class ValidatorAgainstHapiOracleTests {
 
     private static HapiQuestionnaireValidator oracle;
     private final IntakeReader reader = new IntakeReader();
+    private final StreamingAnswerReader streaming = new StreamingAnswerReader();
 
     @BeforeAll
     static void buildTheOracleOnce() {
@@ -76,8 +79,14 @@ class ValidatorAgainstHapiOracleTests {
     void validResponse_passesOursAndHapis(String name, Supplier<String> json) {
         String text = json.get();
 
-        assertThat(reader.read(text)).isInstanceOf(IntakeReading.Accepted.class);
+        IntakeReading ours = reader.read(text);
+        assertThat(ours).isInstanceOf(IntakeReading.Accepted.class);
         assertThat(errorsOf(oracle.messages(text))).isEmpty();
+        // The triage's streaming reader takes it too, to the same id and answers.
+        StreamingAnswerReader.Plain streamed = streaming.read(text);
+        assertThat(streamed).isNotNull();
+        assertThat(streamed.answers()).isEqualTo(((IntakeReading.Accepted) ours).answers());
+        assertThat(streamed.id()).isEqualTo(((IntakeReading.Accepted) ours).id());
     }
 
     static Stream<Arguments> invalidResponses() {
@@ -147,6 +156,7 @@ class ValidatorAgainstHapiOracleTests {
         IntakeReading ours = reader.read(text);
 
         assertThat(ours).isInstanceOf(IntakeReading.Rejected.class);
+        assertThat(streaming.read(text)).as("the triage's streaming reader leaves it to IntakeReader").isNull();
         assertThat(ours.outcome().getIssue()).anySatisfy(issue -> assertThat(
                 issue.getDetails().getCodingFirstRep().getCode()).isEqualTo(problem.replaceAll(" \\(.*\\)", "")));
         assertThat(errorsOf(oracle.messages(text))).as("HAPI's errors for " + problem)
