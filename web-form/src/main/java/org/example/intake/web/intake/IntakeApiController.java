@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.example.intake.web.FhirErrors;
 import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.advice.AdviceWords;
-import org.example.intake.web.queue.ClinicianQueue;
 import org.example.intake.web.security.Caller;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
@@ -39,14 +38,15 @@ class IntakeApiController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private final IntakeService intakes;
-    private final ClinicianQueue queue;
+    private final SubmissionService intakes;
+    private final ClinicianReads clinicians;
     private final AdviceWords words;
     private final int maxBodyBytes;
 
-    IntakeApiController(IntakeService intakes, ClinicianQueue queue, AdviceWords words, IntakeProperties properties) {
+    IntakeApiController(SubmissionService intakes, ClinicianReads clinicians, AdviceWords words,
+            IntakeProperties properties) {
         this.intakes = intakes;
-        this.queue = queue;
+        this.clinicians = clinicians;
         this.words = words;
         this.maxBodyBytes = properties.api().maxBodyBytes();
     }
@@ -95,7 +95,7 @@ class IntakeApiController {
     ResponseEntity<?> read(@PathVariable String id, Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (caller.clinician()) {
-            return queue.read(caller.name(), id).<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
+            return clinicians.read(caller.name(), id).<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
                     IntakeView.forClinician(submission, words))).orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND,
                             IssueType.NOTFOUND, "No intake " + id + "."));
         }

@@ -8,8 +8,8 @@ import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.IntakeSchema;
-import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryQueue;
+import org.example.intake.web.delivery.DeliverySource;
 import org.example.intake.web.intake.form.FormConfiguration;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,10 +57,16 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    IntakeService intakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
+    SubmissionService intakeSubmissionService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
             DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
-            ApplicationEventPublisher events, AuditTrail audit) {
-        return new IntakeService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
-                FhirContext.forR4Cached(), intakeClock, events, audit);
+            ApplicationEventPublisher events) {
+        return new SubmissionService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
+                FhirContext.forR4Cached(), intakeClock, events);
+    }
+
+    /** What the delivery task sends: each submission's latest revision. */
+    @Bean
+    DeliverySource intakeDeliverySource(SubmissionStore store, IntakeReader reader) {
+        return new SubmissionsForDelivery(store, reader);
     }
 }

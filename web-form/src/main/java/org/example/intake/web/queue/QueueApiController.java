@@ -11,7 +11,6 @@ import org.example.intake.core.triage.Level;
 import org.example.intake.web.FhirErrors;
 import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.delivery.DeliveryState;
-import org.example.intake.web.intake.IntakeService;
 import org.example.intake.web.intake.IntakeView;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.Caller;
@@ -38,12 +37,12 @@ class QueueApiController {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClinicianQueue queue;
-    private final IntakeService intakes;
+    private final DecisionService decisions;
     private final AdviceWords words;
 
-    QueueApiController(ClinicianQueue queue, IntakeService intakes, AdviceWords words) {
+    QueueApiController(ClinicianQueue queue, DecisionService decisions, AdviceWords words) {
         this.queue = queue;
-        this.intakes = intakes;
+        this.decisions = decisions;
         this.words = words;
     }
 
@@ -98,7 +97,7 @@ class QueueApiController {
             return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
         }
         String clinician = Caller.of(authentication).name();
-        return decided(id, () -> intakes.review(id, clinician, note));
+        return decided(id, () -> decisions.review(id, clinician, note));
     }
 
     /** Replaces the level that counts; body {@code {"level":"URGENT","reason":"..."}}, the reason required. */
@@ -121,14 +120,14 @@ class QueueApiController {
             return FhirErrors.error(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED, e.getMessage());
         }
         String clinician = Caller.of(authentication).name();
-        return decided(id, () -> intakes.override(id, clinician, level, reason));
+        return decided(id, () -> decisions.override(id, clinician, level, reason));
     }
 
     /** A clinician queues a parked (FAILED) delivery again: 202, or 404, or 409 when it is not FAILED. */
     @PostMapping("/api/intakes/{id}/redeliver")
     ResponseEntity<?> redeliver(@PathVariable String id, Authentication authentication) {
         String clinician = Caller.of(authentication).name();
-        ResponseEntity<?> answer = decided(id, () -> intakes.redeliver(id, clinician));
+        ResponseEntity<?> answer = decided(id, () -> decisions.redeliver(id, clinician));
         return answer.getStatusCode() == HttpStatus.OK ? ResponseEntity.accepted().body(answer.getBody()) : answer;
     }
 
