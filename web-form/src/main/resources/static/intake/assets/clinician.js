@@ -4,8 +4,11 @@
 // A new EMERGENCY that lands beyond this page (more than a page of older ones waits before it)
 // is still announced, and the rows come back with a notice linking to it: the page asks after
 // it by id (newEmergency=) on every refresh until it is reviewed or among the rows.
+// Events come from every node of the service (on PostgreSQL the nodes tell each other with
+// LISTEN/NOTIFY), so a page on one node hears of an intake another node took within seconds.
 // When the stream drops, the page checks every 10 seconds until it is back; it also checks every
-// minute in any case, for intakes taken by another node of the service.
+// so often in any case (a minute unless the stream's ready event says otherwise), should an
+// event be lost.
 (function () {
   'use strict';
   var content = document.getElementById('queue-content');
@@ -25,6 +28,7 @@
   var fallback = null;
   var connectedOnce = false;
   var streaming = false;
+  var periodic = null;
   var INTERRUPTED = 'Live updates are interrupted: the queue is checked every 10 seconds until they are back.';
 
   function current() {
@@ -173,7 +177,16 @@
       return;
     }
     var source = new EventSource(eventsUrl);
-    source.addEventListener('ready', function () {
+    source.addEventListener('ready', function (event) {
+      var ready = {};
+      try {
+        ready = JSON.parse(event.data) || {};
+      } catch (ignored) {
+        // an older server's ready event says nothing more
+      }
+      if (ready.refreshSeconds > 0) {
+        checkEvery(ready.refreshSeconds * 1000);
+      }
       streaming = true;
       setState(null);
       stopFallback();
@@ -202,6 +215,13 @@
     };
   }
 
+  function checkEvery(millis) {
+    if (periodic !== null) {
+      window.clearInterval(periodic);
+    }
+    periodic = window.setInterval(refresh, millis);
+  }
+
   connect();
-  window.setInterval(refresh, 60000);
+  checkEvery(60000);
 }());

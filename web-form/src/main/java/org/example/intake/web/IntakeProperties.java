@@ -89,9 +89,11 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      * @param heartbeat  how often an open queue page's event stream gets a comment, so proxies keep it open and a
      *                   dead one is noticed
      * @param streamTimeout how long one event stream lasts before the browser reconnects
+     * @param refresh    how often an open queue page fetches its rows even when no event came (should one be lost)
      */
     public record Queue(@DefaultValue("50") @Min(1) @Max(500) int pageSize,
-            @DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration streamTimeout) {
+            @DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration streamTimeout,
+            @DefaultValue("60s") Duration refresh) {
     }
 
     /**

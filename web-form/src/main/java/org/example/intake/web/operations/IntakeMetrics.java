@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,6 +16,7 @@ import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted;
 import org.example.intake.web.queue.IntakeDecided;
+import org.example.intake.web.queue.PostgresQueueRelay;
 import org.example.intake.web.retriage.RetriageProgress;
 import org.springframework.context.event.EventListener;
 
@@ -33,7 +35,10 @@ import org.springframework.context.event.EventListener;
  * <li>{@code intake.audit.unexported} (gauge): audit records the EHR does not hold yet as AuditEvents
  * (the same on every node);</li>
  * <li>{@code intake.retriage.remaining} (gauge): waiting submissions that an older rule set triaged and
- * this node's re-triage has still to reach (0 once it is done).</li>
+ * this node's re-triage has still to reach (0 once it is done);</li>
+ * <li>{@code intake.queue.relay.connected} (gauge, on PostgreSQL): 1 while this node hears the other nodes' queue
+ * events, 0 while its listening connection is down; {@code intake.queue.relay.reconnects} (counter) how often it
+ * connected again.</li>
  * </ul>
  * Every combination of tags is registered at zero from the start, so rates and alerts work
  * before the first event. No tag holds an id or anything a patient wrote.
@@ -47,6 +52,8 @@ final class IntakeMetrics {
     static final String DECISIONS = "intake.decisions";
     static final String AUDIT_UNEXPORTED = "intake.audit.unexported";
     static final String RETRIAGE_REMAINING = "intake.retriage.remaining";
+    static final String RELAY_CONNECTED = "intake.queue.relay.connected";
+    static final String RELAY_RECONNECTS = "intake.queue.relay.reconnects";
     static final String NO_LEVEL = "NONE";
 
     private final MeterRegistry registry;
@@ -88,6 +95,18 @@ final class IntakeMetrics {
         Gauge.builder(RETRIAGE_REMAINING, progress, RetriageProgress::remaining)
                 .description("Waiting submissions an older rule set triaged that this node's re-triage has still to reach")
                 .strongReference(true)
+                .register(registry);
+    }
+
+    /** Publishes whether the queue relay hears the other nodes, as {@value #RELAY_CONNECTED}. */
+    void watch(PostgresQueueRelay relay) {
+        Gauge.builder(RELAY_CONNECTED, relay, r -> r.active() ? (r.connected() ? 1 : 0) : Double.NaN)
+                .description("1 while this node hears the other nodes' queue events (PostgreSQL LISTEN), 0 while it"
+                        + " does not; NaN when the database is not PostgreSQL")
+                .strongReference(true)
+                .register(registry);
+        FunctionCounter.builder(RELAY_RECONNECTS, relay, PostgresQueueRelay::reconnects)
+                .description("How often the queue relay's listening connection was made again after it dropped")
                 .register(registry);
     }
 

@@ -8,6 +8,7 @@ import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryStore;
+import org.example.intake.web.queue.PostgresQueueRelay;
 import org.example.intake.web.retriage.RetriageService;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,9 +43,10 @@ public class OperationsConfiguration {
     /** A host without metrics gets meters that go nowhere: an empty composite registry. */
     @Bean
     IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, DeliveryStore store, AuditTrail audit,
-            ObjectProvider<RetriageService> retriage) {
+            ObjectProvider<RetriageService> retriage, ObjectProvider<PostgresQueueRelay> relay) {
         IntakeMetrics metrics = new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store, audit);
         retriage.ifAvailable(service -> metrics.watch(service.progress()));
+        relay.ifAvailable(metrics::watch);
         return metrics;
     }
 
@@ -60,9 +62,12 @@ public class OperationsConfiguration {
 
         /** Named {@code intake} in the host's health endpoint. */
         @Bean
-        IntakeReadinessIndicator intakeHealthIndicator(IntakeWarmUp warmUp, ObjectProvider<RetriageService> retriage) {
+        IntakeReadinessIndicator intakeHealthIndicator(IntakeWarmUp warmUp, ObjectProvider<RetriageService> retriage,
+                ObjectProvider<PostgresQueueRelay> relay) {
             RetriageService service = retriage.getIfAvailable();
-            return new IntakeReadinessIndicator(warmUp, service == null ? null : () -> service.progress().details());
+            PostgresQueueRelay queueRelay = relay.getIfAvailable();
+            return new IntakeReadinessIndicator(warmUp, service == null ? null : () -> service.progress().details(),
+                    queueRelay == null ? null : () -> queueRelay.active() ? queueRelay.details() : null);
         }
     }
 

@@ -12,6 +12,7 @@ import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryQueue;
 import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.SubmissionStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The clinicians' queue: its pages and API ({@code /api/queue}, the decisions about a submission), their live updates,
- * and the reads behind them.
+ * and the reads behind them. With the PostgreSQL driver present, the live updates go across the nodes that share the
+ * database ({@link PostgresQueueRelay}, which does nothing unless the database turns out to be PostgreSQL).
  */
 @Configuration(proxyBeanMethods = false)
 @Import({ QueuePageController.class, QueueApiController.class })
@@ -51,6 +53,18 @@ public class QueueConfiguration {
 
     @Bean
     QueueUpdates intakeQueueUpdates(IntakeProperties properties) {
-        return new QueueUpdates(properties.queue().heartbeat(), properties.queue().streamTimeout());
+        return new QueueUpdates(properties.queue().heartbeat(), properties.queue().streamTimeout(),
+                properties.queue().refresh());
+    }
+
+    /** Only when the host has the PostgreSQL driver; it checks the database itself as it starts. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.postgresql.PGConnection")
+    static class AcrossNodes {
+
+        @Bean
+        PostgresQueueRelay intakeQueueRelay(DataSource dataSource, QueueUpdates updates) {
+            return new PostgresQueueRelay(dataSource, updates);
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 import org.example.intake.web.delivery.DeliveryAttempted;
 import org.example.intake.web.intake.IntakeSubmitted;
@@ -28,8 +29,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * runs on a thread of its own, so a slow browser never holds up a submission or a delivery. A
  * comment every heartbeat keeps proxies from closing a quiet stream and finds dead ones.
  *
- * <p>Events come from this node's own submissions and decisions; with several nodes, a page
- * also refreshes itself every so often (see intake-queue.js).
+ * <p>Events come from this node's own submissions, decisions and deliveries, and, with several
+ * nodes on PostgreSQL, from the other nodes' through {@link PostgresQueueRelay}: this node's own
+ * are handed to the relay ({@link #forwardTo}), the others' come back through {@link #relay}. A
+ * page also fetches its rows every so often in any case ({@code intake.queue.refresh}, told to
+ * the page in the stream's {@code ready} event), should an event be lost.
  */
 public class QueueUpdates implements DisposableBean {
 
@@ -43,9 +47,21 @@ public class QueueUpdates implements DisposableBean {
     });
     private final AtomicLong sequence = new AtomicLong();
     private final Duration timeout;
+    private final Duration refresh;
+    private volatile Consumer<QueueEvent> forward = event -> { };
 
     public QueueUpdates(Duration heartbeat, Duration timeout) {
+        this(heartbeat, timeout, Duration.ofMinutes(1));
+    }
+
+    /**
+     * @param heartbeat how often every stream gets a comment
+     * @param timeout   how long one stream lasts
+     * @param refresh   how often an open page fetches its rows even when no event came
+     */
+    public QueueUpdates(Duration heartbeat, Duration timeout, Duration refresh) {
         this.timeout = timeout;
+        this.refresh = refresh;
         sender.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
@@ -61,8 +77,10 @@ public class QueueUpdates implements DisposableBean {
         });
         emitter.onError(error -> emitters.remove(emitter));
         try {
-            // Tells the page the stream is up, and how soon to reconnect when it drops.
-            emitter.send(SseEmitter.event().name("ready").reconnectTime(2000).data("{}", MediaType.APPLICATION_JSON));
+            // Tells the page the stream is up, how soon to reconnect when it drops, and how often to fetch its rows
+            // even when no event comes.
+            emitter.send(SseEmitter.event().name("ready").reconnectTime(2000)
+                    .data(Map.of("refreshSeconds", Math.max(1, refresh.toSeconds())), MediaType.APPLICATION_JSON));
         } catch (IOException e) {
             emitters.remove(emitter);
         }
@@ -77,29 +95,49 @@ public class QueueUpdates implements DisposableBean {
     @EventListener
     void on(IntakeSubmitted event) {
         if (event.outcome() == IntakeSubmitted.Outcome.ACCEPTED) {
-            broadcast("intake", Map.of("id", event.submissionId(), "level", event.level().name()));
+            happened(QueueEvent.intake(event.submissionId(), event.level().name()));
         }
     }
 
     @EventListener
     void on(IntakeDecided event) {
-        broadcast("changed", Map.of("id", event.submissionId(), "kind", event.kind().name()));
+        happened(QueueEvent.changed(event.submissionId(), event.kind().name()));
     }
 
     @EventListener
     void on(DeliveryAttempted event) {
-        broadcast("changed", Map.of("id", event.submissionId(), "kind", "DELIVERY"));
+        happened(QueueEvent.changed(event.submissionId(), "DELIVERY"));
     }
 
-    private void broadcast(String name, Map<String, String> data) {
+    /** From now on, hands each of this node's own events (after its commit) to this consumer as well; null: none. */
+    void forwardTo(Consumer<QueueEvent> consumer) {
+        this.forward = consumer == null ? event -> { } : consumer;
+    }
+
+    /** Tells this node's open pages of another node's event. */
+    void relay(QueueEvent event) {
+        broadcast(event);
+    }
+
+    private void happened(QueueEvent event) {
+        broadcast(event);
+        try {
+            forward.accept(event);
+        } catch (RuntimeException e) {
+            log.warn("queue event not passed to the other nodes: {}", e.getClass().getName());
+        }
+    }
+
+    private void broadcast(QueueEvent event) {
         if (emitters.isEmpty()) {
             return;
         }
         long id = sequence.incrementAndGet();
+        Map<String, String> data = event.data();
         sender.execute(() -> {
             for (SseEmitter emitter : emitters) {
                 try {
-                    emitter.send(SseEmitter.event().id(Long.toString(id)).name(name).data(data,
+                    emitter.send(SseEmitter.event().id(Long.toString(id)).name(event.name()).data(data,
                             MediaType.APPLICATION_JSON));
                 } catch (IOException | IllegalStateException e) {
                     drop(emitter);

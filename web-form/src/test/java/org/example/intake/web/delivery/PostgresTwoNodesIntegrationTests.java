@@ -25,14 +25,13 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import org.example.host.TestHostApplication;
 import org.example.intake.fhir.Responses;
+import org.example.intake.web.PostgresNodes;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -57,22 +56,11 @@ class PostgresTwoNodesIntegrationTests {
         WebFormTestSupport.EHR_AND_ISSUER.stubFor(get(urlEqualTo(WebFormTestSupport.JWKS_PATH)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
         for (String node : List.of("node-a", "node-b")) {
-            Map<String, Object> properties = new HashMap<>();
-            properties.put("server.port", "0");
-            properties.put("spring.datasource.url", URL + "?currentSchema=" + SCHEMA);
-            properties.put("spring.datasource.username", "postgres");
-            properties.put("spring.datasource.password", "");
-            properties.put("intake.scheduler.polling-strategy", "lock-and-fetch");
-            properties.put("intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
-            properties.put("intake.scheduler.name", node);
-            properties.put("intake.delivery.max-attempts", "1000"); // an EHR that is down for a while is waited for
-            properties.put("intake.security.jwk-set-uri",
-                    WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + WebFormTestSupport.JWKS_PATH);
-            properties.put("intake.ehr.base-url", WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + "/pg-fhir");
-            // As command-line arguments: they outrank the test host's application.properties (H2).
-            String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                    .toArray(String[]::new);
-            nodes.add(new SpringApplicationBuilder(TestHostApplication.class).run(arguments));
+            nodes.add(PostgresNodes.start(SCHEMA, node, "/pg-fhir", Map.of(
+                    "intake.scheduler.polling-strategy", "lock-and-fetch",
+                    "intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0",
+                    // an EHR that is down for a while is waited for
+                    "intake.delivery.max-attempts", "1000")));
         }
     }
 

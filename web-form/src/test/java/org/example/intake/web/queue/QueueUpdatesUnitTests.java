@@ -55,11 +55,27 @@ class QueueUpdatesUnitTests {
 
         for (MvcResult page : List.of(first, second)) {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(page)).containsExactly(
-                    new Event("ready", Map.of()),
+                    new Event("ready", Map.of("refreshSeconds", "60")),
                     new Event("intake", Map.of("id", "s-1", "level", "EMERGENCY")),
                     new Event("changed", Map.of("id", "s-2", "kind", "OVERRIDDEN")),
                     new Event("changed", Map.of("id", "s-3", "kind", "DELIVERY"))));
         }
+    }
+
+    @Test
+    void thisNodesEventsAreHandedOnToTheOtherNodes_andTheirsReachThePagesWithoutBeingHandedOnAgain() throws Exception {
+        List<QueueEvent> handedOn = new java.util.concurrent.CopyOnWriteArrayList<>();
+        updates.forwardTo(handedOn::add);
+        MvcResult page = openPage();
+
+        updates.on(new IntakeSubmitted(IntakeSubmitted.Outcome.ACCEPTED, Level.URGENT, "s-1"));
+        updates.relay(QueueEvent.intake("s-9", "EMERGENCY"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(events(page)).containsExactly(
+                new Event("ready", Map.of("refreshSeconds", "60")),
+                new Event("intake", Map.of("id", "s-1", "level", "URGENT")),
+                new Event("intake", Map.of("id", "s-9", "level", "EMERGENCY"))));
+        assertThat(handedOn).containsExactly(QueueEvent.intake("s-1", "URGENT"));
     }
 
     @Test

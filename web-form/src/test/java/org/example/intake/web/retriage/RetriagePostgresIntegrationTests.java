@@ -19,15 +19,14 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
-import org.example.host.TestHostApplication;
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.triage.Level;
+import org.example.intake.web.PostgresNodes;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -63,21 +62,10 @@ class RetriagePostgresIntegrationTests {
     }
 
     private static ConfigurableApplicationContext start(String node) {
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("server.port", "0");
-        properties.put("spring.datasource.url", URL + "?currentSchema=" + SCHEMA);
-        properties.put("spring.datasource.username", "postgres");
-        properties.put("spring.datasource.password", "");
-        properties.put("intake.scheduler.polling-strategy", "lock-and-fetch");
-        properties.put("intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0");
-        properties.put("intake.scheduler.name", node);
-        properties.put("intake.retriage.batch-size", "7"); // many small batches, so the nodes meet
-        properties.put("intake.security.jwk-set-uri",
-                WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + WebFormTestSupport.JWKS_PATH);
-        properties.put("intake.ehr.base-url", WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + EHR_PATH);
-        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(TestHostApplication.class).run(arguments);
+        ConfigurableApplicationContext context = PostgresNodes.start(SCHEMA, node, EHR_PATH, Map.of(
+                "intake.scheduler.polling-strategy", "lock-and-fetch",
+                "intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0",
+                "intake.retriage.batch-size", "7")); // many small batches, so the nodes meet
         synchronized (nodes) {
             nodes.add(context);
         }
