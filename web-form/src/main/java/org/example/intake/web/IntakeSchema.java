@@ -4,6 +4,7 @@ import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -15,11 +16,22 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
- * Creates and migrates the plugin's tables in the host's database with a Flyway of its own:
- * scripts under {@code db/intake/<vendor>}, history in {@code intake_schema_history}, so the
- * host's own Flyway, if any, is neither replaced nor mixed up with ours; it runs first
- * ({@link #ordering}). The scripts create only tables the plugin owns, every one named
- * {@code intake_*} (its job table too: a host's own db-scheduler table is the host's).
+ * Creates and migrates the plugin's tables in the host's database with a Flyway of its own,
+ * history in {@code intake_schema_history}, so the host's own Flyway, if any, is neither replaced
+ * nor mixed up with ours; it runs first ({@link #ordering}). The scripts create only tables the
+ * plugin owns, every one named {@code intake_*} (its job table too: a host's own db-scheduler table
+ * is the host's).
+ *
+ * <p>Each feature owns its scripts, under {@code db/intake/<feature>/common} for the SQL every
+ * database takes and {@code db/intake/<feature>/<vendor>} ({@code h2}, {@code postgresql}) only
+ * for what differs. {@link #locations} lists them all here, explicitly, rather than each feature
+ * contributing its own: one place shows the whole schema, and one Flyway history orders it.
+ * Versions are unique across every location and keep the order of creation: the submissions
+ * (V1, intake) before what adds to them or refers to them (delivery's job table V2, the queue's
+ * review V3, delivery's history V4, the audit trail V5 and its append-only trigger V6, the
+ * replaced level V7, re-triage V8). The one type the shared scripts spell differently per
+ * database is a Flyway placeholder ({@link #placeholders}). {@code IntakeSchemaTests} fails when a
+ * script lies outside these locations.
  */
 public class IntakeSchema implements InitializingBean {
 
@@ -53,11 +65,28 @@ public class IntakeSchema implements InitializingBean {
         definition.setDependsOn(dependsOn.toArray(String[]::new));
     }
 
+    /** Where the scripts for this database ({@code h2} or {@code postgresql}) are, feature by feature. */
+    static List<String> locations(String vendor) {
+        return List.of(
+                "classpath:db/intake/intake/common",
+                "classpath:db/intake/delivery/common", "classpath:db/intake/delivery/" + vendor,
+                "classpath:db/intake/queue/common",
+                "classpath:db/intake/audit/common", "classpath:db/intake/audit/" + vendor,
+                "classpath:db/intake/retriage/common");
+    }
+
+    /** What the shared scripts' placeholders stand for: {@code long_text}, clob on H2, text on PostgreSQL. */
+    static Map<String, String> placeholders(String vendor) {
+        return Map.of("long_text", vendor.equals("h2") ? "clob" : "text");
+    }
+
     @Override
     public void afterPropertiesSet() {
+        String vendor = vendor();
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/intake/" + vendor())
+                .locations(locations(vendor).toArray(String[]::new))
+                .placeholders(placeholders(vendor))
                 .table("intake_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
