@@ -73,7 +73,8 @@ class DecisionDeliveryIntegrationTests extends WebFormTestSupport {
         theEhrIsBack();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(store.find(id).orElseThrow().delivery()).isEqualTo(DeliveryState.DELIVERED));
-        Thread.sleep(1000); // nothing more may follow
+        await("nothing more follows").atMost(Duration.ofSeconds(5)).during(Duration.ofSeconds(1))
+                .until(() -> bundlesAbout(id).size() == whileDown + 1);
 
         List<String> sent = bundlesAbout(id);
         assertThat(sent).hasSize(whileDown + 1);

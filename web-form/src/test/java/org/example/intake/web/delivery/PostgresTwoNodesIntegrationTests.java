@@ -187,7 +187,9 @@ class PostgresTwoNodesIntegrationTests {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> count(
                 "select count(*) from intake_submission where delivery = 'DELIVERED' and delivered_revision = revision"
                         + " and id in ('" + idList + "')") == ids.size());
-        Thread.sleep(1000); // nothing more may follow
+        int posted = WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo("/pg-fhir"))).size();
+        await("nothing more follows").atMost(Duration.ofSeconds(5)).during(Duration.ofSeconds(1)).until(() ->
+                WebFormTestSupport.EHR_AND_ISSUER.findAll(postRequestedFor(urlEqualTo("/pg-fhir"))).size() == posted);
 
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);

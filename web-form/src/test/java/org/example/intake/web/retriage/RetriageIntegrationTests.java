@@ -162,8 +162,8 @@ class RetriageIntegrationTests extends WebFormTestSupport {
         assertThat(item.get("retriage").get("summary").asText()).isEqualTo("Rule set 1.2.0 would say SOON");
         assertThat(queueItem("?level=SOON", id)).isNull();
 
-        Thread.sleep(500);
-        assertThat(bundlesAbout(id)).as("the EHR keeps the URGENT it holds").isEmpty();
+        await("the EHR keeps the URGENT it holds").atMost(Duration.ofSeconds(3)).during(Duration.ofMillis(500))
+                .until(() -> bundlesAbout(id).isEmpty());
         String page = mvc.perform(get("/clinician").with(clinician())).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Rule set 1.2.0 would say SOON");
     }

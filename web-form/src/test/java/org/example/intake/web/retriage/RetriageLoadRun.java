@@ -1,5 +1,7 @@
 package org.example.intake.web.retriage;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringReader;
@@ -10,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,9 +89,9 @@ class RetriageLoadRun {
             double startSeconds = (System.nanoTime() - t0) / 1e9;
             RetriageProgress progress = node.getBean(RetriageService.class).progress();
             Object stateAtStart = progress.details();
-            while (progress.state() == RetriageProgress.State.RUNNING || progress.state() == RetriageProgress.State.PENDING) {
-                Thread.sleep(50);
-            }
+            await("the re-triage").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> progress.state() != RetriageProgress.State.RUNNING
+                            && progress.state() != RetriageProgress.State.PENDING);
             double doneSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> details = progress.details();
             node.close();
