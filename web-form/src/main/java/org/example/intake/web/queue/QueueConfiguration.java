@@ -6,6 +6,8 @@ import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.intake.SubmissionStore;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -24,6 +26,17 @@ public class QueueConfiguration {
             IntakeQuestionnaires questionnaires, PlatformTransactionManager transactions, IntakeProperties properties) {
         return new ClinicianQueue(store, audit, reader, questionnaires, new TransactionTemplate(transactions),
                 properties.queue().pageSize());
+    }
+
+    /** The queue's query parameters, bound for the API and the pages alike ({@link QueueQuery}). */
+    @Bean
+    WebMvcConfigurer intakeQueueQueries() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new QueueQuery.Resolver());
+            }
+        };
     }
 
     @Bean
