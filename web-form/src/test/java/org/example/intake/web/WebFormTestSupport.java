@@ -18,6 +18,9 @@ import java.util.Base64;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import org.example.host.TestHostApplication;
+import org.example.intake.web.delivery.DeliveryStore;
+import org.example.intake.web.intake.SubmissionStore;
+import org.example.intake.web.queue.QueueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -51,7 +54,13 @@ public abstract class WebFormTestSupport {
     protected int port;
 
     @Autowired
-    protected org.example.intake.web.intake.SubmissionStore store;
+    protected SubmissionStore store;
+
+    @Autowired
+    protected DeliveryStore deliveryStore;
+
+    @Autowired
+    protected QueueStore queueStore;
 
     @DynamicPropertySource
     static void pointThePluginAtWireMock(DynamicPropertyRegistry registry) {

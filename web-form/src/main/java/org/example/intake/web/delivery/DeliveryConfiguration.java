@@ -12,7 +12,6 @@ import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.audit.AuditEventBundleBuilder;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
@@ -22,12 +21,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.audit.AuditExportTask;
 import org.example.intake.web.audit.AuditTrail;
-import org.example.intake.web.intake.SubmissionStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -61,15 +60,15 @@ public class DeliveryConfiguration {
      * depends on the plugin's schema, so it starts once the migrations have made its table.
      */
     @Bean
-    IntakeScheduler intakeScheduler(DataSource dataSource, IntakeSchema schema, SubmissionStore store,
-            IntakeReader reader, SubmissionBundleBuilder bundles, EhrClient ehr, AuditTrail audit,
+    IntakeScheduler intakeScheduler(DataSource dataSource, IntakeSchema schema, DeliveryStore store,
+            DeliverySource submissions, SubmissionBundleBuilder bundles, EhrClient ehr, AuditTrail audit,
             IntakeProperties properties, Clock intakeClock, ApplicationEventPublisher events,
             PlatformTransactionManager transactions, ObjectProvider<MeterRegistry> meters) {
         IntakeProperties.Delivery delivery = properties.delivery();
         Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        CustomTask<String> deliveries = new DeliveryTask(store, reader, bundles, ehr, backoff, delivery.maxAttempts(),
-                intakeClock, events, new TransactionTemplate(transactions)).task();
+        CustomTask<String> deliveries = new DeliveryTask(store, submissions, bundles, ehr, backoff,
+                delivery.maxAttempts(), intakeClock, events, new TransactionTemplate(transactions)).task();
         RecurringTask<Void> auditExport = new AuditExportTask(audit, new AuditEventBundleBuilder(), ehr,
                 properties.audit().exportBatch()).task(properties.audit().exportInterval());
         List<Task<?>> tasks = List.of(deliveries);
@@ -77,6 +76,11 @@ public class DeliveryConfiguration {
         StatsRegistry stats = registry == null ? StatsRegistry.NOOP
                 : new MicrometerStatsRegistry(registry, List.of(deliveries, auditExport));
         return new IntakeScheduler(dataSource, properties.scheduler(), tasks, List.of(auditExport), stats);
+    }
+
+    @Bean
+    DeliveryStore intakeDeliveryStore(DataSource dataSource, IntakeSchema schema) {
+        return new DeliveryStore(JdbcClient.create(dataSource));
     }
 
     @Bean

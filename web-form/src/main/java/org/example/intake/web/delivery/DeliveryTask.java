@@ -12,15 +12,9 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import org.example.intake.core.triage.TriageOutcome;
-import org.example.intake.fhir.IntakeReader;
-import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.ehr.DeliveryResult;
 import org.example.intake.fhir.ehr.EhrClient;
-import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
-import org.example.intake.web.intake.StoredSubmission;
-import org.example.intake.web.intake.SubmissionStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,8 +37,8 @@ public final class DeliveryTask {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryTask.class);
 
-    private final SubmissionStore store;
-    private final IntakeReader reader;
+    private final DeliveryStore store;
+    private final DeliverySource submissions;
     private final SubmissionBundleBuilder bundles;
     private final EhrClient ehr;
     private final Backoff backoff;
@@ -53,11 +47,11 @@ public final class DeliveryTask {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    DeliveryTask(SubmissionStore store, IntakeReader reader, SubmissionBundleBuilder bundles, EhrClient ehr,
+    DeliveryTask(DeliveryStore store, DeliverySource submissions, SubmissionBundleBuilder bundles, EhrClient ehr,
             Backoff backoff, int maxAttempts, Clock clock, ApplicationEventPublisher events,
             TransactionTemplate transaction) {
         this.store = Objects.requireNonNull(store, "store");
-        this.reader = Objects.requireNonNull(reader, "reader");
+        this.submissions = Objects.requireNonNull(submissions, "submissions");
         this.bundles = Objects.requireNonNull(bundles, "bundles");
         this.ehr = Objects.requireNonNull(ehr, "ehr");
         this.backoff = Objects.requireNonNull(backoff, "backoff");
@@ -74,12 +68,12 @@ public final class DeliveryTask {
 
     private CompletionHandler<String> run(TaskInstance<String> instance, ExecutionContext context) {
         String id = instance.getData() != null ? instance.getData() : instance.getId();
-        Optional<StoredSubmission> found = store.find(id);
+        Optional<DeliverySource.Deliverable> found = submissions.latest(id);
         if (found.isEmpty()) {
             log.warn("delivery of intake {}: no such submission, job dropped", id);
             return new CompletionHandler.OnCompleteRemove<>();
         }
-        StoredSubmission submission = found.get();
+        DeliverySource.Deliverable submission = found.get();
         if (submission.delivery() == DeliveryState.DELIVERED) {
             return new CompletionHandler.OnCompleteRemove<>();
         }
@@ -87,7 +81,7 @@ public final class DeliveryTask {
         int attempt = submission.attempts() + 1;
         DeliveryResult result;
         try {
-            result = ehr.deliver(bundles.build(toSubmission(submission)));
+            result = ehr.deliver(bundles.build(submission.content().get()));
         } catch (RuntimeException e) {
             // Not the EHR's answer but our own trouble (e.g. the database): try again later.
             result = new DeliveryResult.Failed(true, 0, "delivery failed: " + e.getClass().getSimpleName(),
@@ -118,7 +112,7 @@ public final class DeliveryTask {
      * @param locations the EHR's resource ids when delivered, else null
      * @param next      when to try again, or null when the attempt ends the job
      */
-    private CompletionHandler<String> complete(StoredSubmission submission, DeliveryAttempt attempt,
+    private CompletionHandler<String> complete(DeliverySource.Deliverable submission, DeliveryAttempt attempt,
             java.util.List<String> locations, Instant next) {
         String id = submission.id();
         DeliveryState state = switch (attempt.result()) {
@@ -164,7 +158,7 @@ public final class DeliveryTask {
     }
 
     /** Publishes the attempt; an observer's trouble must not undo a stored result nor repeat a delivery. */
-    private void publish(StoredSubmission submission, int attempt, DeliveryAttempted.Result result, Instant now) {
+    private void publish(DeliverySource.Deliverable submission, int attempt, DeliveryAttempted.Result result, Instant now) {
         Duration since = Duration.between(submission.receivedAt(), now);
         try {
             events.publishEvent(new DeliveryAttempted(submission.id(), attempt, result,
@@ -172,15 +166,5 @@ public final class DeliveryTask {
         } catch (RuntimeException e) {
             log.warn("intake {} delivery event not published: {}", submission.id(), e.getClass().getName());
         }
-    }
-
-    private Submission toSubmission(StoredSubmission stored) {
-        IntakeReading reading = reader.read(stored.responseJson());
-        if (!(reading instanceof IntakeReading.Accepted accepted)) {
-            throw new IllegalStateException("stored intake " + stored.id() + " no longer reads as valid");
-        }
-        TriageOutcome outcome = stored.outcome();
-        return new Submission(stored.id(), accepted.response(), accepted.answers(), outcome, stored.receivedAt())
-                .withDecision(stored.decisionForEhr());
     }
 }

@@ -16,7 +16,6 @@ import org.example.intake.web.ApiDocs;
 import org.example.intake.web.IntakeApi;
 import org.example.intake.web.Refused;
 import org.example.intake.web.advice.AdviceWords;
-import org.example.intake.web.queue.ClinicianQueue;
 import org.example.intake.web.security.Caller;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
@@ -47,13 +46,13 @@ class IntakeApiController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
 
-    private final IntakeService intakes;
-    private final ClinicianQueue queue;
+    private final SubmissionService intakes;
+    private final ClinicianReads clinicians;
     private final AdviceWords words;
 
-    IntakeApiController(IntakeService intakes, ClinicianQueue queue, AdviceWords words) {
+    IntakeApiController(SubmissionService intakes, ClinicianReads clinicians, AdviceWords words) {
         this.intakes = intakes;
-        this.queue = queue;
+        this.clinicians = clinicians;
         this.words = words;
     }
 
@@ -143,7 +142,7 @@ class IntakeApiController {
             + "the submit") @PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (caller.clinician()) {
-            return queue.read(caller.name(), id).map(submission -> IntakeView.forClinician(submission, words))
+            return clinicians.read(caller.name(), id).map(submission -> IntakeView.forClinician(submission, words))
                     .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
         }
         // Another patient's submission is as absent as one that does not exist.

@@ -11,8 +11,8 @@ import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.IntakeSchema;
-import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryQueue;
+import org.example.intake.web.delivery.DeliverySource;
 import org.example.intake.web.intake.form.FormConfiguration;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -74,10 +74,16 @@ public class IntakeConfiguration {
     }
 
     @Bean
-    IntakeService intakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
+    SubmissionService intakeSubmissionService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
             DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
-            ApplicationEventPublisher events, AuditTrail audit, FhirContext intakeFhirContext) {
-        return new IntakeService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
-                intakeFhirContext, intakeClock, events, audit);
+            ApplicationEventPublisher events, FhirContext intakeFhirContext) {
+        return new SubmissionService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
+                intakeFhirContext, intakeClock, events);
+    }
+
+    /** What the delivery task sends: each submission's latest revision. */
+    @Bean
+    DeliverySource intakeDeliverySource(SubmissionStore store, IntakeReader reader) {
+        return new SubmissionsForDelivery(store, reader);
     }
 }

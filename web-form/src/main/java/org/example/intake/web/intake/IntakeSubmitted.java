@@ -5,7 +5,7 @@ import java.util.Objects;
 import org.example.intake.core.triage.Level;
 
 /**
- * What came of one call to {@link IntakeService#submit}, published once the caller's answer is
+ * What came of one call to {@link SubmissionService#submit}, published once the caller's answer is
  * known (after the commit, when something was stored), for metrics and other observers. It
  * carries no answer, no response and no patient id.
  *
@@ -35,7 +35,7 @@ public record IntakeSubmitted(Outcome outcome, Level level, String submissionId)
         REPEATED
     }
 
-    /** The event for this result of {@link IntakeService#submit}. */
+    /** The event for this result of {@link SubmissionService#submit}. */
     static IntakeSubmitted of(SubmitResult result) {
         if (result instanceof SubmitResult.Created created) {
             return new IntakeSubmitted(Outcome.ACCEPTED, created.submission().level(), created.submission().id());

@@ -11,8 +11,8 @@ import io.micrometer.core.instrument.Timer;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted;
-import org.example.intake.web.intake.SubmissionStore;
 import org.example.intake.web.queue.IntakeDecided;
 import org.example.intake.web.retriage.RetriageProgress;
 import org.springframework.context.event.EventListener;
@@ -50,7 +50,7 @@ final class IntakeMetrics {
 
     private final MeterRegistry registry;
 
-    IntakeMetrics(MeterRegistry registry, SubmissionStore store, AuditTrail audit) {
+    IntakeMetrics(MeterRegistry registry, DeliveryStore store, AuditTrail audit) {
         this.registry = Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(audit, "audit");
@@ -132,7 +132,7 @@ final class IntakeMetrics {
     }
 
     /** The store's count, or NaN (no sample) when the database cannot say. */
-    private static double undelivered(SubmissionStore store) {
+    private static double undelivered(DeliveryStore store) {
         try {
             return store.countUndelivered();
         } catch (RuntimeException e) {

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.audit.AuditTrail;
-import org.example.intake.web.intake.SubmissionStore;
+import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.retriage.RetriageService;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -40,7 +40,7 @@ public class OperationsConfiguration {
 
     /** A host without metrics gets meters that go nowhere: an empty composite registry. */
     @Bean
-    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, SubmissionStore store, AuditTrail audit,
+    IntakeMetrics intakeMetrics(ObjectProvider<MeterRegistry> registry, DeliveryStore store, AuditTrail audit,
             ObjectProvider<RetriageService> retriage) {
         IntakeMetrics metrics = new IntakeMetrics(registry.getIfUnique(CompositeMeterRegistry::new), store, audit);
         retriage.ifAvailable(service -> metrics.watch(service.progress()));

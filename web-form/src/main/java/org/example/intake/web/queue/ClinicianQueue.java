@@ -20,6 +20,8 @@ import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.audit.AuditAction;
 import org.example.intake.web.audit.AuditTrail;
+import org.example.intake.web.delivery.DeliveryStore;
+import org.example.intake.web.intake.ClinicianReads;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.intake.SubmissionStore;
 import org.hl7.fhir.r4.model.Coding;
@@ -33,21 +35,25 @@ import org.springframework.transaction.support.TransactionTemplate;
  * audit trail (who, what, when, which submissions and patients) in the same transaction as the
  * read, so nothing is shown that is not recorded. Thread-safe.
  */
-public class ClinicianQueue {
+public class ClinicianQueue implements ClinicianReads {
 
     /** The most new intakes one page may ask after. */
     public static final int MAX_NEW_INTAKES = 20;
 
-    private final SubmissionStore store;
+    private final QueueStore store;
+    private final SubmissionStore submissions;
+    private final DeliveryStore deliveries;
     private final AuditTrail audit;
     private final IntakeReader reader;
     private final IntakeQuestionnaires questionnaires;
     private final TransactionTemplate transaction;
     private final int pageSize;
 
-    public ClinicianQueue(SubmissionStore store, AuditTrail audit, IntakeReader reader,
-            IntakeQuestionnaires questionnaires, TransactionTemplate transaction, int pageSize) {
+    public ClinicianQueue(QueueStore store, SubmissionStore submissions, DeliveryStore deliveries, AuditTrail audit,
+            IntakeReader reader, IntakeQuestionnaires questionnaires, TransactionTemplate transaction, int pageSize) {
         this.store = Objects.requireNonNull(store, "store");
+        this.submissions = Objects.requireNonNull(submissions, "submissions");
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.questionnaires = Objects.requireNonNull(questionnaires, "questionnaires");
@@ -145,7 +151,7 @@ public class ClinicianQueue {
      */
     public Optional<IntakeDetail> detail(String clinician, String id) {
         return transaction.execute(status -> {
-            Optional<StoredSubmission> found = store.find(id);
+            Optional<StoredSubmission> found = submissions.find(id);
             if (found.isEmpty()) {
                 return Optional.<IntakeDetail>empty();
             }
@@ -159,9 +165,10 @@ public class ClinicianQueue {
      * The submission as the API shows a clinician, recorded in the audit trail; empty when there
      * is none with this id.
      */
+    @Override
     public Optional<StoredSubmission> read(String clinician, String id) {
         return transaction.execute(status -> {
-            Optional<StoredSubmission> found = store.find(id);
+            Optional<StoredSubmission> found = submissions.find(id);
             found.ifPresent(submission -> audit.record(clinician, AuditAction.INTAKE_VIEWED, id,
                     submission.patientId(), "intake read through the API"));
             return found;
@@ -189,7 +196,7 @@ public class ClinicianQueue {
                         answer == null || !answer.hasAnswer() ? null : words(item, answer.getAnswer())));
             }
         }
-        return new IntakeDetail(submission, questionnaire.canonical(), lines, store.deliveryHistory(submission.id()));
+        return new IntakeDetail(submission, questionnaire.canonical(), lines, deliveries.deliveryHistory(submission.id()));
     }
 
     private static void index(List<QuestionnaireResponseItemComponent> items,

@@ -24,7 +24,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.example.intake.core.triage.Level;
-import org.example.intake.web.intake.IntakeService;
 
 /** The bodies of the clinicians' decisions in the API, with their constraints (Bean Validation). */
 final class DecisionRequests {
@@ -35,9 +34,9 @@ final class DecisionRequests {
     /** Marks a submission reviewed: {@code {}} or {@code {"note":"..."}}. */
     @Schema(name = "ReviewRequest", description = "A review, with or without a note")
     record Review(
-            @Schema(description = "What the clinician wants to say about it", maxLength = IntakeService.MAX_TEXT)
+            @Schema(description = "What the clinician wants to say about it", maxLength = DecisionService.MAX_TEXT)
             @JsonDeserialize(using = Text.class)
-            @Size(max = IntakeService.MAX_TEXT, message = "A note is at most " + IntakeService.MAX_TEXT + " characters.")
+            @Size(max = DecisionService.MAX_TEXT, message = "A note is at most " + DecisionService.MAX_TEXT + " characters.")
             String note) {
 
         static final Review NONE = new Review(null);
@@ -55,10 +54,10 @@ final class DecisionRequests {
             @NotNull(message = "Say which level: \"level\" is required.")
             @KnownLevel
             String level,
-            @Schema(description = "Why", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = IntakeService.MAX_TEXT)
+            @Schema(description = "Why", requiredMode = Schema.RequiredMode.REQUIRED, maxLength = DecisionService.MAX_TEXT)
             @JsonDeserialize(using = Text.class)
             @NotBlank(message = "Give the reason for changing the level.")
-            @Size(max = IntakeService.MAX_TEXT, message = "A reason is at most " + IntakeService.MAX_TEXT + " characters.")
+            @Size(max = DecisionService.MAX_TEXT, message = "A reason is at most " + DecisionService.MAX_TEXT + " characters.")
             String reason) {
 
         /** The level named, once validated. */

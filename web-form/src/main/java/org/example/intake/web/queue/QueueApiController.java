@@ -14,7 +14,6 @@ import org.example.intake.web.ApiDocs;
 import org.example.intake.web.IntakeApi;
 import org.example.intake.web.Refused;
 import org.example.intake.web.advice.AdviceWords;
-import org.example.intake.web.intake.IntakeService;
 import org.example.intake.web.intake.IntakeView;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.Caller;
@@ -41,12 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 class QueueApiController {
 
     private final ClinicianQueue queue;
-    private final IntakeService intakes;
+    private final DecisionService decisions;
     private final AdviceWords words;
 
-    QueueApiController(ClinicianQueue queue, IntakeService intakes, AdviceWords words) {
+    QueueApiController(ClinicianQueue queue, DecisionService decisions, AdviceWords words) {
         this.queue = queue;
-        this.intakes = intakes;
+        this.decisions = decisions;
         this.words = words;
     }
 
@@ -108,7 +107,7 @@ class QueueApiController {
             @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.Review body,
             @Parameter(hidden = true) Authentication authentication) {
         DecisionRequests.Review request = body == null ? DecisionRequests.Review.NONE : body;
-        return decided(id, intakes.review(id, Caller.of(authentication).name(), request.optionalNote()));
+        return decided(id, decisions.review(id, Caller.of(authentication).name(), request.optionalNote()));
     }
 
     @PostMapping("/api/intakes/{id}/override")
@@ -140,7 +139,7 @@ class QueueApiController {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED,
                     "Say which level: \"level\" is required.");
         }
-        return decided(id, intakes.override(id, Caller.of(authentication).name(), body.chosen(), body.reason()));
+        return decided(id, decisions.override(id, Caller.of(authentication).name(), body.chosen(), body.reason()));
     }
 
     @PostMapping("/api/intakes/{id}/redeliver")
@@ -157,7 +156,7 @@ class QueueApiController {
                             + "being tried)", content = @Content(mediaType = ApiDocs.FHIR_JSON,
                                     schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
     IntakeView redeliver(@PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
-        return decided(id, intakes.redeliver(id, Caller.of(authentication).name()));
+        return decided(id, decisions.redeliver(id, Caller.of(authentication).name()));
     }
 
     private IntakeView decided(String id, Optional<StoredSubmission> decided) {

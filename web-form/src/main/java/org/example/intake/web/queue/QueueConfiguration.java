@@ -1,15 +1,24 @@
 package org.example.intake.web.queue;
 
+import java.time.Clock;
+
+import javax.sql.DataSource;
+
 import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.audit.AuditTrail;
+import org.example.intake.web.delivery.DeliveryQueue;
+import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.SubmissionStore;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,10 +31,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class QueueConfiguration {
 
     @Bean
-    ClinicianQueue intakeClinicianQueue(SubmissionStore store, AuditTrail audit, IntakeReader reader,
-            IntakeQuestionnaires questionnaires, PlatformTransactionManager transactions, IntakeProperties properties) {
-        return new ClinicianQueue(store, audit, reader, questionnaires, new TransactionTemplate(transactions),
-                properties.queue().pageSize());
+    QueueStore intakeQueueStore(DataSource dataSource, IntakeSchema schema) {
+        return new QueueStore(JdbcClient.create(dataSource));
+    }
+
+    @Bean
+    ClinicianQueue intakeClinicianQueue(QueueStore store, SubmissionStore submissions, DeliveryStore deliveries,
+            AuditTrail audit, IntakeReader reader, IntakeQuestionnaires questionnaires,
+            PlatformTransactionManager transactions, IntakeProperties properties) {
+        return new ClinicianQueue(store, submissions, deliveries, audit, reader, questionnaires,
+                new TransactionTemplate(transactions), properties.queue().pageSize());
+    }
+
+    @Bean
+    DecisionService intakeDecisionService(SubmissionStore submissions, QueueStore store, DeliveryStore deliveryStore,
+            DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
+            ApplicationEventPublisher events, AuditTrail audit) {
+        return new DecisionService(submissions, store, deliveryStore, deliveries, new TransactionTemplate(transactions),
+                intakeClock, events, audit);
     }
 
     /** The queue's query parameters, bound for the API and the pages alike ({@link QueueQuery}). */

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.delivery.DeliveryState;
-import org.example.intake.web.intake.IntakeService;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -31,7 +30,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The clinicians' pages: the queue, its live updates, one submission's
  * detail, and the decisions about it. What the queue holds and what a decision does are decided
- * in {@link ClinicianQueue} and {@link IntakeService}; this class maps the pages to them.
+ * in {@link ClinicianQueue} and {@link DecisionService}; this class maps the pages to them.
  */
 @Controller
 @RequestMapping("/clinician")
@@ -40,15 +39,15 @@ class QueuePageController {
     private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final ClinicianQueue queue;
-    private final IntakeService intakes;
+    private final DecisionService decisions;
     private final QueueUpdates updates;
     private final Clock clock;
     private final AdviceWords words;
 
-    QueuePageController(ClinicianQueue queue, IntakeService intakes, QueueUpdates updates, Clock intakeClock,
+    QueuePageController(ClinicianQueue queue, DecisionService decisions, QueueUpdates updates, Clock intakeClock,
             AdviceWords words) {
         this.queue = queue;
-        this.intakes = intakes;
+        this.decisions = decisions;
         this.updates = updates;
         this.clock = intakeClock;
         this.words = words;
@@ -104,7 +103,7 @@ class QueuePageController {
     String review(@PathVariable String id, @RequestParam Optional<String> note, Authentication authentication,
             RedirectAttributes redirect) {
         return decide(id, redirect, "Marked reviewed. The health record's flag will be made inactive.", () ->
-                intakes.review(id, Caller.of(authentication).name(), note));
+                decisions.review(id, Caller.of(authentication).name(), note));
     }
 
     @PostMapping("/intakes/{id}/override")
@@ -124,7 +123,7 @@ class QueuePageController {
         try {
             return decide(id, redirect, "Level changed to " + QueueRow.label(chosen.get())
                     + ". The health record's referral and flag will follow.",
-                    () -> intakes.override(id, Caller.of(authentication).name(), chosen.get(), reason.get()));
+                    () -> decisions.override(id, Caller.of(authentication).name(), chosen.get(), reason.get()));
         } catch (IllegalArgumentException e) {
             return refused(id, redirect, Map.of("reason", e.getMessage()), level.orElse(null), reason.orElse(""));
         }
@@ -133,7 +132,7 @@ class QueuePageController {
     @PostMapping("/intakes/{id}/redeliver")
     String redeliver(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
         return decide(id, redirect, "Queued for delivery to the health record again.",
-                () -> intakes.redeliver(id, Caller.of(authentication).name()));
+                () -> decisions.redeliver(id, Caller.of(authentication).name()));
     }
 
     private void rows(QueueQuery query, Optional<List<String>> newEmergency, Authentication authentication,

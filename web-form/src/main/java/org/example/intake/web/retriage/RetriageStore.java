@@ -55,23 +55,18 @@ class RetriageStore {
      * the row as committed), so none is re-triaged twice.
      */
     List<Candidate> lockNext(List<String> ruleSets, String afterId, int limit) {
-        return jdbc.query("select id, patient_id, received_at, response_json, level, rules, rule_set, override_level,"
-                        + " retriage_level, retriage_rules, retriage_rule_set, retriaged_at" + WAITING
+        return jdbc.query("select id, patient_id, received_at, response_json, level, rules, rule_set, override_level, "
+                        + RetriageColumns.NAMES + WAITING
                         + " and id > :after order by id fetch first :limit rows only for update",
                 new MapSqlParameterSource().addValue("ruleSets", ruleSets).addValue("after", afterId)
                         .addValue("limit", limit),
                 (rs, n) -> {
-                    String retriageLevel = rs.getString("retriage_level");
-                    Optional<Retriage> earlier = retriageLevel == null ? Optional.empty()
-                            : Optional.of(new Retriage(Level.valueOf(retriageLevel),
-                                    split(rs.getString("retriage_rules")), rs.getString("retriage_rule_set"),
-                                    rs.getTimestamp("retriaged_at").toInstant()));
                     String override = rs.getString("override_level");
                     return new Candidate(rs.getString("id"), rs.getString("patient_id"),
                             rs.getTimestamp("received_at").toInstant(), rs.getString("response_json"),
-                            Level.valueOf(rs.getString("level")), split(rs.getString("rules")),
+                            Level.valueOf(rs.getString("level")), RetriageColumns.ruleIds(rs.getString("rules")),
                             rs.getString("rule_set"), override == null ? Optional.empty()
-                                    : Optional.of(Level.valueOf(override)), earlier);
+                                    : Optional.of(Level.valueOf(override)), RetriageColumns.read(rs));
                 });
     }
 
@@ -104,10 +99,6 @@ class RetriageStore {
                 + " delivery = case when :newRevision then :pending else delivery end,"
                 + " attempts = case when :newRevision then 0 else attempts end"
                 + " where id = :id and reviewed = false", params.toArray(SqlParameterSource[]::new));
-    }
-
-    private static List<String> split(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split(","));
     }
 
     /**

@@ -79,7 +79,7 @@ class DecisionDeliveryIntegrationTests extends WebFormTestSupport {
         assertThat(sent).hasSize(whileDown + 1);
         String arrived = sent.get(sent.size() - 1);
         assertThat(arrived).contains("outage test", "\"priority\":\"urgent\"", "\"status\":\"inactive\"");
-        List<DeliveryAttempt> history = store.deliveryHistory(id);
+        List<DeliveryAttempt> history = deliveryStore.deliveryHistory(id);
         assertThat(history.get(history.size() - 1).result()).isEqualTo(DeliveryAttempt.Result.DELIVERED);
         assertThat(history.get(history.size() - 1).revision()).isEqualTo(2);
         assertThat(history.stream().filter(a -> a.result() == DeliveryAttempt.Result.DELIVERED)).hasSize(1);
@@ -100,6 +100,6 @@ class DecisionDeliveryIntegrationTests extends WebFormTestSupport {
             assertThat(sent.get(sent.size() - 1)).contains("\"status\":\"inactive\"");
         });
         assertThat(bundlesAbout(id)).hasSize(2);
-        assertThat(store.deliveryHistory(id)).extracting(DeliveryAttempt::revision).containsExactly(0, 1);
+        assertThat(deliveryStore.deliveryHistory(id)).extracting(DeliveryAttempt::revision).containsExactly(0, 1);
     }
 }

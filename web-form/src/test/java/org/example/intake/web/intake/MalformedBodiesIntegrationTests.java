@@ -52,7 +52,7 @@ class MalformedBodiesIntegrationTests extends WebFormTestSupport {
         assertThat(statuses.get(400)).as("some are not JSON at all").isPositive();
         // Leave no deliveries running into the next test class's EHR stubs.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2))
-                .until(() -> store.countUndelivered() == 0);
+                .until(() -> deliveryStore.countUndelivered() == 0);
     }
 
     /** One mutation of a valid body: the kinds of damage a client, a proxy or an attacker does. */

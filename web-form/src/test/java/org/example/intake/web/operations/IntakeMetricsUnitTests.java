@@ -11,16 +11,16 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted.Outcome;
 import org.example.intake.web.intake.IntakeSubmitted;
-import org.example.intake.web.intake.SubmissionStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 class IntakeMetricsUnitTests {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final SubmissionStore store = mock(SubmissionStore.class);
+    private final DeliveryStore store = mock(DeliveryStore.class);
     private final org.example.intake.web.audit.AuditTrail audit = mock(org.example.intake.web.audit.AuditTrail.class);
     private final IntakeMetrics metrics = new IntakeMetrics(registry, store, audit);
 

@@ -11,8 +11,8 @@ import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted;
-import org.example.intake.web.intake.SubmissionStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,7 +38,7 @@ class OperationsConfigurationTests {
             .withBean(ca.uhn.fhir.context.FhirContext.class, ca.uhn.fhir.context.FhirContext::forR4Cached)
             .withBean(IntakeReader.class, IntakeReader::new)
             .withBean(TriageEngine.class, TriageEngine::new)
-            .withBean(SubmissionStore.class, () -> mock(SubmissionStore.class))
+            .withBean(DeliveryStore.class, () -> mock(DeliveryStore.class))
             .withBean(org.example.intake.web.audit.AuditTrail.class, () -> mock(org.example.intake.web.audit.AuditTrail.class));
 
     @Test

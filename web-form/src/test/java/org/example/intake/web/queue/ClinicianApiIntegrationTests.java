@@ -156,13 +156,13 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
             submit(Responses.benign(), "k-s-" + i);
         }
         var filter = org.example.intake.web.queue.QueueFilter.ALL;
-        List<String> all = store.queue(filter, 0, 10_000).stream().map(item -> item.id()).toList();
+        List<String> all = queueStore.queue(filter, 0, 10_000).stream().map(item -> item.id()).toList();
         assertThat(all.size()).isGreaterThanOrEqualTo(8);
 
         List<String> forward = new ArrayList<>();
         org.example.intake.web.queue.QueueKey after = null;
         while (true) {
-            var page = store.queue(filter, after, null, 0, 3);
+            var page = queueStore.queue(filter, after, null, 0, 3);
             page.forEach(item -> forward.add(item.id()));
             if (page.size() < 3) {
                 break;
@@ -171,11 +171,11 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         }
         assertThat(forward).isEqualTo(all);
 
-        var last = store.queue(filter, all.size() - 1, 1).get(0);
+        var last = queueStore.queue(filter, all.size() - 1, 1).get(0);
         List<String> backward = new ArrayList<>(List.of(last.id()));
         org.example.intake.web.queue.QueueKey before = org.example.intake.web.queue.QueueKey.of(last);
         while (true) {
-            var page = store.queue(filter, null, before, 0, 3);
+            var page = queueStore.queue(filter, null, before, 0, 3);
             for (int i = page.size() - 1; i >= 0; i--) {
                 backward.add(0, page.get(i).id());
             }
@@ -186,7 +186,7 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         }
         assertThat(backward).isEqualTo(all);
 
-        String cursor = org.example.intake.web.queue.QueueKey.of(store.queue(filter, 2, 1).get(0)).cursor();
+        String cursor = org.example.intake.web.queue.QueueKey.of(queueStore.queue(filter, 2, 1).get(0)).cursor();
         JsonNode third = json(call("GET", "/api/queue?page=2&after=" + cursor, null, TestTokens.clinician()));
         assertThat(third.get("items").get(0).get("id").asText()).isEqualTo(all.get(3));
         assertThat(third.get("previous").asText()).contains("before=");

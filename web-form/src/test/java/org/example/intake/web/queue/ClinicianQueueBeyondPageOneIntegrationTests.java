@@ -84,7 +84,7 @@ class ClinicianQueueBeyondPageOneIntegrationTests extends WebFormTestSupport {
                 .getContentAsString()).contains("event:intake", "\"id\":\"" + newest + "\"",
                         "\"level\":\"EMERGENCY\""));
         // It is not on page 1: at least 57 EMERGENCYs wait, the 50 oldest are shown.
-        long beyond = store.waiting().get(org.example.intake.core.triage.Level.EMERGENCY) - 50;
+        long beyond = queueStore.waiting().get(org.example.intake.core.triage.Level.EMERGENCY) - 50;
         assertThat(beyond).isGreaterThanOrEqualTo(7);
         Document plain = page("/clinician/queue-rows?page=1");
         assertThat(plain.select("[data-submission-id]")).hasSize(50)

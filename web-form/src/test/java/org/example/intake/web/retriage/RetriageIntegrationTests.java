@@ -132,7 +132,7 @@ class RetriageIntegrationTests extends WebFormTestSupport {
         assertThat(sent.get(0)).contains("\"resourceType\":\"Flag\"", "\"resourceType\":\"ServiceRequest\"",
                 "\"priority\":\"urgent\"", "raised by rule set 1.2.0", "Triage level raised by a newer red-flag rule set",
                 "FORM-INCOMPLETE");
-        List<DeliveryAttempt> history = store.deliveryHistory(id);
+        List<DeliveryAttempt> history = deliveryStore.deliveryHistory(id);
         assertThat(history.get(history.size() - 1).revision()).isEqualTo(1);
 
         String page = mvc.perform(get("/clinician").with(clinician())).andReturn().getResponse().getContentAsString();

@@ -11,8 +11,8 @@ import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.web.advice.AdviceSection;
 import org.example.intake.web.advice.AdviceWords;
-import org.example.intake.web.intake.IntakeService;
 import org.example.intake.web.intake.StoredSubmission;
+import org.example.intake.web.intake.SubmissionService;
 import org.example.intake.web.intake.SubmitResult;
 import org.example.intake.web.security.Caller;
 import org.springframework.http.HttpStatus;
@@ -36,13 +36,13 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/intake")
 class IntakeFormController {
 
-    private final IntakeService intakes;
+    private final SubmissionService intakes;
     private final TriageEngine engine;
     private final QuestionnaireForm form;
     private final AdviceWords words;
     private final AdviceSection emergencySigns;
 
-    IntakeFormController(IntakeService intakes, TriageEngine engine, IntakeQuestionnaires questionnaires,
+    IntakeFormController(SubmissionService intakes, TriageEngine engine, IntakeQuestionnaires questionnaires,
             AdviceWords words) {
         this.intakes = intakes;
         this.engine = engine;

@@ -18,7 +18,7 @@ import java.util.Map;
 import org.example.intake.core.advice.Advice;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
-import org.example.intake.web.intake.IntakeService;
+import org.example.intake.web.intake.SubmissionService;
 import org.example.intake.web.security.IntakeUser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,7 +54,7 @@ class PatientPagesUnavailableIntegrationTests extends WebFormTestSupport {
     MockMvc mvc;
 
     @MockitoBean
-    IntakeService intakes;
+    SubmissionService intakes;
 
     private static RequestPostProcessor patient(String id) {
         OidcIdToken idToken = new OidcIdToken("id-token", Instant.now(), Instant.now().plusSeconds(300),

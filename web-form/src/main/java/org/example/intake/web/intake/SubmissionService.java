@@ -9,18 +9,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import ca.uhn.fhir.context.FhirContext;
-import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.core.triage.TriageOutcome;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.Problem;
-import org.example.intake.fhir.audit.AuditAction;
-import org.example.intake.fhir.extract.ClinicalDecision;
-import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryQueue;
-import org.example.intake.web.queue.IntakeConflict;
-import org.example.intake.web.queue.IntakeDecided;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -32,18 +26,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Accepts intakes: reads and validates the QuestionnaireResponse (fhir-adapter), triages it
+ * Accepts a patient's intakes: reads and validates the QuestionnaireResponse (fhir-adapter), triages it
  * (intake-core), and stores it with its outcome and its delivery job in one local transaction,
  * so what the patient was told is never lost and always reaches the EHR. Validation and the
  * rules live in those modules and are only called here. Each submission's result is published
  * as an {@link IntakeSubmitted} event. Thread-safe.
  */
-public class IntakeService {
+public class SubmissionService {
 
-    /** The longest note or reason a clinician can give. */
-    public static final int MAX_TEXT = 2000;
-
-    private static final Logger log = LoggerFactory.getLogger(IntakeService.class);
+    private static final Logger log = LoggerFactory.getLogger(SubmissionService.class);
 
     private final IntakeReader reader;
     private final TriageEngine engine;
@@ -53,11 +44,10 @@ public class IntakeService {
     private final FhirContext fhir;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final AuditTrail audit;
 
-    public IntakeService(IntakeReader reader, TriageEngine engine, SubmissionStore store, DeliveryQueue deliveries,
-            TransactionTemplate transaction, FhirContext fhir, Clock clock, ApplicationEventPublisher events,
-            AuditTrail audit) {
+    public SubmissionService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
+            DeliveryQueue deliveries, TransactionTemplate transaction, FhirContext fhir, Clock clock,
+            ApplicationEventPublisher events) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.engine = Objects.requireNonNull(engine, "engine");
         this.store = Objects.requireNonNull(store, "store");
@@ -66,7 +56,6 @@ public class IntakeService {
         this.fhir = Objects.requireNonNull(fhir, "fhir");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.events = Objects.requireNonNull(events, "events");
-        this.audit = Objects.requireNonNull(audit, "audit");
     }
 
     /**
@@ -149,116 +138,6 @@ public class IntakeService {
         }
         log.info("intake {} accepted: {} ({} rules)", submission.id(), outcome.level(), outcome.firedRules().size());
         return new SubmitResult.Created(submission);
-    }
-
-    /**
-     * Queues a parked (FAILED) delivery again, with a fresh count of attempts.
-     *
-     * @param actor the user asking, for the audit trail
-     * @return the submission as it is now, or empty when there is none with this id
-     * @throws IntakeConflict when its delivery is not FAILED (it is delivered or still being tried)
-     */
-    public Optional<StoredSubmission> redeliver(String id, String actor) {
-        return decide(id, submission -> {
-            if (!store.requeue(id)) {
-                throw new IntakeConflict("delivery of " + id + " is " + submission.delivery() + ", not FAILED");
-            }
-            audit.record(actor, AuditAction.REDELIVERY_REQUESTED, id, submission.patientId(),
-                    "delivery queued again after: " + submission.lastError());
-            return IntakeDecided.Kind.REDELIVERY;
-        });
-    }
-
-    /**
-     * A clinician marks a submission reviewed: the EHR's Flag becomes inactive, through the same
-     * durable delivery as the submission.
-     *
-     * @param clinician the clinician's user name
-     * @param note      what they want to say about it, or empty
-     * @return the submission as it is now, or empty when there is none with this id
-     * @throws IntakeConflict          when it is already reviewed
-     * @throws IllegalArgumentException when the note is longer than {@value #MAX_TEXT} characters
-     */
-    public Optional<StoredSubmission> review(String id, String clinician, Optional<String> note) {
-        Optional<String> text = note.map(String::strip).filter(n -> !n.isEmpty());
-        if (text.filter(n -> n.length() > MAX_TEXT).isPresent()) {
-            throw new IllegalArgumentException("A note is at most " + MAX_TEXT + " characters.");
-        }
-        return decide(id, submission -> {
-            if (!store.markReviewed(id, decisionTime(submission), clinician, text.orElse(null))) {
-                throw new IntakeConflict("intake " + id + " is already reviewed by "
-                        + submission.decision().review().map(ClinicalDecision.Review::by).orElse("someone"));
-            }
-            audit.record(clinician, AuditAction.REVIEWED, id, submission.patientId(),
-                    "marked reviewed" + text.map(n -> "; note: " + n).orElse(", no note"));
-            return IntakeDecided.Kind.REVIEWED;
-        });
-    }
-
-    /**
-     * A clinician replaces the level that counts with their own: the EHR's ServiceRequest and Flag
-     * follow it, through the same durable delivery; the triage's own verdict is kept beside it.
-     *
-     * @param clinician the clinician's user name
-     * @param reason    why, required
-     * @return the submission as it is now, or empty when there is none with this id
-     * @throws IllegalArgumentException when the reason is blank or longer than {@value #MAX_TEXT} characters
-     * @throws IntakeConflict          when the level that counts already is this one
-     */
-    public Optional<StoredSubmission> override(String id, String clinician, Level level, String reason) {
-        Objects.requireNonNull(level, "level");
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new IllegalArgumentException("Give the reason for changing the level.");
-        }
-        if (why.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("A reason is at most " + MAX_TEXT + " characters.");
-        }
-        return decide(id, submission -> {
-            Level before = submission.currentLevel();
-            if (before == level) {
-                throw new IntakeConflict("intake " + id + " is already " + level);
-            }
-            store.override(id, level, before, why, decisionTime(submission), clinician);
-            audit.record(clinician, AuditAction.OVERRIDDEN, id, submission.patientId(),
-                    "level " + before + " changed to " + level + " (triage said " + submission.level() + "); reason: "
-                            + why);
-            return IntakeDecided.Kind.OVERRIDDEN;
-        });
-    }
-
-    /**
-     * Now, but never before the intake was received: with several nodes whose clocks differ a
-     * little, a decision must still follow its triage (the EHR's Flag period cannot end before
-     * it starts, and the Bundle builder refuses such a decision).
-     */
-    private Instant decisionTime(StoredSubmission submission) {
-        Instant now = clock.instant();
-        return now.isBefore(submission.receivedAt()) ? submission.receivedAt() : now;
-    }
-
-    /** Reads the submission, applies the decision, records it and queues its delivery in one transaction. */
-    private Optional<StoredSubmission> decide(String id, java.util.function.Function<StoredSubmission,
-            IntakeDecided.Kind> decision) {
-        IntakeDecided.Kind kind = transaction.execute(status -> {
-            Optional<StoredSubmission> found = store.findForUpdate(id);
-            if (found.isEmpty()) {
-                return null;
-            }
-            IntakeDecided.Kind done = decision.apply(found.get());
-            deliveries.enqueue(id);
-            return done;
-        });
-        if (kind == null) {
-            return Optional.empty();
-        }
-        log.info("intake {}: {}", id, kind);
-        try {
-            events.publishEvent(new IntakeDecided(id, kind));
-        } catch (RuntimeException e) {
-            log.warn("intake event not published: {}", e.getClass().getName());
-        }
-        return store.find(id);
     }
 
     /** The patient's last 50 submissions, newest first. */

@@ -22,7 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Each submission's result is published once the answer is known, without what the patient wrote. */
-class IntakeServiceEventsTests extends WebFormTestSupport {
+class SubmissionServiceEventsTests extends WebFormTestSupport {
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -33,19 +33,16 @@ class IntakeServiceEventsTests extends WebFormTestSupport {
     @Autowired
     DeliveryQueue deliveries;
 
-    @Autowired
-    org.example.intake.web.audit.AuditTrail audit;
-
     private final List<Object> published = new ArrayList<>();
 
-    private IntakeService service(ApplicationEventPublisher events) {
-        return new IntakeService(reader, new TriageEngine(), store, deliveries, new TransactionTemplate(transactions),
-                FhirContext.forR4Cached(), Clock.systemUTC(), events, audit);
+    private SubmissionService service(ApplicationEventPublisher events) {
+        return new SubmissionService(reader, new TriageEngine(), store, deliveries,
+                new TransactionTemplate(transactions), FhirContext.forR4Cached(), Clock.systemUTC(), events);
     }
 
     @Test
     void everyResultIsPublished_withTheLevelAndIdOfAStoredOne() {
-        IntakeService service = service(published::add);
+        SubmissionService service = service(published::add);
         String fever = Responses.benign().set(Question.FEVER, true).json();
 
         SubmitResult created = service.submit(fever, "alex", "events-test");
@@ -62,7 +59,7 @@ class IntakeServiceEventsTests extends WebFormTestSupport {
 
     @Test
     void anObserverThatFailsDoesNotTurnAStoredSubmissionIntoAnError() {
-        IntakeService service = service(event -> {
+        SubmissionService service = service(event -> {
             throw new IllegalStateException("a broken listener");
         });
 
