@@ -129,7 +129,7 @@ public class SubmissionService {
         try {
             transaction.executeWithoutResult(status -> {
                 store.insert(submission, key);
-                deliveries.enqueue(submission.id());
+                deliveries.enqueueNew(submission.id());
             });
         } catch (DuplicateKeyException e) {
             // The key was used before (a repeat of the identifier, or a request with it that won the race): answer
