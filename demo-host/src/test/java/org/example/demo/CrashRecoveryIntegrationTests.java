@@ -2,6 +2,7 @@ package org.example.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.example.intake.testsupport.Settled.awaitSettled;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.api.SummaryEnum;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -120,9 +122,11 @@ class CrashRecoveryIntegrationTests {
         long notPicked = schema.count("select count(*) from intake_scheduled_tasks where task_name = 'intake-delivery'"
                 + " and not picked");
         int exitStatus = first.exitValue();
-        // The EHR finishes what it had been sent; which of the in-flight ones it holds will be sent again.
-        Thread.sleep(2_000);
+        // The EHR finishes what it had been sent (nothing more arrives for 2 s); which of the in-flight ones it holds
+        // will be sent again.
         IGenericClient ehr = ehrClient();
+        awaitSettled("the EHR's QuestionnaireResponses", () -> responsesInEhr(ehr), Duration.ofSeconds(2),
+                Duration.ofSeconds(60));
         long inFlightAlreadyInEhr = inFlight.stream().filter(id -> responsesInEhr(ehr, id).size() == 1).count();
         Instant restartAt = Instant.now();
         startApp("app-2");
@@ -281,6 +285,12 @@ class CrashRecoveryIntegrationTests {
                 .where(QuestionnaireResponse.IDENTIFIER.exactly()
                         .systemAndIdentifier(SubmissionBundleBuilder.SUBMISSION_SYSTEM, submissionId))
                 .count(10).returnBundle(Bundle.class).execute().getEntry();
+    }
+
+    /** How many QuestionnaireResponses the EHR holds in all. */
+    private static long responsesInEhr(IGenericClient ehr) {
+        return ehr.search().forResource(QuestionnaireResponse.class).summaryMode(SummaryEnum.COUNT)
+                .returnBundle(Bundle.class).execute().getTotal();
     }
 
     /** A generic client on a context of its own: changing the shared context would change every client in the JVM. */

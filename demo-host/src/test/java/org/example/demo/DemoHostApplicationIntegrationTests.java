@@ -6,12 +6,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The demo host starts with its own configuration, and the plugin's API is there and secured. */
+/**
+ * The demo host starts with its own configuration, and the plugin's API is there and secured. The
+ * host has no security chain of its own, so Spring Boot's default one still guards its home page,
+ * the metrics and the API docs with the demo's operator login, as it would without the plugin.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:demo-host;DB_CLOSE_DELAY=-1")
 class DemoHostApplicationIntegrationTests {
@@ -19,14 +26,36 @@ class DemoHostApplicationIntegrationTests {
     @LocalServerPort
     int port;
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "application/json");
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getAsOperator(String path) throws Exception {
+        String login = Base64.getEncoder().encodeToString(("demo-operator:demo-operator-secret")
+                .getBytes(StandardCharsets.UTF_8));
+        return get(path, "Authorization", "Basic " + login);
     }
 
     @Test
-    void theHostServesItsOwnPageAndThePluginsApiAsksForAToken() throws Exception {
-        assertThat(get("/").body()).contains("Telehealth demo host");
+    void theHostServesItsOwnPageToItsOperatorAndThePluginsApiAsksForAToken() throws Exception {
+        assertThat(get("/").statusCode()).isEqualTo(401);
+        assertThat(getAsOperator("/").body()).contains("Telehealth demo host");
         assertThat(get("/api/intakes/anything").statusCode()).isEqualTo(401);
+        assertThat(get("/api/intakes/anything").headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+    }
+
+    @Test
+    void theApiDocsAndTheActuatorRefuseAStranger_theHealthEndpointAnswersAnyone() throws Exception {
+        for (String path : List.of("/v3/api-docs", "/actuator", "/actuator/info")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(401);
+        }
+        assertThat(getAsOperator("/v3/api-docs").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health").statusCode()).isIn(200, 503); // 503 while the plugin warms up
     }
 }

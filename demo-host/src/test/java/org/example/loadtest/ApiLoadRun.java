@@ -1,5 +1,6 @@
 package org.example.loadtest;
 
+import static org.example.loadtest.LoadMeasures.awaitDeliveries;
 import static org.example.loadtest.LoadMeasures.cpuTicks;
 import static org.example.loadtest.LoadMeasures.loadAverage;
 import static org.example.loadtest.LoadMeasures.percentile;
@@ -225,7 +226,7 @@ public final class ApiLoadRun {
         long backlog = schema.count("select count(*) from intake_submission where delivery <> 'DELIVERED'");
         out("delivery: %d submissions stored, %d not yet delivered when the load ended; waiting (up to %d s)...",
                 schema.count("select count(*) from intake_submission"), backlog, drainPatience.toSeconds());
-        drain(schema);
+        awaitDeliveries(schema, drainPatience, "api-load");
         double appRate = deliveryFigures(schema, api.ids(), loadEnd);
         paced(schema, apiUri, bodies.subList(warmup + requests + halfLoadRequests, bodies.size()), keycloak);
         hapiComparison(schema, api.ids(), hapi, hapiFirst, appRate);
@@ -356,25 +357,6 @@ public final class ApiLoadRun {
         }
     }
 
-    private void drain(PostgresSchema schema) {
-        Instant deadline = Instant.now().plus(drainPatience);
-        Instant nextReport = Instant.now().plusSeconds(30);
-        while (true) {
-            long open = schema.count("select count(*) from intake_submission where delivery not in ('DELIVERED', 'FAILED')");
-            if (open == 0) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(open + " submissions still not delivered after " + drainPatience);
-            }
-            if (Instant.now().isAfter(nextReport)) {
-                System.err.printf("api-load: %d submissions still to deliver%n", open);
-                nextReport = Instant.now().plusSeconds(30);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-    }
-
     /** Prints what the store says about the deliveries of the load; returns the app's deliveries/s after the load. */
     private double deliveryFigures(PostgresSchema schema, List<String> measuredIds, Instant loadEnd) throws Exception {
         Map<String, Stored> stored = stored(schema);
@@ -421,7 +403,7 @@ public final class ApiLoadRun {
             ids.add(id.group(1));
             sleep(Duration.ofMillis(500));
         }
-        drain(schema);
+        awaitDeliveries(schema, drainPatience, "api-load");
         long[] latencies = submitToDelivered(ids, stored(schema));
         out("  submit-to-delivered without a queue (%d intakes, one every 0.5 s): p50 %.0f ms, p99 %.0f ms",
                 latencies.length, percentile(latencies, 0.50), percentile(latencies, 0.99));

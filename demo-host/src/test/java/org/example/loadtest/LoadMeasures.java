@@ -1,11 +1,19 @@
 package org.example.loadtest;
 
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** What the load runs measure with: percentiles, a process's CPU, the machine's load, and a plain sleep. */
+import org.example.intake.testsupport.PostgresSchema;
+
+/**
+ * What the load runs measure with: percentiles, a process's CPU, the machine's load, a pause between paced
+ * requests, and the wait for the deliveries.
+ */
 final class LoadMeasures {
 
     private LoadMeasures() {
@@ -41,6 +49,24 @@ final class LoadMeasures {
         }
     }
 
+    /**
+     * Waits until no submission in the store is still to be delivered (each DELIVERED or FAILED), telling standard
+     * error every 30 s how many are left; fails after {@code patience}.
+     */
+    static void awaitDeliveries(PostgresSchema schema, Duration patience, String run) {
+        long[] reported = {0};
+        await(run + ": submissions still to deliver").atMost(patience).pollInterval(Duration.ofMillis(500))
+                .conditionEvaluationListener(condition -> {
+                    if (condition.getElapsedTimeInMS() / 30_000 > reported[0]) {
+                        reported[0] = condition.getElapsedTimeInMS() / 30_000;
+                        System.err.printf("%s: %s submissions still to deliver%n", run, condition.getValue());
+                    }
+                })
+                .until(() -> schema.count("select count(*) from intake_submission where delivery not in"
+                        + " ('DELIVERED', 'FAILED')"), equalTo(0L));
+    }
+
+    /** A pause between paced requests (not a wait for anything). */
     static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

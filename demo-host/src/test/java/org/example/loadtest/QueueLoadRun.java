@@ -1,9 +1,11 @@
 package org.example.loadtest;
 
+import static org.awaitility.Awaitility.await;
+import static org.example.intake.testsupport.Settled.awaitSettled;
+import static org.example.loadtest.LoadMeasures.awaitDeliveries;
 import static org.example.loadtest.LoadMeasures.cpuTicks;
 import static org.example.loadtest.LoadMeasures.loadAverage;
 import static org.example.loadtest.LoadMeasures.percentile;
-import static org.example.loadtest.LoadMeasures.sleep;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,12 +31,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -56,6 +60,7 @@ import org.example.intake.testsupport.PostgresSchema;
 import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Reference;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -261,7 +266,7 @@ public final class QueueLoadRun {
         }
         out("seed: %d real intakes through POST /api/intakes in %.1f s; waiting for their delivery to the sandbox...",
                 bodies.size(), (System.nanoTime() - began) / 1e9);
-        drain(Duration.ofMinutes(4));
+        awaitDeliveries(schema, Duration.ofMinutes(4), "queue-load");
         out("seed: %s", schema.strings("select level || ' ' || count(*) || ' ' || string_agg(distinct delivery, '/')"
                 + " from intake_submission group by level order by min(priority)"));
     }
@@ -603,6 +608,7 @@ public final class QueueLoadRun {
               window.__queueEventCounts = { intake: 0, changed: 0 };
               var Wrapped = function (url, init) {
                 var source = new Original(url, init);
+                source.addEventListener('ready', function () { window.__queueStreamReady = true; });
                 source.addEventListener('changed', function () { window.__queueEventCounts.changed++; });
                 source.addEventListener('intake', function (event) {
                   window.__queueEventCounts.intake++;
@@ -671,7 +677,7 @@ public final class QueueLoadRun {
         driver.findElement(By.id("password")).sendKeys(DemoRealm.DR_SAM.password());
         driver.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("queue-content")));
-        sleep(Duration.ofSeconds(3)); // the page's event stream opens and says it is ready
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("return window.__queueStreamReady")));
         Number shown = (Number) ((JavascriptExecutor) driver).executeScript(ROW_TIMES);
         out("B: Chromium %s open at %s/clinician as dr-sam (Keycloak's login page), %d rows on page 1, %d unreviewed"
                         + " EMERGENCY in the store; a new EMERGENCY is reviewed through the API %d ms after it appears,"
@@ -687,7 +693,8 @@ public final class QueueLoadRun {
         phase("B0 warm-up", driver, pool.subList(0, 5), 1, 300, 300, patientToken, clinicianToken, reviewed, false);
         phase("B1 paced", driver, pool.subList(5, 5 + emergencies), 1, 200, 500, patientToken, clinicianToken,
                 reviewed, true);
-        sleep(Duration.ofSeconds(2));
+        awaitSettled("B1's last reviews on the page: its row fetches", () -> ((JavascriptExecutor) driver)
+                .executeScript("return window.__queueFetches.length"), Duration.ofSeconds(2), Duration.ofMinutes(1));
         phase("B2 burst", driver, pool.subList(5 + emergencies, 5 + emergencies + burst), 4, 0, 0, patientToken,
                 clinicianToken, reviewed, true);
     }
@@ -729,14 +736,14 @@ public final class QueueLoadRun {
             }));
         }
         submitters.shutdown();
-        long submitEnd = 0;
-        Map<String, Long> seen = Map.of();
-        while (true) {
-            boolean submitting = done.stream().anyMatch(f -> !f.isDone());
-            if (!submitting && submitEnd == 0) {
-                submitEnd = System.currentTimeMillis();
-            }
-            seen = times(driver, "__queueSeen");
+        // While the clients submit, and up to 30 s after: read what the page shows, and review each new row once it
+        // has been on the page for the review delay (as a clinician working the queue would); done when every
+        // submission has been shown and reviewed, so that the next phase finds page 1 as this one did. What is not
+        // shown within the 30 s is counted as missing below.
+        AtomicReference<Map<String, Long>> seenNow = new AtomicReference<>(Map.of());
+        Callable<Boolean> allShownAndReviewed = () -> {
+            Map<String, Long> seen = times(driver, "__queueSeen");
+            seenNow.set(seen);
             long now = System.currentTimeMillis();
             for (Submitted s : submitted) {
                 Long at = seen.get(s.id());
@@ -744,15 +751,21 @@ public final class QueueLoadRun {
                     reviewer.submit(() -> review(s.id(), clinicianToken));
                 }
             }
-            Map<String, Long> shownNow = seen;
-            boolean allSeen = submitted.stream().allMatch(s -> shownNow.containsKey(s.id()));
-            // and reviewed, so that the next phase finds page 1 as this one did
-            boolean allReviewed = submitted.stream().allMatch(s -> reviewed.containsKey(s.id()));
-            if (!submitting && (allSeen && allReviewed || now - submitEnd > 30_000)) {
-                break;
-            }
-            sleep(Duration.ofMillis(200));
+            return submitted.stream().allMatch(s -> seen.containsKey(s.id()) && reviewed.containsKey(s.id()));
+        };
+        await(name + ": the clients' submissions").atMost(Duration.ofMinutes(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    allShownAndReviewed.call();
+                    return done.stream().allMatch(Future::isDone);
+                });
+        long submitEnd = System.currentTimeMillis();
+        try {
+            await(name + ": every submission on the page and reviewed").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200)).until(allShownAndReviewed);
+        } catch (ConditionTimeoutException e) {
+            // counted as missing below
         }
+        Map<String, Long> seen = seenNow.get();
         for (Future<?> future : done) {
             future.get(); // a failed submission fails the run
         }
@@ -916,20 +929,6 @@ public final class QueueLoadRun {
     }
 
     // ------------------------------------------------------------------------------------------------------ helpers
-
-    private void drain(Duration patience) {
-        Instant deadline = Instant.now().plus(patience);
-        while (true) {
-            long open = schema.count("select count(*) from intake_submission where delivery not in ('DELIVERED', 'FAILED')");
-            if (open == 0) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(open + " submissions still not delivered after " + patience);
-            }
-            sleep(Duration.ofMillis(500));
-        }
-    }
 
     private static void deleteTree(Path root) {
         try (java.util.stream.Stream<Path> files = Files.walk(root)) {

@@ -1,5 +1,7 @@
 // The intake form, made a little kinder with JavaScript (it works without): questions that
-// depend on an earlier "yes" show only then, and the emergency warning appears as soon as the
+// depend on an earlier "yes" show only then (each question's data-enable-when lists the questions
+// of the Questionnaire's enableWhen, any of which answered yes shows it: intake-core's
+// Question#isEnabled, which a test holds this script to), and the emergency warning appears as soon as the
 // answers so far call for emergency care. The server decides that with the same rules as the
 // verdict (POST /intake/check); nothing clinical is decided here. The warning is sticky at the
 // bottom of the viewport (intake.css): while it shows, the page keeps the control that has focus

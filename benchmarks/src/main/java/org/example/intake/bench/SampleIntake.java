@@ -52,8 +52,8 @@ import org.example.intake.core.triage.Level;
  */
 public final class SampleIntake {
 
-    /** Classpath resource holding the sample QR. */
-    public static final String RESOURCE = "/bench/complete-intake.json";
+    /** Classpath resource holding the sample QR: fhir-adapter's test resource, the intake its HAPI oracle tests check. */
+    public static final String RESOURCE = "/oracle/complete-intake.json";
 
     /** The sample's exact size in bytes (UTF-8); checked whenever it is loaded. */
     public static final int SIZE_BYTES = 3_079;

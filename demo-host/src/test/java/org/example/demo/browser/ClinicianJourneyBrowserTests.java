@@ -1,7 +1,9 @@
 package org.example.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.example.demo.browser.Accessibility.assertNoSeriousAccessibilityViolation;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -506,31 +508,24 @@ class ClinicianJourneyBrowserTests {
      * Waits until the EHR sandbox's resource of this type for this submission (identifier
      * {@code intake-resource|<id>/<suffix>}) has this value in this field.
      */
-    private static void awaitInEhr(String type, String id, String suffix, String field, String expected)
-            throws Exception {
+    private static void awaitInEhr(String type, String id, String suffix, String field, String expected) {
         URI search = URI.create(stack.ehrBaseUrl + "/" + type + "?identifier=" + RESOURCE_SYSTEM + "%7C" + id + "/"
                 + suffix);
-        long deadline = System.nanoTime() + EHR_WAIT.toNanos();
-        String seen = "nothing yet";
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(search)
-                    .header("Accept", "application/fhir+json").timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                JsonNode entries = JSON.readTree(response.body()).path("entry");
-                assertThat(entries.size()).as("%s for %s/%s", type, id, suffix).isLessThanOrEqualTo(1);
-                if (entries.size() == 1) {
-                    seen = entries.get(0).path("resource").path(field).asText();
-                    if (expected.equals(seen)) {
-                        return;
-                    }
-                }
-            } else {
-                seen = "HTTP " + response.statusCode();
-            }
-            Thread.sleep(500);
+        await(type + " " + id + "/" + suffix + " in the EHR, its " + field).atMost(EHR_WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> fieldInEhr(search, field), equalTo(expected));
+    }
+
+    /** The field of the one resource the search finds, or what was found instead; fails at once on two. */
+    private static String fieldInEhr(URI search, String field) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(search)
+                .header("Accept", "application/fhir+json").timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return "HTTP " + response.statusCode();
         }
-        throw new AssertionError(type + " " + id + "/" + suffix + " in the EHR: " + field + " is " + seen
-                + " after " + EHR_WAIT.toSeconds() + " s, not " + expected);
+        JsonNode entries = JSON.readTree(response.body()).path("entry");
+        assertThat(entries.size()).as("resources found by %s", search).isLessThanOrEqualTo(1);
+        return entries.isEmpty() ? "nothing yet" : entries.get(0).path("resource").path(field).asText();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.example.demo.DemoHostApplication;
 import org.example.intake.keycloak.DemoRealm;
 import org.example.intake.keycloak.KeycloakServer;
+import org.example.intake.testsupport.SharedServer;
 import org.example.intake.testsupport.TestStack;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -17,7 +18,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class DemoStack {
 
-    private static DemoStack shared;
+    private static final SharedServer<DemoStack> SHARED = new SharedServer<>("demo stack", DemoStack::start,
+            DemoStack::stop);
 
     final KeycloakServer keycloak;
     final String ehrBaseUrl;
@@ -31,13 +33,8 @@ final class DemoStack {
         this.webBaseUrl = "http://localhost:" + ((WebServerApplicationContext) web).getWebServer().getPort();
     }
 
-    static synchronized DemoStack shared() {
-        if (shared == null) {
-            shared = start();
-            DemoStack stack = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "demo-stack-stop"));
-        }
-        return shared;
+    static DemoStack shared() {
+        return SHARED.get();
     }
 
     private static DemoStack start() {

@@ -1,7 +1,9 @@
 package org.example.demo.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.example.demo.browser.Accessibility.assertNoSeriousAccessibilityViolation;
+import static org.hamcrest.Matchers.containsString;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -250,18 +252,18 @@ class PatientJourneyBrowserTests {
         HttpClient http = HttpClient.newHttpClient();
         String search = stack.ehrBaseUrl + "/QuestionnaireResponse?identifier="
                 + "http://example.org/fhir/sid/intake-submission%7C" + id + "&_summary=count";
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String body = "";
-        while (System.nanoTime() < deadline && !body.contains("\"total\":1")) {
-            body = http.send(HttpRequest.newBuilder(URI.create(search)).build(), HttpResponse.BodyHandlers.ofString())
-                    .body();
-            Thread.sleep(300);
-        }
-        assertThat(body).contains("\"total\":1");
+        await("the submission's QuestionnaireResponse in the EHR").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(300))
+                .until(() -> http.send(HttpRequest.newBuilder(URI.create(search)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body(), containsString("\"total\":1"));
 
-        browser.open(stack.webBaseUrl + "/intake/history");
-        WebElement row = browser.waitFor(By.cssSelector("[data-submission-id='" + id + "']"));
-        assertThat(row.getText()).contains("Received");
+        // The app records the delivery once the EHR has answered: the history says so from then on.
+        await("the patient's history showing the submission as received").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                    browser.open(stack.webBaseUrl + "/intake/history");
+                    WebElement row = browser.waitFor(By.cssSelector("[data-submission-id='" + id + "']"));
+                    assertThat(row.getText()).contains("Received");
+                });
         browser.screenshot("08-history");
         assertNoSeriousAccessibilityViolation(browser, "history");
     }

@@ -21,62 +21,31 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Starts the EHR sandbox inside the current JVM, for other modules' tests.
+ * Starts the EHR sandbox inside the current JVM, for this module's tests and probes (other modules' tests run it
+ * as a process, from test-support).
  *
  * <pre>{@code
- * EhrSandbox ehr = EhrSandboxServer.startShared();   // boots once per JVM, ~20-90 s; later calls return at once
- * IGenericClient client = fhirContext.newRestfulGenericClient(ehr.baseUrl());
+ * try (EhrSandbox ehr = EhrSandboxServer.startThrowaway()) {   // ~20-90 s
+ *     IGenericClient client = fhirContext.newRestfulGenericClient(ehr.baseUrl());
+ * }
  * }</pre>
  *
- * <p>The shared sandbox listens on a free port, keeps its H2 database in a fresh temporary directory,
- * and is stopped (directory deleted) by a JVM shutdown hook. When the system property
- * {@value #URL_PROPERTY} or the environment variable {@value #URL_ENV} names the base URL of a sandbox
- * that is already running (e.g. {@code http://localhost:8090/fhir}), that one is used instead.
- *
- * <p>The in-process sandbox ignores the host's environment for the settings that would otherwise
- * leak into it (port, datasource, active profiles, config locations): it always runs on H2.
+ * <p>A sandbox listens on a free port. The in-process sandbox ignores the host's environment for the settings
+ * that would otherwise leak into it (port, datasource, active profiles, config locations): it runs on H2 unless
+ * given other properties.
  */
 public final class EhrSandboxServer {
-
-    public static final String URL_PROPERTY = "ehr.sandbox.url";
-    public static final String URL_ENV = "EHR_SANDBOX_URL";
-
-    private static EhrSandbox shared;
-    private static RuntimeException sharedStartFailure;
 
     private EhrSandboxServer() {
     }
 
-    /**
-     * The JVM's shared sandbox: started on first call, reused afterwards. If it could not be started, every
-     * later call fails at once with the first failure as cause, rather than booting HAPI again.
-     */
-    public static synchronized EhrSandbox startShared() {
-        if (shared != null) {
-            return shared;
-        }
-        if (sharedStartFailure != null) {
-            throw new IllegalStateException("The shared EHR sandbox failed to start (see the cause)",
-                    sharedStartFailure);
-        }
-        try {
-            String external = System.getProperty(URL_PROPERTY, System.getenv(URL_ENV));
-            if (external != null && !external.isBlank()) {
-                shared = connect(external.strip());
-            } else {
-                EhrSandbox started = start(freshDataDir(), true, Map.of());
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close, "ehr-sandbox-shutdown"));
-                shared = started;
-            }
-            return shared;
-        } catch (RuntimeException e) {
-            sharedStartFailure = e;
-            throw e;
-        }
+    /** A sandbox with its H2 database in a fresh temporary directory, which {@link EhrSandbox#close()} deletes. */
+    public static EhrSandbox startThrowaway() {
+        return start(freshDataDir(), true, Map.of());
     }
 
     /**
-     * Starts a sandbox of its own (not the shared one) on a free port, with its data in {@code dataDir}.
+     * Starts a sandbox on a free port, with its data in {@code dataDir}.
      * The caller closes it. {@code properties} override the sandbox's settings, e.g.
      * {@code Map.of("ehr.validate-requests", "false")}.
      */

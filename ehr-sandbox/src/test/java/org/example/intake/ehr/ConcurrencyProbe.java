@@ -36,7 +36,7 @@ public final class ConcurrencyProbe {
 
     public static void main(String[] args) throws Exception {
         EhrSandbox ehr = args.length > 0 && args[0].startsWith("http")
-                ? EhrSandboxServer.connect(args[0]) : EhrSandboxServer.startShared();
+                ? EhrSandboxServer.connect(args[0]) : EhrSandboxServer.startThrowaway();
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         IGenericClient client = Fhir.client(ehr);
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -32,7 +32,7 @@ public final class ThroughputProbe {
 
     public static void main(String[] args) {
         EhrSandbox ehr = args.length > 0 && args[0].startsWith("http")
-                ? EhrSandboxServer.connect(args[0]) : EhrSandboxServer.startShared();
+                ? EhrSandboxServer.connect(args[0]) : EhrSandboxServer.startThrowaway();
         int bundles = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         IGenericClient client = Fhir.client(ehr);
         String patientId = Fhir.unique("probe");

@@ -2,6 +2,7 @@ package org.example.intake.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.CodedAnswer;
@@ -148,6 +149,8 @@ final class QuestionnaireResponseValidator {
         private final int[] groupIndexOfQuestion = new int[QUESTIONS.length];
         private final int[] itemIndexOfQuestion = new int[QUESTIONS.length];
         private final int[] responseIndexOfGroup;
+        /** Whether a question's accepted answer is yes: what intake-core's enableWhen evaluator asks. */
+        private final Predicate<Question> answeredYes = condition -> Boolean.TRUE.equals(values[condition.ordinal()]);
 
         Walk(IntakeQuestionnaire questionnaire, Issues issues) {
             this.questionnaire = questionnaire;
@@ -314,7 +317,9 @@ final class QuestionnaireResponseValidator {
                         + system + ", not " + coding.getSystem() + ".");
                 return null;
             }
-            return option(spec.question(), code);
+            // compilation guarantees the Questionnaire's options are core's
+            return spec.question().option(code).orElseThrow(
+                    () -> new IllegalStateException("'" + code + "' is not an answer option of " + spec.linkId()));
         }
 
         private Object text(ItemSpec spec, String text, int g, int i, int a) {
@@ -379,17 +384,18 @@ final class QuestionnaireResponseValidator {
             }
         }
 
-        /** Whether the question is enabled, or null when a condition's own answer was refused. */
+        /**
+         * Whether the question is enabled, by intake-core's evaluator over the accepted answers; null when
+         * that leaves it disabled but a condition's own answer was refused (whether it is asked is then unknown).
+         */
         private Boolean enabled(ItemSpec spec) {
-            if (spec.enabledWhenAnyTrue().isEmpty()) {
+            Question question = spec.question();
+            if (question.isEnabled(answeredYes)) {
                 return Boolean.TRUE;
             }
-            for (Question condition : spec.question().enabledWhenAnyTrue()) {
+            for (Question condition : question.enabledWhenAnyTrue()) {
                 if (refused[condition.ordinal()]) {
                     return null;
-                }
-                if (Boolean.TRUE.equals(values[condition.ordinal()])) {
-                    return Boolean.TRUE;
                 }
             }
             return Boolean.FALSE;
@@ -433,16 +439,6 @@ final class QuestionnaireResponseValidator {
 
     private static String valuePath(int g, int i, int a) {
         return answerPath(g, i, a) + ".value";
-    }
-
-    /** The option of a choice question with this code (compilation guarantees the Questionnaire's options are core's). */
-    private static CodedAnswer option(Question question, String code) {
-        for (CodedAnswer option : question.options()) {
-            if (option.code().equals(code)) {
-                return option;
-            }
-        }
-        throw new IllegalStateException("'" + code + "' is not an answer option of " + question.linkId());
     }
 
     /**

@@ -655,6 +655,20 @@ class IntakeReaderUnitTests {
     }
 
     @Test
+    void aQuestionAnotherConditionEnables_isJudgedEvenWhenOneConditionIsWronglyTyped() {
+        QuestionnaireResponse unanswered = Responses.benign1_1_0().setRaw(Question.RADIATES, new IntegerType(1))
+                .set(Question.NUMBNESS_TINGLING, true).build();
+        QuestionnaireResponse disabled = Responses.benign1_1_0().setRaw(Question.RADIATES, new IntegerType(1))
+                .set(Question.BOTH_LEGS, true).build();
+
+        assertThat(problems(unanswered)).as("numbness-tingling yes asks both-legs, whatever radiates says")
+                .containsExactly("wrong-type@QuestionnaireResponse.item[1].item[0].answer[0].value",
+                        "missing-answer@QuestionnaireResponse.item[1]");
+        assertThat(problems(disabled)).as("whether radiates asks both-legs is unknown: not blamed")
+                .containsExactly("wrong-type@QuestionnaireResponse.item[1].item[0].answer[0].value");
+    }
+
+    @Test
     void severalProblems_areAllReportedAtOnce() {
         QuestionnaireResponse response = Responses.benign().set(Question.PAIN_SEVERITY, 12).set(Question.ONSET, "soon")
                 .remove(Question.AGE).status(QuestionnaireResponseStatus.STOPPED).build();

@@ -14,41 +14,29 @@ import java.util.SplittableRandom;
 import java.util.TimeZone;
 
 import org.example.intake.core.answers.AnswerType;
-import org.example.intake.core.answers.CodedAnswer;
 import org.example.intake.core.answers.Frequency;
-import org.example.intake.core.answers.Group;
 import org.example.intake.core.answers.Onset;
 import org.example.intake.core.answers.Pattern;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.answers.Side;
 import org.example.intake.core.answers.Standing;
-import org.hl7.fhir.r4.model.BooleanType;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
-import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
-import org.hl7.fhir.r4.model.Type;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.IParser;
 
 /**
- * Builds intake QuestionnaireResponses as a form filler would send them (the current questionnaire,
- * 1.2.0, unless a version is given; see {@code fhir/Questionnaire-buttock-cramp-intake-*.json}):
- * groups in form order, each question directly under its group, dependent questions only
- * when enabled, a group with no answers left out. Its {@link #main} writes N varied responses as NDJSON for the load run.
+ * Varied intake QuestionnaireResponses as a form filler would send them (the current questionnaire,
+ * 1.2.0, unless a version is given), made by {@link ExampleIntakes#response}: dependent questions only
+ * when enabled (intake-core's {@link Question#isEnabled}), codings with their display. Its {@link #main} writes N varied responses as NDJSON for the load run.
  *
  * <p>Usage: {@code SampleIntakes COUNT SEED OUTPUT.ndjson}. The same seed gives the same file.
  */
 public final class SampleIntakes {
-
-    static final String CANONICAL = "http://example.org/fhir/Questionnaire/buttock-cramp-intake";
 
     private static final FhirContext FHIR = FhirContext.forR4Cached();
 
@@ -117,46 +105,20 @@ public final class SampleIntakes {
     /** A complete response to this questionnaire version. */
     static QuestionnaireResponse response(String id, String patient, Instant authored, Map<Question, Object> answers,
             QuestionnaireVersion version) {
-        QuestionnaireResponse response = new QuestionnaireResponse();
+        Map<Question, Object> enabled = new EnumMap<>(Question.class);
+        answers.forEach((question, value) -> {
+            if (question.isEnabled(condition -> Boolean.TRUE.equals(answers.get(condition)))) {
+                enabled.put(question, value);
+            }
+        });
+        QuestionnaireResponse response = ExampleIntakes.response(version, enabled);
         if (id != null) {
             response.setId(id);
         }
-        response.setQuestionnaire(CANONICAL + "|" + version.code());
-        response.setStatus(QuestionnaireResponseStatus.COMPLETED);
         response.setSubject(new Reference("Patient/" + patient));
         response.setAuthoredElement(new DateTimeType(Date.from(authored), TemporalPrecisionEnum.SECOND,
                 TimeZone.getTimeZone("UTC")));
-        for (Group group : Group.values()) {
-            QuestionnaireResponseItemComponent groupItem = new QuestionnaireResponseItemComponent().setLinkId(group.linkId());
-            for (Question question : Question.of(group)) {
-                Object value = answers.get(question);
-                if (value == null || !isEnabled(question, answers)) {
-                    continue;
-                }
-                QuestionnaireResponseItemComponent item = groupItem.addItem().setLinkId(question.linkId());
-                item.addAnswer().setValue(toFhir(value));
-            }
-            if (groupItem.hasItem()) {
-                response.addItem(groupItem); // a group with no answers is left out
-            }
-        }
         return response;
-    }
-
-    private static Type toFhir(Object value) {
-        if (value instanceof Boolean b) {
-            return new BooleanType(b);
-        }
-        if (value instanceof Integer n) {
-            return new IntegerType(n);
-        }
-        if (value instanceof CodedAnswer c) {
-            return new Coding(CodedAnswer.SYSTEM, c.code(), c.display());
-        }
-        if (value instanceof String s) {
-            return new StringType(s);
-        }
-        throw new IllegalArgumentException("not an answer value: " + value.getClass());
     }
 
     /** Answers to every required question (and some optional ones), varied across all levels. */
@@ -207,18 +169,6 @@ public final class SampleIntakes {
                 default -> 30;
             };
         };
-    }
-
-    private static boolean isEnabled(Question question, Map<Question, Object> answers) {
-        if (question.enabledWhenAnyTrue().isEmpty()) {
-            return true;
-        }
-        for (Question condition : question.enabledWhenAnyTrue()) {
-            if (Boolean.TRUE.equals(answers.get(condition))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static <T> T pick(SplittableRandom random, T[] options) {

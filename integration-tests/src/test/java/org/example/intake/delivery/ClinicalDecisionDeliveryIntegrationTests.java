@@ -13,8 +13,6 @@ import java.util.Optional;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.example.intake.core.triage.Level;
-import org.example.intake.ehr.EhrSandboxExtension;
-import org.example.intake.ehr.EhrSandboxExtension.EhrBaseUrl;
 import org.example.intake.fhir.audit.AuditAction;
 import org.example.intake.fhir.audit.AuditEventBundleBuilder;
 import org.example.intake.fhir.audit.AuditRecord;
@@ -24,6 +22,7 @@ import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.fhir.ehr.DeliveryResult;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
+import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.AuditEvent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
@@ -34,14 +33,12 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A submission re-delivered with clinicians' decisions to the real HAPI FHIR JPA sandbox: the EHR's Flag and
  * ServiceRequest follow the decision, nothing is duplicated, and delivering the same state again writes nothing.
  * The clinicians' audit trail goes the same way: one AuditEvent per record, however often it is delivered.
  */
-@ExtendWith(EhrSandboxExtension.class)
 class ClinicalDecisionDeliveryIntegrationTests {
 
     private static final Instant OVERRIDDEN_AT = Deliveries.TRIAGED_AT.plus(Duration.ofMinutes(50));
@@ -51,8 +48,8 @@ class ClinicalDecisionDeliveryIntegrationTests {
     private static IGenericClient fhir;
 
     @BeforeAll
-    static void connect(@EhrBaseUrl String baseUrl) {
-        client = new EhrClient(EhrSettings.open(URI.create(baseUrl)));
+    static void connect() {
+        client = new EhrClient(EhrSettings.open(URI.create(TestStack.ehrSandbox().baseUrl())));
         fhir = client.fhir();
     }
 

@@ -11,15 +11,13 @@ import java.util.List;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import org.example.intake.ehr.EhrSandboxExtension;
-import org.example.intake.ehr.EhrSandboxExtension.EhrBaseUrl;
 import org.example.intake.fhir.ehr.DeliveryResult;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
+import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The delivery benchmark (not part of {@code verify}; run {@code bench/delivery.sh}): posts N
@@ -29,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * asserts only that every Bundle was delivered: speed is read from its output, never asserted.
  */
 @Tag("benchmark")
-@ExtendWith(EhrSandboxExtension.class)
 class DeliveryBenchmarkTests {
 
     private static final int BUNDLES = Integer.getInteger("bench.bundles", 200);
@@ -37,7 +34,8 @@ class DeliveryBenchmarkTests {
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 20);
 
     @Test
-    void moduleAndPlainHapiClient_postTheSameKindOfBundles(@EhrBaseUrl String baseUrl) {
+    void moduleAndPlainHapiClient_postTheSameKindOfBundles() {
+        String baseUrl = TestStack.ehrSandbox().baseUrl();
         List<String> examples = Deliveries.validExamples().stream().map(Deliveries::read).toList();
         long run = System.currentTimeMillis();
         try (EhrClient module = new EhrClient(EhrSettings.open(URI.create(baseUrl)))) {

@@ -14,13 +14,12 @@ import java.util.concurrent.TimeUnit;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.example.intake.core.triage.Level;
-import org.example.intake.ehr.EhrSandboxExtension;
-import org.example.intake.ehr.EhrSandboxExtension.EhrBaseUrl;
 import org.example.intake.fhir.extract.Submission;
 import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.example.intake.fhir.ehr.DeliveryResult;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.ehr.EhrSettings;
+import org.example.intake.testsupport.TestStack;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleEntryComponent;
 import org.hl7.fhir.r4.model.Flag;
@@ -31,18 +30,16 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The module's Bundles delivered through its EHR client to the real HAPI FHIR JPA sandbox, then searched back. */
-@ExtendWith(EhrSandboxExtension.class)
 class EhrDeliveryIntegrationTests {
 
     private static EhrClient client;
     private static IGenericClient fhir;
 
     @BeforeAll
-    static void connect(@EhrBaseUrl String baseUrl) {
-        client = new EhrClient(EhrSettings.open(URI.create(baseUrl)));
+    static void connect() {
+        client = new EhrClient(EhrSettings.open(URI.create(TestStack.ehrSandbox().baseUrl())));
         fhir = client.fhir();
     }
 

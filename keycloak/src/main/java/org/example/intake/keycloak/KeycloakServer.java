@@ -30,8 +30,8 @@ import java.util.concurrent.TimeoutException;
  * {@value DemoRealm#NAME}, run as a child process: {@code bin/kc.sh start-dev --import-realm}.
  *
  * <pre>{@code
- * KeycloakServer keycloak = KeycloakServer.startShared();  // once per JVM, ~15-25 s; later calls return at once
- * String issuer = keycloak.issuerUri();                     // http://localhost:<port>/realms/intake
+ * KeycloakServer keycloak = KeycloakServer.startThrowaway();  // ~15-25 s, on free ports
+ * String issuer = keycloak.issuerUri();                        // http://localhost:<port>/realms/intake
  * }</pre>
  *
  * <p>A started server listens on 127.0.0.1 only, with its issuer pinned to {@code http://localhost:<port>}
@@ -52,9 +52,6 @@ public final class KeycloakServer implements AutoCloseable {
     public static final int DEFAULT_PORT = 8180;
     public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(3);
 
-    /** System property, then environment variable: the base URL of a running server for {@link #startShared()}. */
-    public static final String URL_PROPERTY = "intake.keycloak.url";
-    public static final String URL_ENV = "INTAKE_KEYCLOAK_URL";
     /** System property: seconds a start may take before it fails (default 180). */
     public static final String START_TIMEOUT_PROPERTY = "intake.keycloak.start-timeout-seconds";
 
@@ -87,9 +84,7 @@ public final class KeycloakServer implements AutoCloseable {
             """;
 
     private static final Object START_LOCK = new Object();
-    private static KeycloakServer shared;
     private static volatile boolean exiting;
-    private static RuntimeException sharedStartFailure;
 
     private final String baseUrl;
     private final int managementPort;
@@ -116,34 +111,15 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * The JVM's shared server: started on first call, reused afterwards, stopped at JVM exit. It listens on
-     * free ports and keeps its home in {@code target/keycloak/jvm-<pid>} under the working directory (the
-     * calling module's, under Maven), whose database is deleted at exit and whose log stays. When
-     * {@value #URL_PROPERTY} or {@value #URL_ENV} names the base URL of a running server (for example
-     * {@code http://localhost:8180} of {@code ./intake keycloak}), that one is used instead. If the start
-     * failed, every later call fails at once with that failure as the cause.
+     * A throwaway server of this JVM's own, for tests: on free ports, its home in {@code target/keycloak/jvm-<pid>}
+     * under the working directory (the calling module's, under Maven), whose database is deleted when it stops and
+     * whose log stays; stopped at JVM exit at the latest. Test-support shares one per test JVM.
+     *
+     * @throws IllegalStateException as {@link #start(int, Path)}
      */
-    public static synchronized KeycloakServer startShared() {
-        if (shared != null) {
-            return shared;
-        }
-        if (sharedStartFailure != null) {
-            throw new IllegalStateException("The shared Keycloak server failed to start (see the cause)",
-                    sharedStartFailure);
-        }
-        try {
-            String external = System.getProperty(URL_PROPERTY, System.getenv(URL_ENV));
-            if (external != null && !external.isBlank()) {
-                shared = connect(external.strip());
-            } else {
-                Path dir = Path.of("target", "keycloak", "jvm-" + ProcessHandle.current().pid());
-                shared = start(0, 0, dir, startTimeout(), true);
-            }
-            return shared;
-        } catch (RuntimeException e) {
-            sharedStartFailure = e;
-            throw e;
-        }
+    public static KeycloakServer startThrowaway() {
+        Path dir = Path.of("target", "keycloak", "jvm-" + ProcessHandle.current().pid());
+        return start(0, 0, dir, startTimeout(), true);
     }
 
     /**
@@ -365,7 +341,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     /**
      * Stops a started server and every process it started (TERM, then KILL after 30 s), deleting its database
-     * if it is the shared one; does nothing for a server reached at a URL. Idempotent.
+     * if it is a throwaway one; does nothing for a server reached at a URL. Idempotent.
      */
     public synchronized void stop() {
         if (process == null || stopped) {

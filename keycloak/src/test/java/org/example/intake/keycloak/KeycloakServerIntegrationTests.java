@@ -17,20 +17,28 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The JVM's shared server as started: reached, watched and logged. */
+/** The run's throwaway server as started: reached, watched and logged. */
 @ExtendWith(KeycloakExtension.class)
 class KeycloakServerIntegrationTests {
 
-    @Test
-    void theSharedServerIsStartedOnceAndReusedByEveryCaller(KeycloakServer injected,
-            @KeycloakExtension.KeycloakBaseUrl String baseUrl) {
-        KeycloakServer again = KeycloakServer.startShared();
+    private static KeycloakServer atClassStart;
 
-        assertThat(again).isSameAs(injected);
+    @BeforeAll
+    static void rememberTheServerOfTheClass(KeycloakServer server) {
+        atClassStart = server;
+    }
+
+    @Test
+    void theThrowawayServerIsStartedOnceForTheRunAndReusedByEveryCaller(KeycloakServer injected,
+            @KeycloakExtension.KeycloakBaseUrl String baseUrl) {
+        assertThat(injected).isSameAs(atClassStart);
         assertThat(injected.ownsProcess()).isTrue();
+        assertThat(injected.dataDir()).hasValue(Path.of("target", "keycloak", "jvm-" + ProcessHandle.current().pid())
+                .toAbsolutePath().normalize());
         assertThat(baseUrl).isEqualTo(injected.baseUrl()).matches("http://localhost:\\d+");
         assertThat(injected.startupTime()).hasValueSatisfying(t -> assertThat(t).isPositive());
     }

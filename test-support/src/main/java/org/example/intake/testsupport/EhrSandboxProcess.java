@@ -3,6 +3,10 @@ package org.example.intake.testsupport;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,10 +35,41 @@ public final class EhrSandboxProcess implements AutoCloseable {
 
     private final AppProcess app;
     private final Path dataDir;
+    private final String baseUrl;
 
     private EhrSandboxProcess(AppProcess app, Path dataDir) {
         this.app = app;
         this.dataDir = dataDir;
+        this.baseUrl = app.baseUrl() + "/fhir";
+    }
+
+    private EhrSandboxProcess(String baseUrl) {
+        this.app = null;
+        this.dataDir = null;
+        this.baseUrl = baseUrl;
+    }
+
+    /**
+     * A sandbox already running at {@code baseUrl} (its FHIR base, e.g. {@code http://localhost:8090/fhir}), not
+     * this JVM's: {@link #close()} leaves it alone.
+     *
+     * @throws IllegalStateException unless its {@code /metadata} answers 200 within 30 s
+     */
+    public static EhrSandboxProcess connect(String baseUrl) {
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        try {
+            int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metadata"))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 200) {
+                throw new IllegalStateException("The EHR sandbox at " + base + " answered /metadata with HTTP " + status);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("No EHR sandbox answers at " + base + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return new EhrSandboxProcess(base);
     }
 
     /**
@@ -100,23 +135,31 @@ public final class EhrSandboxProcess implements AutoCloseable {
 
     /** Waits until {@code /fhir/metadata} answers 200; fails if the process exits first or time runs out. */
     public EhrSandboxProcess awaitReady(Duration patience) {
-        app.awaitReady(patience);
+        if (app != null) {
+            app.awaitReady(patience);
+        }
         return this;
     }
 
     /** {@code http://127.0.0.1:<port>/fhir}. */
     public String baseUrl() {
-        return app.baseUrl() + "/fhir";
+        return baseUrl;
     }
 
     /** The current process's pid (a start that lost its port is made again, as a new process). */
     public long pid() {
+        if (app == null) {
+            throw new IllegalStateException("the sandbox at " + baseUrl + " is not this JVM's");
+        }
         return app.pid();
     }
 
-    /** Stops the sandbox (TERM, then KILL) and deletes its data. */
+    /** Stops the sandbox (TERM, then KILL) and deletes its data; leaves one reached at a URL alone. */
     @Override
     public void close() {
+        if (app == null) {
+            return;
+        }
         app.close();
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -127,6 +170,6 @@ public final class EhrSandboxProcess implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "EHR sandbox " + app;
+        return "EHR sandbox " + (app == null ? baseUrl : app);
     }
 }

@@ -125,20 +125,23 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      * and its settings under {@code db-scheduler.*} are left alone. Names and defaults as db-scheduler's, except
      * where said.
      *
-     * @param threads                    jobs run at once on this node
-     * @param pollingInterval            how often the table is polled for due jobs
-     * @param pollingStrategy            {@code fetch}, or {@code lock-and-fetch} ({@code SELECT ... FOR UPDATE SKIP
-     *                                   LOCKED}: on PostgreSQL with several nodes)
-     * @param pollingStrategyLowerLimitFractionOfThreads when to poll again (fetch), as a fraction of {@code threads}
-     * @param pollingStrategyUpperLimitFractionOfThreads how many jobs one poll takes, as a fraction of {@code threads}
-     * @param heartbeatInterval          how often a node marks the jobs it runs as alive (5s here, not db-scheduler's
-     *                                   5 min: a dead node's deliveries are taken over within seconds, not half an
-     *                                   hour)
-     * @param missedHeartbeatsLimit      missed heartbeats after which a job counts as dead and is revived
-     * @param immediateExecutionEnabled       whether a job scheduled now runs at once on this node rather than at the
-     *                                   next poll (on here: a submission goes to the EHR as soon as it is stored)
-     * @param name                       this node's name in the table's {@code picked_by}; the host name when unset
-     * @param shutdownMaxWait            how long a stopping node waits for the jobs it is running
+     * @param threads                   jobs run at once on this node
+     * @param pollingInterval           how often the table is polled for due jobs
+     * @param pollingStrategy           {@code fetch}, or {@code lock-and-fetch} ({@code SELECT ... FOR UPDATE
+     *                                  SKIP LOCKED}: on PostgreSQL with several nodes)
+     * @param pollingStrategyLowerLimitFractionOfThreads when to poll again (fetch), as a fraction of
+     *                                  {@code threads}
+     * @param pollingStrategyUpperLimitFractionOfThreads how many jobs one poll takes, as a fraction of
+     *                                  {@code threads}
+     * @param heartbeatInterval         how often a node marks the jobs it runs as alive (5 s here, not
+     *                                  db-scheduler's 5 min: a dead node's deliveries are taken over within
+     *                                  seconds, not half an hour)
+     * @param missedHeartbeatsLimit     missed heartbeats after which a job counts as dead and is revived
+     * @param immediateExecutionEnabled whether a job scheduled now runs at once on this node rather than at the
+     *                                  next poll (on here: a submission goes to the EHR as soon as it is stored)
+     * @param name                      this node's name in the table's {@code picked_by}; the host name when unset
+     * @param shutdownMaxWait           how long a stopping node waits for the jobs it is running (30 s here,
+     *                                  not db-scheduler's 30 min)
      */
     public record Scheduler(@DefaultValue("10") @Min(1) int threads, @DefaultValue("10s") Duration pollingInterval,
             @DefaultValue("fetch") @Pattern(regexp = "fetch|lock-and-fetch") String pollingStrategy,

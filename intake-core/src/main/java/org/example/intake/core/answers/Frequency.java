@@ -7,22 +7,5 @@ public enum Frequency implements CodedAnswer {
     WEEKLY("weekly", "Every week"),
     DAILY_OR_CONSTANT("daily-or-constant", "Every day or all the time");
 
-    private final String code;
-    private final String display;
-
-    Frequency(String code, String display) {
-        this.code = code;
-        this.display = display;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String display() {
-        return display;
-    }
-
+    Frequency(String code, String display) { Codes.define(this, code, display); }
 }

@@ -156,15 +156,7 @@ public final class IntakeAnswers {
     }
 
     private static boolean isEnabled(Question question, Object[] values) {
-        if (question.enabledWhenAnyTrue().isEmpty()) {
-            return true;
-        }
-        for (Question condition : question.enabledWhenAnyTrue()) {
-            if (Boolean.TRUE.equals(values[condition.ordinal()])) {
-                return true;
-            }
-        }
-        return false;
+        return question.isEnabled(condition -> Boolean.TRUE.equals(values[condition.ordinal()]));
     }
 
     @Override

@@ -2,11 +2,8 @@ package org.example.intake.core.answers;
 
 import static org.example.intake.core.answers.Question.BOTH_LEGS;
 import static org.example.intake.core.answers.Question.CAN_BEAR_WEIGHT;
-import static org.example.intake.core.answers.Question.LEG_WEAKNESS;
 import static org.example.intake.core.answers.Question.NUMBNESS_BOTH_LEGS;
-import static org.example.intake.core.answers.Question.NUMBNESS_TINGLING;
 import static org.example.intake.core.answers.Question.PAIN_BOTH_LEGS;
-import static org.example.intake.core.answers.Question.RADIATES;
 import static org.example.intake.core.answers.Question.STANDING;
 import static org.example.intake.core.answers.Question.WEAKNESS_BOTH_LEGS;
 
@@ -49,9 +46,9 @@ public final class OlderVersions {
         }
         Object bothLegs = answers.value(BOTH_LEGS);
         if (bothLegs != null) {
-            giveIfEnabled(values, PAIN_BOTH_LEGS, RADIATES, bothLegs);
-            giveIfEnabled(values, NUMBNESS_BOTH_LEGS, NUMBNESS_TINGLING, bothLegs);
-            giveIfEnabled(values, WEAKNESS_BOTH_LEGS, LEG_WEAKNESS, bothLegs);
+            giveIfEnabled(values, PAIN_BOTH_LEGS, bothLegs);
+            giveIfEnabled(values, NUMBNESS_BOTH_LEGS, bothLegs);
+            giveIfEnabled(values, WEAKNESS_BOTH_LEGS, bothLegs);
         }
         Object canBearWeight = answers.value(CAN_BEAR_WEIGHT);
         if (canBearWeight != null) {
@@ -78,8 +75,9 @@ public final class OlderVersions {
         };
     }
 
-    private static void giveIfEnabled(Object[] values, Question target, Question enabler, Object answer) {
-        if (Boolean.TRUE.equals(values[enabler.ordinal()])) {
+    /** Gives the answer to the target when the answers so far enable it ({@link Question#isEnabled}). */
+    private static void giveIfEnabled(Object[] values, Question target, Object answer) {
+        if (target.isEnabled(condition -> Boolean.TRUE.equals(values[condition.ordinal()]))) {
             values[target.ordinal()] = answer;
         }
     }

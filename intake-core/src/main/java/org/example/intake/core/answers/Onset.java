@@ -7,22 +7,5 @@ public enum Onset implements CodedAnswer {
     WEEKS("weeks", "1 to 6 weeks ago"),
     OVER_6_WEEKS("over-6-weeks", "More than 6 weeks ago");
 
-    private final String code;
-    private final String display;
-
-    Onset(String code, String display) {
-        this.code = code;
-        this.display = display;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String display() {
-        return display;
-    }
-
+    Onset(String code, String display) { Codes.define(this, code, display); }
 }

@@ -6,22 +6,5 @@ public enum Pattern implements CodedAnswer {
     UNCHANGED("unchanged", "About the same"),
     WORSENING("worsening", "Getting worse");
 
-    private final String code;
-    private final String display;
-
-    Pattern(String code, String display) {
-        this.code = code;
-        this.display = display;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String display() {
-        return display;
-    }
-
+    Pattern(String code, String display) { Codes.define(this, code, display); }
 }

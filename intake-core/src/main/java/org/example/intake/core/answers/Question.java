@@ -13,14 +13,13 @@ import static org.example.intake.core.answers.QuestionnaireVersion.V1_0_0;
 import static org.example.intake.core.answers.QuestionnaireVersion.V1_1_0;
 import static org.example.intake.core.answers.QuestionnaireVersion.V1_2_0;
 
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Every question of the buttock-cramp intake, of every questionnaire version, in form order (the
@@ -36,8 +35,8 @@ import java.util.Set;
  * {@code pregnant}.
  *
  * <p>A question with {@link #enabledWhenAnyTrue()} is asked only when at least one of those
- * boolean questions was answered {@code true}; when it is asked and {@link #required()}, it
- * must be answered.
+ * boolean questions was answered {@code true} ({@link #isEnabled(Predicate)}); when it is asked and
+ * {@link #required()}, it must be answered.
  */
 public enum Question {
     // linkId, group, type, the version that first asks it, [the first version that no longer asks it,]
@@ -208,17 +207,50 @@ public enum Question {
         return enabledWhenAnyTrue;
     }
 
-    /** The answer options of a {@link AnswerType#CHOICE} question; empty for other types. */
+    /**
+     * Whether this question is asked, given which boolean questions were answered yes: the intake's one
+     * enableWhen evaluator. Every Questionnaire version says the same ("enableWhen q = true" for each
+     * of {@link #enabledWhenAnyTrue()}, enableBehavior "any"), the page's script evaluates the same
+     * conditions, and tests hold each to this.
+     *
+     * @param answeredYes whether a question was answered {@code true} (unanswered or disabled is not)
+     */
+    public boolean isEnabled(Predicate<Question> answeredYes) {
+        if (enabledWhenAnyTrue.isEmpty()) {
+            return true;
+        }
+        for (Question condition : enabledWhenAnyTrue) {
+            if (answeredYes.test(condition)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The answer options of a {@link AnswerType#CHOICE} question, in form order; empty for other types. */
     public List<CodedAnswer> options() {
-        CodedAnswer[] options = switch (this) {
-            case ONSET -> Onset.values();
-            case SIDE -> Side.values();
-            case PATTERN -> Pattern.values();
-            case FREQUENCY -> Frequency.values();
-            case STANDING -> Standing.values();
-            default -> new CodedAnswer[0];
+        Class<? extends Enum<?>> type = optionType();
+        return type == null ? List.of() : List.of((CodedAnswer[]) type.getEnumConstants());
+    }
+
+    /**
+     * The answer option of this {@link AnswerType#CHOICE} question with this code, or empty when it has
+     * none (always empty for other types, and for a null code).
+     */
+    public Optional<CodedAnswer> option(String code) {
+        Class<? extends Enum<?>> type = optionType();
+        return type == null || code == null ? Optional.empty() : Optional.ofNullable(Codes.byCode(type, code));
+    }
+
+    private Class<? extends Enum<?>> optionType() {
+        return switch (this) {
+            case ONSET -> Onset.class;
+            case SIDE -> Side.class;
+            case PATTERN -> Pattern.class;
+            case FREQUENCY -> Frequency.class;
+            case STANDING -> Standing.class;
+            default -> null;
         };
-        return Collections.unmodifiableList(Arrays.asList(options));
     }
 
     /** The questions of a group, in form order. */

@@ -6,22 +6,5 @@ public enum Side implements CodedAnswer {
     RIGHT("right", "Right"),
     BOTH("both", "Both");
 
-    private final String code;
-    private final String display;
-
-    Side(String code, String display) {
-        this.code = code;
-        this.display = display;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String display() {
-        return display;
-    }
-
+    Side(String code, String display) { Codes.define(this, code, display); }
 }

@@ -7,21 +7,5 @@ public enum Standing implements CodedAnswer {
     /** Could not stand before the pain started (a wheelchair user, say): not a new sign, fires nothing. */
     COULD_NOT_BEFORE("could-not-before", "I could not stand before this started");
 
-    private final String code;
-    private final String display;
-
-    Standing(String code, String display) {
-        this.code = code;
-        this.display = display;
-    }
-
-    @Override
-    public String code() {
-        return code;
-    }
-
-    @Override
-    public String display() {
-        return display;
-    }
+    Standing(String code, String display) { Codes.define(this, code, display); }
 }

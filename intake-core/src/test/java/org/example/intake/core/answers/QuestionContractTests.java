@@ -133,6 +133,17 @@ class QuestionContractTests {
     }
 
     @Test
+    void aQuestionIsEnabledWhenAnyOfItsConditionsWasAnsweredYes_andAlwaysWhenItHasNone() {
+        Question bothLegs = Question.BOTH_LEGS;
+
+        assertThat(bothLegs.isEnabled(q -> false)).isFalse();
+        assertThat(bothLegs.isEnabled(q -> q == Question.LEG_WEAKNESS)).isTrue();
+        assertThat(bothLegs.isEnabled(q -> q == Question.FEVER)).as("not one of its conditions").isFalse();
+        assertThat(Question.RADIATES_BELOW_KNEE.isEnabled(q -> q == Question.NUMBNESS_TINGLING)).isFalse();
+        assertThat(Question.FEVER.isEnabled(q -> false)).isTrue();
+    }
+
+    @Test
     void warningGroupIsNeverHidden() {
         Iterable<Question> warnings = Question.of(Group.WARNING);
 
@@ -151,6 +162,34 @@ class QuestionContractTests {
                         tuple("pattern", List.of("improving", "unchanged", "worsening")),
                         tuple("frequency", List.of("first-time", "occasional", "weekly", "daily-or-constant")),
                         tuple("standing", List.of("can-stand", "cannot-stand", "could-not-before")));
+    }
+
+    @Test
+    void everyAnswerOptionIsFoundByItsCode_throughItsQuestionAndItsEnum() {
+        Question[] questions = Question.values();
+
+        assertThat(questions).filteredOn(q -> q.type() == AnswerType.CHOICE).allSatisfy(q -> {
+            assertThat(q.options()).isNotEmpty().allSatisfy(option -> assertThat(q.option(option.code())).contains(option));
+            assertThat(q.option("no-such-code")).isEmpty();
+            assertThat(q.option(null)).isEmpty();
+        });
+        assertThat(Question.AGE.option("34")).isEmpty();
+        assertThat(CodedAnswer.fromCode(Standing.class, "cannot-stand")).contains(Standing.CANNOT_STAND);
+        assertThat(CodedAnswer.fromCode(Side.class, "days")).as("another enum's code").isEmpty();
+        assertThat(CodedAnswer.fromCode(Onset.class, null)).isEmpty();
+    }
+
+    @Test
+    void answerOptionsKeepTheirPatientFacingWords() {
+        Question[] questions = Question.values();
+
+        assertThat(questions).filteredOn(q -> q.type() == AnswerType.CHOICE)
+                .flatExtracting(Question::options).extracting(CodedAnswer::display)
+                .containsExactly("Less than 24 hours ago", "1 to 6 days ago", "1 to 6 weeks ago", "More than 6 weeks ago",
+                        "Left", "Right", "Both",
+                        "Getting better", "About the same", "Getting worse",
+                        "This is the first time", "Now and then", "Every week", "Every day or all the time",
+                        "Yes, I can", "No, I can't", "I could not stand before this started");
     }
 
     @Test

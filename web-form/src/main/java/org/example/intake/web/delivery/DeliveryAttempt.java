@@ -10,25 +10,18 @@ import java.util.Objects;
  * @param revision     which revision of the submission was sent (0 before any clinician's decision)
  * @param attempt      which attempt at that revision, from 1
  * @param at           when it ended; never null
- * @param result       what came of it; never null
+ * @param result       what it left the delivery at: DELIVERED, RETRYING or FAILED; never null or PENDING
  * @param detail       why it failed, without patient data; null when it did not
  */
-public record DeliveryAttempt(String submissionId, int revision, int attempt, Instant at, Result result,
+public record DeliveryAttempt(String submissionId, int revision, int attempt, Instant at, DeliveryState result,
         String detail) {
 
     public DeliveryAttempt {
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(result, "result");
-    }
-
-    /** What one attempt came to. */
-    public enum Result {
-        /** The EHR took the Bundle. */
-        DELIVERED,
-        /** It failed in a way that may pass: another attempt follows. */
-        RETRY,
-        /** The EHR refused it, or attempts ran out: parked. */
-        FAILED
+        if (!result.endsAnAttempt()) {
+            throw new IllegalArgumentException("no attempt leaves a delivery " + result);
+        }
     }
 }

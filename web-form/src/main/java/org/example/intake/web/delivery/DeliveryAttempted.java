@@ -9,15 +9,18 @@ import java.util.Objects;
  *
  * @param submissionId  the submission delivered; never null
  * @param attempt       which attempt this was, from 1
- * @param result        what came of it; never null
+ * @param result        what it left the delivery at: DELIVERED, RETRYING or FAILED; never null or PENDING
  * @param sinceReceived from the submission's acceptance to the end of this attempt; never null or negative
  */
-public record DeliveryAttempted(String submissionId, int attempt, Result result, Duration sinceReceived) {
+public record DeliveryAttempted(String submissionId, int attempt, DeliveryState result, Duration sinceReceived) {
 
     public DeliveryAttempted {
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(sinceReceived, "sinceReceived");
+        if (!result.endsAnAttempt()) {
+            throw new IllegalArgumentException("no attempt leaves a delivery " + result);
+        }
         if (attempt < 1) {
             throw new IllegalArgumentException("attempts count from 1, not " + attempt);
         }
@@ -25,15 +28,5 @@ public record DeliveryAttempted(String submissionId, int attempt, Result result,
             throw new IllegalArgumentException("an attempt cannot end before its submission was received: "
                     + sinceReceived);
         }
-    }
-
-    /** What one attempt came to. */
-    public enum Result {
-        /** The EHR took the Bundle: the submission is DELIVERED. */
-        DELIVERED,
-        /** It failed in a way that may pass: another attempt is scheduled (RETRYING). */
-        RETRY,
-        /** The EHR refused it, or attempts ran out: parked as FAILED. */
-        FAILED
     }
 }

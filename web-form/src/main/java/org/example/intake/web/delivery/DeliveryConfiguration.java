@@ -54,6 +54,11 @@ public class DeliveryConfiguration {
         return new SubmissionBundleBuilder();
     }
 
+    @Bean
+    DeliveryStore intakeDeliveryStore(DataSource dataSource, IntakeSchema schema) {
+        return new DeliveryStore(JdbcClient.create(dataSource));
+    }
+
     /**
      * The plugin's scheduler with its two tasks, the deliveries and the audit export: neither the
      * scheduler nor the tasks are beans, so a host's db-scheduler starter never sees them. It
@@ -67,8 +72,8 @@ public class DeliveryConfiguration {
         IntakeProperties.Delivery delivery = properties.delivery();
         Backoff backoff = new Backoff(delivery.firstBackoff(), delivery.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
-        CustomTask<String> deliveries = new DeliveryTask(store, submissions, bundles, ehr, backoff,
-                delivery.maxAttempts(), intakeClock, events, new TransactionTemplate(transactions)).task();
+        CustomTask<String> deliveries = new DeliveryTask(store, submissions, bundles, ehr, backoff, delivery.maxAttempts(),
+                intakeClock, events, new TransactionTemplate(transactions)).task();
         RecurringTask<Void> auditExport = new AuditExportTask(audit, new AuditEventBundleBuilder(), ehr,
                 properties.audit().exportBatch()).task(properties.audit().exportInterval());
         List<Task<?>> tasks = List.of(deliveries);
@@ -76,11 +81,6 @@ public class DeliveryConfiguration {
         StatsRegistry stats = registry == null ? StatsRegistry.NOOP
                 : new MicrometerStatsRegistry(registry, List.of(deliveries, auditExport));
         return new IntakeScheduler(dataSource, properties.scheduler(), tasks, List.of(auditExport), stats);
-    }
-
-    @Bean
-    DeliveryStore intakeDeliveryStore(DataSource dataSource, IntakeSchema schema) {
-        return new DeliveryStore(JdbcClient.create(dataSource));
     }
 
     @Bean

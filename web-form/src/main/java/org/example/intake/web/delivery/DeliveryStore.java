@@ -61,7 +61,7 @@ public class DeliveryStore {
         jdbc.sql("insert into intake_delivery_attempt (submission_id, revision, attempt, at, result, detail)"
                         + " values (?, ?, ?, ?, ?, ?)")
                 .params(attempt.submissionId(), attempt.revision(), attempt.attempt(), Timestamp.from(attempt.at()),
-                        attempt.result().name(), attempt.detail())
+                        attempt.result().attemptResult(), attempt.detail())
                 .update();
     }
 
@@ -72,7 +72,7 @@ public class DeliveryStore {
                 .param(id)
                 .query((rs, n) -> new DeliveryAttempt(rs.getString("submission_id"), rs.getInt("revision"),
                         rs.getInt("attempt"), rs.getTimestamp("at").toInstant(),
-                        DeliveryAttempt.Result.valueOf(rs.getString("result")), rs.getString("detail")))
+                        DeliveryState.ofAttemptResult(rs.getString("result")), rs.getString("detail")))
                 .list();
     }
 }

@@ -90,16 +90,16 @@ public final class DeliveryTask {
         Instant now = clock.instant();
         if (result instanceof DeliveryResult.Delivered delivered) {
             return complete(submission, new DeliveryAttempt(id, revision, attempt, now,
-                    DeliveryAttempt.Result.DELIVERED, null), delivered.locations(), null);
+                    DeliveryState.DELIVERED, null), delivered.locations(), null);
         }
         DeliveryResult.Failed failed = (DeliveryResult.Failed) result;
         String reason = (failed.status() > 0 ? "HTTP " + failed.status() + ": " : "") + failed.reason();
         if (!failed.retryable() || attempt >= maxAttempts) {
-            return complete(submission, new DeliveryAttempt(id, revision, attempt, now, DeliveryAttempt.Result.FAILED,
+            return complete(submission, new DeliveryAttempt(id, revision, attempt, now, DeliveryState.FAILED,
                     reason), null, null);
         }
         Duration wait = backoff.after(attempt, failed.retryAfter());
-        return complete(submission, new DeliveryAttempt(id, revision, attempt, now, DeliveryAttempt.Result.RETRY,
+        return complete(submission, new DeliveryAttempt(id, revision, attempt, now, DeliveryState.RETRYING,
                 reason), null, now.plus(wait));
     }
 
@@ -115,11 +115,7 @@ public final class DeliveryTask {
     private CompletionHandler<String> complete(DeliverySource.Deliverable submission, DeliveryAttempt attempt,
             java.util.List<String> locations, Instant next) {
         String id = submission.id();
-        DeliveryState state = switch (attempt.result()) {
-            case DELIVERED -> DeliveryState.DELIVERED;
-            case FAILED -> DeliveryState.FAILED;
-            case RETRY -> DeliveryState.RETRYING;
-        };
+        DeliveryState state = attempt.result();
         return (complete, operations) -> {
             boolean latest = Boolean.TRUE.equals(transaction.execute(status -> {
                 store.recordAttempt(attempt);
@@ -135,21 +131,17 @@ public final class DeliveryTask {
                 return recorded;
             }));
             logAttempt(id, attempt, latest, next);
-            publish(submission, attempt.attempt(), switch (attempt.result()) {
-                case DELIVERED -> DeliveryAttempted.Result.DELIVERED;
-                case FAILED -> DeliveryAttempted.Result.FAILED;
-                case RETRY -> DeliveryAttempted.Result.RETRY;
-            }, attempt.at());
+            publish(submission, attempt.attempt(), state, attempt.at());
         };
     }
 
     private static void logAttempt(String id, DeliveryAttempt attempt, boolean latest, Instant next) {
         if (!latest) {
             log.info("intake {} revision {} sent (attempt {}: {}); a newer revision follows now", id,
-                    attempt.revision(), attempt.attempt(), attempt.result());
-        } else if (attempt.result() == DeliveryAttempt.Result.DELIVERED) {
+                    attempt.revision(), attempt.attempt(), attempt.result().attemptResult());
+        } else if (attempt.result() == DeliveryState.DELIVERED) {
             log.info("intake {} delivered (revision {}, attempt {})", id, attempt.revision(), attempt.attempt());
-        } else if (attempt.result() == DeliveryAttempt.Result.FAILED) {
+        } else if (attempt.result() == DeliveryState.FAILED) {
             log.warn("intake {} delivery FAILED after {} attempt(s): {}", id, attempt.attempt(), attempt.detail());
         } else {
             log.info("intake {} delivery attempt {} failed ({}); next at {}", id, attempt.attempt(), attempt.detail(),
@@ -158,7 +150,7 @@ public final class DeliveryTask {
     }
 
     /** Publishes the attempt; an observer's trouble must not undo a stored result nor repeat a delivery. */
-    private void publish(DeliverySource.Deliverable submission, int attempt, DeliveryAttempted.Result result, Instant now) {
+    private void publish(DeliverySource.Deliverable submission, int attempt, DeliveryState result, Instant now) {
         Duration since = Duration.between(submission.receivedAt(), now);
         try {
             events.publishEvent(new DeliveryAttempted(submission.id(), attempt, result,

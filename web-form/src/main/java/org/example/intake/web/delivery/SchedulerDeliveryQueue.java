@@ -7,9 +7,9 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.SchedulableInstance;
 
 /**
- * Queues deliveries as db-scheduler jobs, one per submission (the job's instance id is the
- * submission id). The starter's DataSource is transaction-aware, so the job row is written in
- * the caller's transaction, beside the submission.
+ * Queues deliveries as jobs of the plugin's own scheduler, one per submission (the job's instance
+ * id is the submission id). The scheduler's DataSource is transaction-aware, so the job row is
+ * written in the caller's transaction, beside the submission.
  */
 final class SchedulerDeliveryQueue implements DeliveryQueue {
 

@@ -12,7 +12,7 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 /**
  * The one thing about the intake API its annotations cannot say, added to the host's OpenAPI description (springdoc,
  * when the host has it): a valid QuestionnaireResponse as the submit's example body, made from the current
- * Questionnaire ({@link ExampleIntake}) so that it stays one the API accepts. Global, so a host that splits its
+ * Questionnaire ({@link org.example.intake.fhir.ExampleIntakes}) so that it stays one the API accepts. Global, so a host that splits its
  * description into groups gets it in the group holding the path; a group without it is left alone.
  */
 final class IntakeApiExample implements GlobalOpenApiCustomizer {

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Timer;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted;
 import org.example.intake.web.queue.IntakeDecided;
@@ -70,8 +71,10 @@ final class IntakeMetrics {
                 submissions(outcome, NO_LEVEL);
             }
         }
-        for (DeliveryAttempted.Result result : DeliveryAttempted.Result.values()) {
-            attempts(result);
+        for (DeliveryState result : DeliveryState.values()) {
+            if (result.endsAnAttempt()) {
+                attempts(result);
+            }
         }
         lag();
         Gauge.builder(DELIVERY_PENDING, store, IntakeMetrics::undelivered)
@@ -101,7 +104,7 @@ final class IntakeMetrics {
     @EventListener
     void on(DeliveryAttempted attempted) {
         attempts(attempted.result()).increment();
-        if (attempted.result() == DeliveryAttempted.Result.DELIVERED) {
+        if (attempted.result() == DeliveryState.DELIVERED) {
             lag().record(attempted.sinceReceived());
         }
     }
@@ -118,9 +121,9 @@ final class IntakeMetrics {
                 .register(registry);
     }
 
-    private Counter attempts(DeliveryAttempted.Result result) {
+    private Counter attempts(DeliveryState result) {
         return Counter.builder(DELIVERY_ATTEMPTS).description("Delivery attempts to the EHR, by result")
-                .tag("result", tag(result))
+                .tag("result", result.attemptResult().toLowerCase(Locale.ROOT))
                 .register(registry);
     }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.core.triage.TriageOutcome;
+import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.fhir.IntakeQuestionnaire;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
@@ -19,7 +20,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Warms the plugin once the host's context has started, on a thread of its own so that start-up
  * does not wait: HAPI's R4 context, every Questionnaire version the reader checks against, and
- * one made-up response ({@link ExampleIntake}) read, validated, triaged and encoded, which is
+ * one made-up response ({@link ExampleIntakes}) read, validated, triaged and encoded, which is
  * what makes a patient's first submission slow otherwise. Until it is done, {@link #state()} is
  * not {@link State#DONE} and the readiness indicator says DOWN.
  *
@@ -115,7 +116,7 @@ final class IntakeWarmUp implements SmartLifecycle {
         details.put("questionnaires",
                 reader.questionnaires().all().stream().map(IntakeQuestionnaire::canonical).toList());
         String json = fhir.newJsonParser()
-                .encodeResourceToString(ExampleIntake.response(reader.questionnaires().current().canonical()));
+                .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current()));
         fhir.newJsonParser().parseResource(QuestionnaireResponse.class, json);
         IntakeReading reading = reader.read(json);
         if (!(reading instanceof IntakeReading.Accepted accepted)) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryStore;
@@ -122,7 +123,7 @@ public class OperationsConfiguration {
         @Bean
         IntakeApiExample intakeApiExample(FhirContext intakeFhirContext, IntakeReader reader) {
             return new IntakeApiExample(() -> intakeFhirContext.newJsonParser()
-                    .encodeResourceToString(ExampleIntake.response(reader.questionnaires().current().canonical())));
+                    .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current())));
         }
     }
 }

@@ -80,9 +80,9 @@ class DecisionDeliveryIntegrationTests extends WebFormTestSupport {
         String arrived = sent.get(sent.size() - 1);
         assertThat(arrived).contains("outage test", "\"priority\":\"urgent\"", "\"status\":\"inactive\"");
         List<DeliveryAttempt> history = deliveryStore.deliveryHistory(id);
-        assertThat(history.get(history.size() - 1).result()).isEqualTo(DeliveryAttempt.Result.DELIVERED);
+        assertThat(history.get(history.size() - 1).result()).isEqualTo(DeliveryState.DELIVERED);
         assertThat(history.get(history.size() - 1).revision()).isEqualTo(2);
-        assertThat(history.stream().filter(a -> a.result() == DeliveryAttempt.Result.DELIVERED)).hasSize(1);
+        assertThat(history.stream().filter(a -> a.result() == DeliveryState.DELIVERED)).hasSize(1);
         assertThat(history).anyMatch(a -> a.detail() != null && a.detail().contains("503"));
     }
 

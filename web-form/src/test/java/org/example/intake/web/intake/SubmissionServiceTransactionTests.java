@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.WebFormTestSupport;
+import org.example.intake.web.delivery.DeliveryTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +31,9 @@ class SubmissionServiceTransactionTests extends WebFormTestSupport {
     @Autowired
     IntakeReader reader;
 
+    @Autowired
+    SchedulerClient scheduler;
+
     @Test
     void whenQueueingTheDeliveryFailsTheSubmissionIsNotStoredEither() {
         SubmissionService failingQueue = new SubmissionService(reader, new TriageEngine(), store, id -> {
@@ -39,12 +46,30 @@ class SubmissionServiceTransactionTests extends WebFormTestSupport {
         assertThat(store.count()).isEqualTo(before);
     }
 
+    /**
+     * Inside a caller's transaction, so that the scheduler cannot take the job before it is seen: the
+     * submission and its job are both written in it, and both gone when it rolls back.
+     */
     @Test
     void aSubmissionIsStoredTogetherWithItsDeliveryJob() {
-        SubmitResult result = service.submit(Responses.benign().json(), "alex", "tx-test");
+        AtomicReference<String> id = new AtomicReference<>();
 
-        assertThat(result).isInstanceOf(SubmitResult.Created.class);
-        String id = ((SubmitResult.Created) result).submission().id();
-        assertThat(store.find(id)).isPresent();
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            SubmitResult result = service.submit(Responses.benign().json(), "alex", "tx-test");
+
+            assertThat(result).isInstanceOf(SubmitResult.Created.class);
+            id.set(((SubmitResult.Created) result).submission().id());
+            assertThat(store.find(id.get())).isPresent();
+            assertThat(scheduler.getScheduledExecution(job(id.get()))).isPresent();
+            status.setRollbackOnly();
+        });
+
+        assertThat(store.find(id.get())).isEmpty();
+        assertThat(scheduler.getScheduledExecution(job(id.get()))).isEmpty();
+    }
+
+    /** The submission's delivery job: one per submission, its instance id the submission's. */
+    private static TaskInstanceId job(String submissionId) {
+        return TaskInstanceId.of(DeliveryTask.TASK.getTaskName(), submissionId);
     }
 }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted.Outcome;
 import org.example.intake.web.intake.IntakeSubmitted;
@@ -79,7 +80,7 @@ class IntakeMetricsUnitTests {
 
     @Test
     void aDeliveredAttemptCountsAndRecordsTheLagSinceReceipt() {
-        metrics.on(new DeliveryAttempted("s-1", 2, DeliveryAttempted.Result.DELIVERED, Duration.ofSeconds(42)));
+        metrics.on(new DeliveryAttempted("s-1", 2, DeliveryState.DELIVERED, Duration.ofSeconds(42)));
 
         assertThat(attempts("delivered")).isEqualTo(1);
         assertThat(registry.get(IntakeMetrics.DELIVERY_LAG).timer().count()).isEqualTo(1);
@@ -88,8 +89,8 @@ class IntakeMetricsUnitTests {
 
     @Test
     void retriesAndFailuresCountButRecordNoLag() {
-        metrics.on(new DeliveryAttempted("s-1", 1, DeliveryAttempted.Result.RETRY, Duration.ofSeconds(1)));
-        metrics.on(new DeliveryAttempted("s-1", 2, DeliveryAttempted.Result.FAILED, Duration.ofSeconds(3)));
+        metrics.on(new DeliveryAttempted("s-1", 1, DeliveryState.RETRYING, Duration.ofSeconds(1)));
+        metrics.on(new DeliveryAttempted("s-1", 2, DeliveryState.FAILED, Duration.ofSeconds(3)));
 
         assertThat(attempts("retry")).isEqualTo(1);
         assertThat(attempts("failed")).isEqualTo(1);
@@ -118,7 +119,7 @@ class IntakeMetricsUnitTests {
     @Test
     void noMeterCarriesASubmissionId() {
         metrics.on(new IntakeSubmitted(Outcome.ACCEPTED, Level.SOON, "s-secret-id"));
-        metrics.on(new DeliveryAttempted("s-secret-id", 1, DeliveryAttempted.Result.DELIVERED, Duration.ofSeconds(1)));
+        metrics.on(new DeliveryAttempted("s-secret-id", 1, DeliveryState.DELIVERED, Duration.ofSeconds(1)));
 
         assertThat(registry.getMeters()).extracting(Meter::getId).allSatisfy(id -> assertThat(id.getTags().toString())
                 .doesNotContain("s-secret-id"));

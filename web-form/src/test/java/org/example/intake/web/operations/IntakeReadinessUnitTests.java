@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.RuleSet;
 import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.junit.jupiter.api.Test;
@@ -104,7 +105,7 @@ class IntakeReadinessUnitTests {
     void theExampleIntakeIsAValidSelfCareIntake_withoutFreeTextSubjectOrTime() {
         IntakeReader reader = new IntakeReader();
         String json = FhirContext.forR4Cached().newJsonParser()
-                .encodeResourceToString(ExampleIntake.response(reader.questionnaires().current().canonical()));
+                .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current()));
 
         IntakeReading reading = reader.read(json);
 

@@ -11,6 +11,7 @@ import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.delivery.DeliveryAttempted;
+import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.IntakeSubmitted;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class OperationsConfigurationTests {
     void aHostWithoutAMeterRegistryStillTakesTheEvents_theMetersGoNowhere() {
         runner.run(context -> {
             context.publishEvent(new IntakeSubmitted(IntakeSubmitted.Outcome.ACCEPTED, Level.SOON, "s-1"));
-            context.publishEvent(new DeliveryAttempted("s-1", 1, DeliveryAttempted.Result.DELIVERED, Duration.ZERO));
+            context.publishEvent(new DeliveryAttempted("s-1", 1, DeliveryState.DELIVERED, Duration.ZERO));
 
             assertThat(context).hasNotFailed().doesNotHaveBean(MeterRegistry.class).hasSingleBean(IntakeMetrics.class);
         });

@@ -106,8 +106,7 @@ final class FormAnswers {
                         }
                     }
                     case INTEGER -> builder.answer(question, Integer.parseInt(value));
-                    case CHOICE -> question.options().stream().filter(option -> option.code().equals(value))
-                            .findFirst().ifPresent(option -> builder.answer(question, (CodedAnswer) option));
+                    case CHOICE -> question.option(value).ifPresent(option -> builder.answer(question, option));
                     case TEXT -> builder.answer(question, value);
                 }
             } catch (IllegalArgumentException e) {
@@ -131,10 +130,7 @@ final class FormAnswers {
     }
 
     private boolean isShown(ItemSpec item) {
-        if (item.enabledWhenAnyTrue().isEmpty()) {
-            return true;
-        }
-        return item.enabledWhenAnyTrue().stream().anyMatch(condition -> "true".equals(values.get(condition)));
+        return item.question().isEnabled(condition -> "true".equals(values.get(condition.linkId())));
     }
 
     private static Type value(ItemSpec item, String value) {

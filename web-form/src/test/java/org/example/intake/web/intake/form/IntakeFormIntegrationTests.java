@@ -7,18 +7,24 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.example.intake.core.advice.Advice;
-import org.example.intake.core.answers.AnswerType;
+import org.example.intake.core.answers.CodedAnswer;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
 import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.web.WebFormTestSupport;
 import org.example.intake.web.security.IntakeUser;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyObject;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -56,17 +62,11 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
                 null));
     }
 
-    /** A complete benign set of answers, as the form posts them. */
+    /** The complete benign intake of {@link ExampleIntakes}, as the form posts it. */
     private static Map<String, String> benignAnswers() {
         Map<String, String> answers = new LinkedHashMap<>();
-        for (Question question : Question.values()) {
-            if (question.type() == AnswerType.BOOLEAN && question.enabledWhenAnyTrue().isEmpty()
-                    && question.isAskedIn(QuestionnaireVersion.CURRENT)) {
-                answers.put(question.linkId(), "false");
-            }
-        }
-        answers.putAll(Map.of("onset", "days", "side", "left", "pain-severity", "4", "pattern", "improving",
-                "frequency", "first-time", "apparent-cause", "true", "standing", "can-stand", "age", "34"));
+        ExampleIntakes.benignAnswers(QuestionnaireVersion.CURRENT).forEach((question, value) -> answers.put(
+                question.linkId(), value instanceof CodedAnswer option ? option.code() : String.valueOf(value)));
         return answers;
     }
 
@@ -299,6 +299,90 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
         assertThat(bothLegs).isEqualTo("{\"emergency\":true}");
         assertThat(hiddenBothLegs).isEqualTo("{\"emergency\":false}");
     }
+
+    /**
+     * The page script's enableWhen, run by GraalJS on the page as served (its data-enable-when attributes, the
+     * script file itself) over every combination of answers to the questions that enable others (unanswered,
+     * yes, no), shows exactly the questions intake-core's evaluator says are asked.
+     */
+    @Test
+    void thePageScriptShowsExactlyTheQuestionsIntakeCoreEnables_forEveryCombinationOfAnswers() throws Exception {
+        Document form = page(mvc.perform(get("/intake").with(patient("alex"))).andReturn());
+        String script = mvc.perform(get("/intake/assets/intake.js")).andReturn().getResponse().getContentAsString();
+        Map<String, String> enableWhen = new LinkedHashMap<>();
+        form.select("[data-question]").forEach(group -> enableWhen.put(group.attr("data-question"),
+                group.attr("data-enable-when")));
+        List<Question> enablers = Arrays.stream(Question.values()).filter(q -> q.isAskedIn(QuestionnaireVersion.CURRENT))
+                .flatMap(q -> q.enabledWhenAnyTrue().stream()).distinct().toList();
+        assertThat(enablers).extracting(Question::linkId).containsExactly("radiates", "numbness-tingling", "leg-weakness");
+
+        try (Context js = Context.newBuilder("js").option("engine.WarnInterpreterOnly", "false").build()) {
+            Value page = js.getBindings("js");
+            page.putMember("groups", ProxyObject.fromMap(new LinkedHashMap<>(enableWhen)));
+            js.eval("js", PAGE_STANDIN);
+            js.eval(Source.newBuilder("js", script, "intake.js").build());
+            int combinations = (int) Math.pow(3, enablers.size());
+            for (int combination = 0; combination < combinations; combination++) {
+                IntakeAnswers.Builder answers = IntakeAnswers.builder();
+                Map<String, Object> ticked = new LinkedHashMap<>();
+                for (int i = 0, rest = combination; i < enablers.size(); i++, rest /= 3) {
+                    if (rest % 3 > 0) {
+                        answers.answer(enablers.get(i), rest % 3 == 1);
+                        ticked.put(enablers.get(i).linkId(), String.valueOf(rest % 3 == 1));
+                    }
+                }
+                IntakeAnswers core = answers.build();
+                page.getMember("tick").execute(ProxyObject.fromMap(ticked));
+
+                for (Map.Entry<String, String> group : enableWhen.entrySet()) {
+                    Question question = Question.byLinkId(group.getKey()).orElseThrow();
+                    boolean shown = !page.getMember("isHidden").execute(group.getKey()).asBoolean();
+                    assertThat(shown).as(group.getKey() + " shown after " + ticked).isEqualTo(core.isEnabled(question));
+                }
+            }
+        }
+    }
+
+    /**
+     * What intake.js uses of the page, standing in for a browser's DOM: the form's groups with their
+     * data-enable-when (from {@code groups}), the radios ticked (set by {@code tick}, which then fires the
+     * form's change listeners), the emergency warning; the check request is never sent.
+     */
+    private static final String PAGE_STANDIN = """
+            var listeners = {}, checked = {}, hidden = {};
+            var groupElements = Object.keys(groups).map(function (name) {
+              return { name: name, getAttribute: function (a) { return a === 'data-enable-when' ? groups[name] : null; },
+                       set hidden(value) { hidden[name] = value; }, get hidden() { return hidden[name] === true; } };
+            });
+            var form = {
+              querySelectorAll: function (selector) {
+                if (selector !== '[data-enable-when]') { throw new Error('unexpected selector ' + selector); }
+                return groupElements;
+              },
+              querySelector: function (selector) {
+                var match = /^input\\[name="([^"]+)"\\]:checked$/.exec(selector);
+                if (!match) { throw new Error('unexpected selector ' + selector); }
+                return checked[match[1]] === undefined ? null : { value: checked[match[1]] };
+              },
+              addEventListener: function (type, listener) { (listeners[type] = listeners[type] || []).push(listener); },
+              contains: function () { return false; },
+              getAttribute: function () { return '/intake/check'; }
+            };
+            var warning = { hidden: true, offsetHeight: 0, getBoundingClientRect: function () { return { top: 0 }; } };
+            var document = {
+              getElementById: function (id) { return id === 'intake-form' ? form : id === 'emergency-warning' ? warning : null; },
+              documentElement: { style: {} },
+              activeElement: null
+            };
+            function setTimeout() { return 0; }
+            function clearTimeout() { }
+            function tick(answers) {
+              checked = {};
+              Object.keys(answers).forEach(function (name) { checked[name] = answers[name]; });
+              (listeners.change || []).forEach(function (listener) { listener({ target: {} }); });
+            }
+            function isHidden(name) { return hidden[name] === true; }
+            """;
 
     @Test
     void anAnswerToAHiddenQuestionIsDroppedOnTheServerToo() throws Exception {

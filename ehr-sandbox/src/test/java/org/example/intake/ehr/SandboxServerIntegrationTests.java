@@ -13,16 +13,24 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResource
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
 import org.hl7.fhir.r4.model.Patient;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(EhrSandboxExtension.class)
-class SandboxServerTests {
+class SandboxServerIntegrationTests {
+
+    private static EhrSandbox atClassStart;
+
+    @BeforeAll
+    static void rememberTheSandboxOfTheClass(EhrSandbox sandbox) {
+        atClassStart = sandbox;
+    }
 
     @Test
-    void theSharedSandboxIsBootedOnceAndReusedByEveryCaller(EhrSandbox injected,
+    void theSandboxIsBootedOnceForTheRunAndReusedByEveryCaller(EhrSandbox injected,
             @EhrSandboxExtension.EhrBaseUrl String baseUrl) {
-        assertThat(EhrSandboxServer.startShared()).isSameAs(injected);
+        assertThat(injected).isSameAs(atClassStart);
         assertThat(injected.inProcess()).isTrue();
         assertThat(baseUrl).isEqualTo(injected.baseUrl()).matches("http://localhost:\\d+/fhir");
     }

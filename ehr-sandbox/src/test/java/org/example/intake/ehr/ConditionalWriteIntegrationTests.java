@@ -20,14 +20,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 
 @ExtendWith(EhrSandboxExtension.class)
-class ConditionalWriteTests {
+class ConditionalWriteIntegrationTests {
 
     private static final String RETRY_HEADER = "X-Retry-On-Version-Conflict";
     private static final int THREADS = 4;
 
     private final IGenericClient client;
 
-    ConditionalWriteTests(EhrSandbox ehr) {
+    ConditionalWriteIntegrationTests(EhrSandbox ehr) {
         this.client = Fhir.client(ehr);
     }
 

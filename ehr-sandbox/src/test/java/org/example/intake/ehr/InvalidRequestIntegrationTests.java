@@ -13,13 +13,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What a client that sends something wrong gets back: an error status and an OperationOutcome saying why. */
 @ExtendWith(EhrSandboxExtension.class)
-class InvalidRequestTests {
+class InvalidRequestIntegrationTests {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String baseUrl;
 
-    InvalidRequestTests(@EhrSandboxExtension.EhrBaseUrl String baseUrl) {
+    InvalidRequestIntegrationTests(@EhrSandboxExtension.EhrBaseUrl String baseUrl) {
         this.baseUrl = baseUrl;
     }
 

@@ -13,33 +13,40 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5: {@code @ExtendWith(EhrSandboxExtension.class)} starts the JVM's shared EHR sandbox (once for
- * the whole test run, see {@link EhrSandboxServer#startShared()}) before the class's tests, and
- * resolves test or constructor parameters of type {@link EhrSandbox} and {@code @EhrBaseUrl String}.
- *
- * <pre>{@code
- * @ExtendWith(EhrSandboxExtension.class)
- * class DeliveryTests {
- *     @Test
- *     void bundleArrives(@EhrSandboxExtension.EhrBaseUrl String ehrBaseUrl) { ... }
- * }
- * }</pre>
- *
- * <p>It lives in ehr-sandbox's main code; JUnit Jupiter is a {@code provided} dependency there, so the
- * using module's own JUnit is the one that runs.
+ * JUnit 5, for this module's tests: {@code @ExtendWith(EhrSandboxExtension.class)} boots one in-process sandbox for
+ * the whole test run ({@link EhrSandboxServer#startThrowaway()}, kept in JUnit's root store, which closes it at the
+ * end) before the class's tests, and resolves test or constructor parameters of type {@link EhrSandbox} and
+ * {@code @EhrBaseUrl String}. Other modules' tests run the sandbox as a process, from test-support's
+ * {@code TestStack}.
  */
-public class EhrSandboxExtension implements BeforeAllCallback, ParameterResolver {
+class EhrSandboxExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(EhrSandboxExtension.class);
 
     /** Marks a {@code String} parameter that receives the sandbox's FHIR base URL (no trailing slash). */
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
-    public @interface EhrBaseUrl {
+    @interface EhrBaseUrl {
+    }
+
+    private record Shared(EhrSandbox sandbox) implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+
+    /** The run's sandbox: booted by the first class that asks. */
+    private static EhrSandbox sandbox(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(Shared.class, type -> new Shared(EhrSandboxServer.startThrowaway()), Shared.class)
+                .sandbox();
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        EhrSandboxServer.startShared();
+        sandbox(context);
     }
 
     @Override
@@ -50,7 +57,7 @@ public class EhrSandboxExtension implements BeforeAllCallback, ParameterResolver
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        EhrSandbox sandbox = EhrSandboxServer.startShared();
+        EhrSandbox sandbox = sandbox(extension);
         Class<?> type = parameter.getParameter().getType();
         if (type == EhrSandbox.class) {
             return sandbox;

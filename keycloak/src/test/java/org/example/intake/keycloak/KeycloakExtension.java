@@ -13,22 +13,15 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * JUnit 5: {@code @ExtendWith(KeycloakExtension.class)} starts the JVM's shared Keycloak server (once for the
- * whole test run, see {@link KeycloakServer#startShared()}) before the class's tests, and resolves test or
- * constructor parameters of type {@link KeycloakServer} and {@code @KeycloakBaseUrl String}.
- *
- * <pre>{@code
- * @ExtendWith(KeycloakExtension.class)
- * class ApiSecurityTests {
- *     @Test
- *     void aPatientTokenIsAccepted(@KeycloakExtension.KeycloakBaseUrl String keycloakBaseUrl) { ... }
- * }
- * }</pre>
- *
- * <p>It lives in the keycloak module's main code; JUnit Jupiter is a {@code provided} dependency there, so the
- * using module's own JUnit is the one that runs.
+ * JUnit 5, for this module's tests: {@code @ExtendWith(KeycloakExtension.class)} starts one throwaway Keycloak
+ * server for the whole test run ({@link KeycloakServer#startThrowaway()}, kept in JUnit's root store) before the
+ * class's tests, and resolves test or constructor parameters of type {@link KeycloakServer} and
+ * {@code @KeycloakBaseUrl String}. Other modules' tests get the shared server from test-support's
+ * {@code TestStack}.
  */
-public class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
+class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KeycloakExtension.class);
 
     /**
      * Marks a {@code String} parameter that receives the server's base URL, without a trailing slash, e.g.
@@ -37,12 +30,18 @@ public class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
-    public @interface KeycloakBaseUrl {
+    @interface KeycloakBaseUrl {
+    }
+
+    /** The run's server: started by the first class that asks; it stops itself when the JVM exits. */
+    private static KeycloakServer server(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(KeycloakServer.class, type -> KeycloakServer.startThrowaway(), KeycloakServer.class);
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        KeycloakServer.startShared();
+        server(context);
     }
 
     @Override
@@ -54,7 +53,7 @@ public class KeycloakExtension implements BeforeAllCallback, ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        KeycloakServer server = KeycloakServer.startShared();
+        KeycloakServer server = server(extension);
         Class<?> type = parameter.getParameter().getType();
         if (type == KeycloakServer.class) {
             return server;

@@ -33,7 +33,7 @@ import ca.uhn.fhir.rest.gclient.ICriterion;
 /** One transaction shaped like an intake delivery, then the searches the product and its tests rely on. */
 @ExtendWith(EhrSandboxExtension.class)
 @TestInstance(Lifecycle.PER_CLASS)
-class SearchTests {
+class SearchIntegrationTests {
 
     private static final String SNOMED = "http://snomed.info/sct";
     private static final String FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category";

@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The EHR client against WireMock standing in for the EHR and its token endpoint; any unexpected call fails. */
-class EhrClientWireMockTests {
+class EhrClientWireMockIntegrationTests {
 
     @RegisterExtension
     static WireMockExtension ehr = WireMockExtension.newInstance()
