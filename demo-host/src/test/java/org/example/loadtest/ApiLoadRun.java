@@ -74,7 +74,8 @@ import org.hl7.fhir.r4.model.Reference;
  * after the deliveries. Prints the figures; fails only when a request or a delivery fails.
  *
  * <p>Settings (system properties): {@code load.clients} (8), {@code load.warmup} (200 requests per
- * endpoint), {@code load.requests} (800 per endpoint), {@code load.rounds} (4), {@code load.seconds} (60,
+ * endpoint), {@code load.requests} (800 per endpoint), {@code load.rounds} (4), {@code load.half-load-requests}
+ * (400: then sent to the API paced at half the rate it reached, for its latency below saturation), {@code load.seconds} (60,
  * the longest measurement per endpoint), {@code load.delivery-threads} (10: db-scheduler's default, and
  * the HAPI side's threads), {@code load.hapi-bundles} (200), {@code load.drain-seconds} (300),
  * {@code load.schema} (the throwaway schema's name; default a random one), {@code load.work}
@@ -104,6 +105,7 @@ public final class ApiLoadRun {
     private final int warmup = Integer.getInteger("load.warmup", 200);
     private final int requests = Integer.getInteger("load.requests", 800);
     private final int rounds = Integer.getInteger("load.rounds", 4);
+    private final int halfLoadRequests = Integer.getInteger("load.half-load-requests", 400);
     private final Duration maxMeasure = Duration.ofSeconds(Integer.getInteger("load.seconds", 60));
     private final int deliveryThreads = Integer.getInteger("load.delivery-threads", 10);
     private final int hapiBundles = Integer.getInteger("load.hapi-bundles", 200);
@@ -172,7 +174,7 @@ public final class ApiLoadRun {
                 + " most %d s in all); load average now %s", clients, warmup, requests, rounds, maxMeasure.toSeconds(),
                 loadAverage());
 
-        List<String> bodies = intakes(warmup + requests + PACED);
+        List<String> bodies = intakes(warmup + requests + halfLoadRequests + PACED);
         URI bareUri = URI.create(app.baseUrl() + "/bench/bare");
         URI apiUri = URI.create(app.baseUrl() + "/api/intakes");
 
@@ -188,7 +190,7 @@ public final class ApiLoadRun {
 
         List<String> tokens = tokens(keycloak);
         for (URI uri : List.of(bareUri, apiUri)) {
-            Phase warm = load(uri.getPath(), uri, bodies.subList(0, warmup), tokens, Duration.ofMinutes(2), app);
+            Phase warm = load(uri.getPath(), uri, bodies.subList(0, warmup), tokens, Duration.ofMinutes(2), 0, app);
             if (warm.accepted() < warm.requests()) {
                 throw new IllegalStateException("warm-up: " + warm.line());
             }
@@ -201,15 +203,23 @@ public final class ApiLoadRun {
         for (int round = 0; round < rounds; round++) {
             List<String> slice = bodies.subList(warmup + round * perRound, warmup + (round + 1) * perRound);
             tokens = tokens(keycloak);
-            bare = bare.plus(load(bare.name(), bareUri, slice, tokens, maxMeasure.dividedBy(rounds), app));
-            api = api.plus(load(api.name(), apiUri, slice, tokens, maxMeasure.dividedBy(rounds), app));
+            bare = bare.plus(load(bare.name(), bareUri, slice, tokens, maxMeasure.dividedBy(rounds), 0, app));
+            api = api.plus(load(api.name(), apiUri, slice, tokens, maxMeasure.dividedBy(rounds), 0, app));
         }
-        Instant loadEnd = Instant.now();
         out("%s", bare.line());
         out("%s", api.line());
-        out("  the API at %.0f%% of the bare endpoint's accepted/s (goal: at least 50%%)",
+        out("  the API at %.0f%% of the bare endpoint's accepted/s (goal: at least 80%%)",
                 100 * api.acceptedPerSecond() / bare.acceptedPerSecond());
-        if (bare.accepted() < bare.requests() || api.accepted() < api.requests()) {
+        // Then the API at half the rate it just reached, paced (one request every 1/rate s, whatever the answers):
+        // its latency when it is not saturated.
+        double halfRate = api.acceptedPerSecond() / 2;
+        Phase half = load("/api/intakes", apiUri, bodies.subList(warmup + requests, warmup + requests + halfLoadRequests),
+                tokens, maxMeasure, (long) (1e9 / halfRate), app);
+        Instant loadEnd = Instant.now();
+        out("%s", half.line());
+        out("  the API paced at %.1f requests/s, half its accepted/s above: p99 %.1f ms (goal: at most 100 ms)",
+                halfRate, half.p99Millis());
+        if (bare.accepted() < bare.requests() || api.accepted() < api.requests() || half.accepted() < half.requests()) {
             throw new IllegalStateException("requests were refused or failed (statuses above)");
         }
 
@@ -218,7 +228,7 @@ public final class ApiLoadRun {
                 schema.count("select count(*) from intake_submission"), backlog, drainPatience.toSeconds());
         awaitDeliveries(schema, drainPatience, "api-load");
         double appRate = deliveryFigures(schema, api.ids(), loadEnd);
-        paced(schema, apiUri, bodies.subList(warmup + requests, bodies.size()), keycloak);
+        paced(schema, apiUri, bodies.subList(warmup + requests + halfLoadRequests, bodies.size()), keycloak);
         hapiComparison(schema, api.ids(), hapi, hapiFirst, appRate);
         out("load average after: %s", loadAverage());
     }
@@ -240,13 +250,18 @@ public final class ApiLoadRun {
         return tokens;
     }
 
+    /**
+     * Sends the bodies from {@link #clients} clients: each as soon as a client is free when {@code intervalNanos} is
+     * 0 (closed loop), else the i-th at i intervals from the start (paced).
+     */
     private Phase load(String name, URI uri, List<String> bodies, List<String> tokens, Duration maxTime,
-            AppProcess app) throws Exception {
+            long intervalNanos, AppProcess app) throws Exception {
         AtomicInteger next = new AtomicInteger();
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Sample>>> results = new ArrayList<>();
         long[] deadline = new long[1];
+        long[] start0 = new long[1];
         for (int c = 0; c < clients; c++) {
             String token = tokens.get(c);
             results.add(pool.submit(() -> {
@@ -256,6 +271,9 @@ public final class ApiLoadRun {
                 start.await();
                 for (int i = next.getAndIncrement(); i < bodies.size() && System.nanoTime() < deadline[0];
                         i = next.getAndIncrement()) {
+                    if (intervalNanos > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(start0[0] + i * intervalNanos - System.nanoTime());
+                    }
                     HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/fhir+json").header("Authorization", "Bearer " + token)
                             .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build();
@@ -279,6 +297,7 @@ public final class ApiLoadRun {
         }
         long cpuBefore = cpuTicks(app.pid());
         long began = System.nanoTime();
+        start0[0] = began;
         deadline[0] = began + maxTime.toNanos();
         start.countDown();
         List<Sample> all = new ArrayList<>();
@@ -316,6 +335,11 @@ public final class ApiLoadRun {
 
         double acceptedPerSecond() {
             return accepted() / seconds;
+        }
+
+        double p99Millis() {
+            return percentile(samples.stream().filter(s -> s.status() == 201).mapToLong(Sample::nanos).sorted()
+                    .toArray(), 0.99) / 1e6;
         }
 
         List<String> ids() {

@@ -1,31 +1,30 @@
 package org.example.intake.web;
 
-import ca.uhn.fhir.context.FhirContext;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** OperationOutcome responses, as FHIR callers expect every error. */
+/** OperationOutcome responses, as FHIR callers expect every error; {@link FhirResourceConverter} writes them. */
 public final class FhirErrors {
 
-    public static final MediaType FHIR_JSON = MediaType.parseMediaType("application/fhir+json");
+    public static final String FHIR_JSON_VALUE = "application/fhir+json";
+    public static final MediaType FHIR_JSON = MediaType.parseMediaType(FHIR_JSON_VALUE);
 
     private FhirErrors() {
     }
 
-    /** The outcome as the body of a response with this status. */
-    public static ResponseEntity<String> response(HttpStatus status, OperationOutcome outcome) {
-        return ResponseEntity.status(status).contentType(FHIR_JSON)
-                .body(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
+    /** The outcome as the body of a response with this status, as FHIR JSON. */
+    public static ResponseEntity<OperationOutcome> response(HttpStatus status, OperationOutcome outcome) {
+        return ResponseEntity.status(status).contentType(FHIR_JSON).body(outcome);
     }
 
-    /** A response with one error issue saying what is wrong. */
-    public static ResponseEntity<String> error(HttpStatus status, IssueType type, String message) {
+    /** An outcome with one error issue of this type saying what is wrong. */
+    public static OperationOutcome outcome(IssueType type, String message) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
-        return response(status, outcome);
+        return outcome;
     }
 }

@@ -40,7 +40,7 @@ import org.springframework.context.annotation.Import;
         afterName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(IntakeProperties.class)
-@Import({ AdviceConfiguration.class, IntakeConfiguration.class, AuditConfiguration.class, DeliveryConfiguration.class,
+@Import({ FhirWebConfiguration.class, AdviceConfiguration.class, IntakeConfiguration.class, AuditConfiguration.class, DeliveryConfiguration.class,
         IntakeApiSecurity.class, IntakeBrowserSecurity.class, QueueConfiguration.class, RetriageConfiguration.class,
         OperationsConfiguration.class })
 public class IntakeAutoConfiguration {

@@ -1,6 +1,7 @@
 package org.example.intake.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -50,7 +51,7 @@ class ArchitectureTests {
     void onlyTheOperationsFeatureKnowsTheActuatorAndSpringdoc() {
         noClasses().that().resideOutsideOfPackage("..web.operations..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.boot.actuate..",
-                        "org.springdoc..", "io.swagger..")
+                        "org.springdoc..", "io.swagger.v3.oas.models..", "io.swagger.v3.core..")
                 .check(PLUGIN);
     }
 
@@ -59,6 +60,16 @@ class ArchitectureTests {
     void onlyTheOperationsFeatureAndTheSchedulersConfigurationKnowMicrometer() {
         noClasses().that().resideOutsideOfPackage("..web.operations..").and().doNotHaveSimpleName("DeliveryConfiguration")
                 .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(PLUGIN);
+    }
+
+    /** The API's endpoints describe themselves (OpenAPI annotations), whatever docs tool the host has, if any. */
+    @Test
+    void everyApiEndpointIsDocumented_andRefusesWithOperationOutcomes() {
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(RestController.class)
+                .and().areMetaAnnotatedWith(org.springframework.web.bind.annotation.RequestMapping.class)
+                .should().beAnnotatedWith(io.swagger.v3.oas.annotations.Operation.class)
+                .andShould().beDeclaredInClassesThat().areAnnotatedWith(IntakeApi.class)
                 .check(PLUGIN);
     }
 

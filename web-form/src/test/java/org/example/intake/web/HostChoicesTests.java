@@ -21,7 +21,7 @@ class HostChoicesTests {
         HostContexts.without(HostContexts.host(), "org.postgresql", "io.micrometer.prometheusmetrics", "io.prometheus",
                 "org.springdoc", "io.swagger").run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(SubmissionService.class)
-                            .doesNotHaveBean(PrometheusMeterRegistry.class).doesNotHaveBean("intakeApiDocs")
+                            .doesNotHaveBean(PrometheusMeterRegistry.class).doesNotHaveBean("intakeApiExample")
                             .doesNotHaveBean("prometheusScrapeEndpoint").doesNotHaveBean("openApiResource");
                     assertThat(context.getBean(MeterRegistry.class).find("intake.submissions").counters()).isNotEmpty();
                 });
@@ -30,7 +30,7 @@ class HostChoicesTests {
     @Test
     void withThemAll_thePluginsMetersAndApiDocsAreThere() {
         HostContexts.host().run(context -> assertThat(context).hasNotFailed()
-                .hasSingleBean(PrometheusMeterRegistry.class).hasBean("intakeApiDocs").hasBean("intakeHealthIndicator"));
+                .hasSingleBean(PrometheusMeterRegistry.class).hasBean("intakeApiExample").hasBean("intakeHealthIndicator"));
     }
 
     @Test

@@ -8,11 +8,18 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.example.intake.fhir.audit.AuditAction;
 import org.example.intake.fhir.audit.AuditRecord;
-import org.example.intake.web.FhirErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.example.intake.web.ApiDocs;
+import org.example.intake.web.IntakeApi;
+import org.example.intake.web.Refused;
 import org.example.intake.web.security.Caller;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +30,8 @@ import org.springframework.web.bind.annotation.RestController;
  * submission, paged back with {@code before}. Reading it is itself recorded.
  */
 @RestController
+@IntakeApi
+@Tag(name = "Audit trail", description = "Who read or decided what, for admins")
 class AuditApiController {
 
     private static final int MAX_LIMIT = 1000;
@@ -34,25 +43,36 @@ class AuditApiController {
     }
 
     @GetMapping("/api/audit")
-    ResponseEntity<?> read(@RequestParam Optional<String> submission, @RequestParam Optional<String> before,
-            @RequestParam Optional<Integer> limit, Authentication authentication) {
+    @ApiDocs.Bearer
+    @Operation(operationId = "readAuditTrail", summary = "The audit trail, newest first",
+            description = "Optionally about one submission, paged back with `before`. Reading it is itself recorded.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The records", content = @Content(
+                            mediaType = ApiDocs.JSON, schema = @Schema(implementation = Page.class))),
+                    @ApiResponse(responseCode = "400", description = "A before that is not an instant, or a limit "
+                            + "outside 1 to " + MAX_LIMIT, content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+    Page read(@Parameter(description = "Only the records about this submission") @RequestParam Optional<String> submission,
+            @Parameter(description = "Only records before this instant, such as 2026-11-26T12:00:00Z")
+            @RequestParam Optional<String> before,
+            @Parameter(description = "At most this many records, 1 to " + MAX_LIMIT + " (100 by default)")
+            @RequestParam Optional<Integer> limit, @Parameter(hidden = true) Authentication authentication) {
         Instant until;
         try {
             until = before.map(Instant::parse).orElse(null);
         } catch (DateTimeParseException e) {
-            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID,
+            throw new Refused(HttpStatus.BAD_REQUEST, IssueType.INVALID,
                     "before must be an instant such as 2026-11-26T12:00:00Z.");
         }
         int count = limit.orElse(100);
         if (count < 1 || count > MAX_LIMIT) {
-            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID,
-                    "limit must be from 1 to " + MAX_LIMIT + ".");
+            throw new Refused(HttpStatus.BAD_REQUEST, IssueType.INVALID, "limit must be from 1 to " + MAX_LIMIT + ".");
         }
         List<AuditRecord> records = audit.read(submission.orElse(null), until, count);
         audit.record(Caller.of(authentication).name(), AuditAction.AUDIT_READ, submission.orElse(null), null,
                 "audit trail read" + submission.map(id -> " for " + id).orElse("") + ": " + records.size()
                         + " record(s)");
-        return ResponseEntity.ok(new Page(records.stream().map(Entry::of).toList()));
+        return new Page(records.stream().map(Entry::of).toList());
     }
 
     /** @param items the records, newest first */

@@ -7,6 +7,17 @@ package org.example.intake.web.delivery;
  */
 public interface DeliveryQueue {
 
-    /** Queues the first delivery attempt of this submission, to run as soon as possible. */
+    /**
+     * Queues a delivery of this submission, to run as soon as possible; a delivery already queued for it stays as
+     * it is (it will send the submission as it is then).
+     */
     void enqueue(String submissionId);
+
+    /**
+     * Queues the first delivery of a submission just stored, which has none queued yet (its id is new): no need to
+     * look for one first.
+     */
+    default void enqueueNew(String submissionId) {
+        enqueue(submissionId);
+    }
 }

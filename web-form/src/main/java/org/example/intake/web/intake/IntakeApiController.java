@@ -1,39 +1,47 @@
 package org.example.intake.web.intake;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.HttpServletRequest;
-
-import org.example.intake.web.FhirErrors;
-import org.example.intake.web.IntakeProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.example.intake.web.ApiDocs;
+import org.example.intake.web.IntakeApi;
+import org.example.intake.web.Refused;
 import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.security.Caller;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The intake API (the README's plugin section is its contract): submit a QuestionnaireResponse, read a submission (a
- * clinician's read is audited).
- * Reading, validation and triage happen in the service it calls; this class maps HTTP to it.
+ * clinician's read is audited). Reading, validation and triage happen in the service it calls; this class maps HTTP
+ * to it, and its refusals are OperationOutcomes ({@link IntakeApi}).
  */
 @RestController
+@IntakeApi
 @RequestMapping("/api/intakes")
+@Tag(name = "Intake", description = "A patient's intake: submit it, read its outcome")
+@SecurityScheme(name = ApiDocs.BEARER, type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+        description = "An access token of the intake's issuer (intake.security.issuer-uri, Keycloak realm intake) with "
+                + "audience intake-api: realm role patient and claim fhir_patient_id to submit; role patient or "
+                + "clinician to read; clinician for the queue and the decisions; admin for the audit trail.")
 class IntakeApiController {
 
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,200}");
@@ -41,103 +49,109 @@ class IntakeApiController {
     private final SubmissionService intakes;
     private final ClinicianReads clinicians;
     private final AdviceWords words;
-    private final int maxBodyBytes;
 
-    IntakeApiController(SubmissionService intakes, ClinicianReads clinicians, AdviceWords words,
-            IntakeProperties properties) {
+    IntakeApiController(SubmissionService intakes, ClinicianReads clinicians, AdviceWords words) {
         this.intakes = intakes;
         this.clinicians = clinicians;
         this.words = words;
-        this.maxBodyBytes = properties.api().maxBodyBytes();
     }
 
     @PostMapping
-    ResponseEntity<?> submit(HttpServletRequest request, Authentication authentication,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) throws IOException {
-        if (!isFhirJson(request.getContentType())) {
-            return FhirErrors.error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, IssueType.NOTSUPPORTED,
-                    "Send the QuestionnaireResponse as application/fhir+json or application/json.");
-        }
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            return tooLarge();
-        }
-        Optional<String> body = readAtMost(request.getInputStream(), maxBodyBytes);
-        if (body.isEmpty()) {
-            return tooLarge();
-        }
+    @ApiDocs.Bearer
+    @Operation(operationId = "submitIntake", summary = "Submit a patient's intake (a QuestionnaireResponse)",
+            description = """
+                    Reads and validates the QuestionnaireResponse against the intake Questionnaire version it \
+                    names (1.2.0, 1.1.0 or 1.0.0; none means the current one), triages it, stores it with its \
+                    delivery to the EHR and answers with the outcome. Only a patient can submit, about \
+                    themselves: `subject` must be `Patient/<fhir_patient_id of the token>`, and a response \
+                    without subject is taken as the sender's. A repeat with the same `Idempotency-Key` (or, \
+                    without one, the same `identifier`) answers with the first submission. A token without                     `fhir_patient_id`, or a response about another patient, is refused with 403.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    description = "The QuestionnaireResponse, FHIR R4 JSON, at most the plugin's "
+                            + "intake.api.max-body-bytes (64 KB by default)",
+                    content = { @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.QuestionnaireResponse.class)),
+                            @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = ApiDocs.QuestionnaireResponse.class)) }),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Accepted and stored: the triage outcome, "
+                            + "delivery PENDING", headers = @Header(name = "Location",
+                            description = "/api/intakes/{id} of the submission"),
+                            content = @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = IntakeView.class))),
+                    @ApiResponse(responseCode = "200", description = "A repeat: the first submission with this "
+                            + "Idempotency-Key (or identifier), unchanged", headers = @Header(name = "Location",
+                            description = "/api/intakes/{id} of the submission"),
+                            content = @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = IntakeView.class))),
+                    @ApiResponse(responseCode = "400", description = "Unparseable JSON (issue code malformed-json), or"
+                            + " an Idempotency-Key that is not 1 to 200 visible ASCII characters",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "413", description = "The body is over the size limit; it was not "
+                            + "read", content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "415", description = "Not application/fhir+json or application/json",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "422", description = "Not a valid intake response: one issue per "
+                            + "problem, each with a stable code in issue.details.coding",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+    ResponseEntity<IntakeView> submit(@RequestBody(required = false) ReceivedIntake body,
+            @Parameter(hidden = true) Authentication authentication,
+            @Parameter(description = "The caller's key for this intake, 1 to 200 visible ASCII characters: a repeat "
+                    + "with the same key answers with the first submission")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         Caller caller = Caller.of(authentication);
-        if (caller.patientId().isEmpty()) {
-            return FhirErrors.error(HttpStatus.FORBIDDEN, IssueType.FORBIDDEN,
-                    "Only a patient can submit an intake: the token names no patient (fhir_patient_id).");
-        }
+        String patientId = caller.patientId().orElseThrow(() -> new Refused(HttpStatus.FORBIDDEN, IssueType.FORBIDDEN,
+                "Only a patient can submit an intake: the token names no patient (fhir_patient_id)."));
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
-            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID,
+            throw new Refused(HttpStatus.BAD_REQUEST, IssueType.INVALID,
                     "Idempotency-Key must be 1 to 200 visible ASCII characters.");
         }
-        SubmitResult result = intakes.submit(body.get(), caller.patientId().get(), idempotencyKey);
+        SubmitResult result = intakes.submit(body == null ? "" : body.json(), patientId, idempotencyKey);
         if (result instanceof SubmitResult.Created created) {
-            return ResponseEntity.created(URI.create("/api/intakes/" + created.submission().id()))
-                    .body(IntakeView.of(created.submission(), words));
+            return ResponseEntity.created(location(created.submission())).body(IntakeView.of(created.submission(), words));
         }
         if (result instanceof SubmitResult.Repeated repeated) {
-            return ResponseEntity.ok().location(URI.create("/api/intakes/" + repeated.submission().id()))
+            return ResponseEntity.ok().location(location(repeated.submission()))
                     .body(IntakeView.of(repeated.submission(), words));
         }
         if (result instanceof SubmitResult.Invalid invalid) {
-            return FhirErrors.response(invalid.unparseable() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY,
+            throw new Refused(invalid.unparseable() ? HttpStatus.BAD_REQUEST : HttpStatus.UNPROCESSABLE_ENTITY,
                     invalid.outcome());
         }
-        return FhirErrors.error(HttpStatus.FORBIDDEN, IssueType.FORBIDDEN, "A patient can submit an intake only about"
+        throw new Refused(HttpStatus.FORBIDDEN, IssueType.FORBIDDEN, "A patient can submit an intake only about"
                 + " themselves: QuestionnaireResponse.subject names another patient.");
     }
 
     @GetMapping("/{id}")
-    ResponseEntity<?> read(@PathVariable String id, Authentication authentication) {
+    @ApiDocs.Bearer
+    @ApiDocs.NoSuchIntake
+    @Operation(operationId = "readIntake", summary = "Read one submission's outcome and delivery state",
+            description = "The submission as at submit time, with where its delivery to the EHR stands now. A "
+                    + "patient reads their own submissions and sees the verdict they were given; a clinician reads "
+                    + "any (the read is audited) and sees the level that counts now, with the triage's own and the "
+                    + "decisions beside it.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The submission, with its current delivery state",
+                            content = @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = IntakeView.class))) })
+    IntakeView read(@Parameter(description = "The submission id, from the body or the Location of the answer to "
+            + "the submit") @PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
         Caller caller = Caller.of(authentication);
         if (caller.clinician()) {
-            return clinicians.read(caller.name(), id).<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
-                    IntakeView.forClinician(submission, words))).orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND,
-                            IssueType.NOTFOUND, "No intake " + id + "."));
+            return clinicians.read(caller.name(), id).map(submission -> IntakeView.forClinician(submission, words))
+                    .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
         }
-        Optional<StoredSubmission> found = intakes.find(id)
-                .filter(submission -> caller.patientId().filter(submission.patientId()::equals).isPresent());
-        if (found.isEmpty()) {
-            // Another patient's submission is as absent as one that does not exist.
-            return FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + " for you.");
-        }
-        return ResponseEntity.ok(IntakeView.of(found.get(), words));
+        // Another patient's submission is as absent as one that does not exist.
+        return intakes.find(id).filter(submission -> caller.patientId().filter(submission.patientId()::equals).isPresent())
+                .map(submission -> IntakeView.of(submission, words))
+                .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + " for you."));
     }
 
-    /** Checked here rather than by the mapping, so the refusal is an OperationOutcome like every other. */
-    private static boolean isFhirJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return FhirErrors.FHIR_JSON.equalsTypeAndSubtype(type) || MediaType.APPLICATION_JSON.equalsTypeAndSubtype(type);
-        } catch (InvalidMediaTypeException e) {
-            return false;
-        }
-    }
-
-    private ResponseEntity<String> tooLarge() {
-        return FhirErrors.error(HttpStatus.PAYLOAD_TOO_LARGE, IssueType.TOOLONG,
-                "The body is over " + maxBodyBytes + " bytes; an intake is far smaller.");
-    }
-
-    /** The body as UTF-8 text, or empty when it has more than {@code limit} bytes (reading stops there). */
-    private static Optional<String> readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 16 * 1024));
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limit) {
-                return Optional.empty();
-            }
-            out.write(buffer, 0, n);
-        }
-        return Optional.of(out.toString(StandardCharsets.UTF_8));
+    private static URI location(StoredSubmission submission) {
+        return URI.create("/api/intakes/" + submission.id());
     }
 }

@@ -1,12 +1,15 @@
 package org.example.intake.web.intake;
 
 import java.time.Clock;
+import java.util.List;
 
 import javax.sql.DataSource;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.triage.TriageEngine;
+import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.delivery.DeliveryQueue;
 import org.example.intake.web.delivery.DeliverySource;
@@ -17,9 +20,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The patient's intake: the plugin's schema, the submission store, the service that accepts intakes, the intake API
@@ -31,8 +36,20 @@ public class IntakeConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    IntakeReader intakeReader() {
-        return new IntakeReader();
+    IntakeReader intakeReader(FhirContext intakeFhirContext, IntakeQuestionnaires questionnaires) {
+        return new IntakeReader(intakeFhirContext, questionnaires);
+    }
+
+    /** The intake API's body as received ({@link ReceivedIntake}): FHIR JSON, at most intake.api.max-body-bytes. */
+    @Bean
+    WebMvcConfigurer intakeReceivedBodies(IntakeProperties properties) {
+        ReceivedIntake.Converter converter = new ReceivedIntake.Converter(properties.api().maxBodyBytes());
+        return new WebMvcConfigurer() {
+            @Override
+            public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+                converters.add(0, converter);
+            }
+        };
     }
 
     @Bean
@@ -59,9 +76,9 @@ public class IntakeConfiguration {
     @Bean
     SubmissionService intakeSubmissionService(IntakeReader reader, TriageEngine engine, SubmissionStore store,
             DeliveryQueue deliveries, PlatformTransactionManager transactions, Clock intakeClock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, FhirContext intakeFhirContext) {
         return new SubmissionService(reader, engine, store, deliveries, new TransactionTemplate(transactions),
-                FhirContext.forR4Cached(), intakeClock, events);
+                intakeFhirContext, intakeClock, events);
     }
 
     /** What the delivery task sends: each submission's latest revision. */

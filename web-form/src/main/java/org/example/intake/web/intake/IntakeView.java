@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.example.intake.web.advice.AdviceWords;
 
 /**
@@ -27,6 +28,9 @@ import org.example.intake.web.advice.AdviceWords;
  *                    submission (a patient keeps seeing what they were told)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "IntakeView", description = "One submission: its triage outcome and its delivery to the EHR; the keys "
+        + "after delivery are a clinician's only", requiredProperties = { "id", "level", "rules", "ruleSet", "advice",
+        "delivery" })
 public record IntakeView(String id, String level, List<String> rules, String ruleSet, List<String> advice, String delivery,
         String triageLevel, Boolean reviewed, Review review, Override override, Instant receivedAt,
         Retriage retriage) {

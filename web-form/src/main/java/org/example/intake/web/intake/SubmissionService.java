@@ -69,7 +69,18 @@ public class SubmissionService {
      * @return never null
      */
     public SubmitResult submit(String json, String patientId, String idempotencyKey) {
-        SubmitResult result = accept(json, patientId, idempotencyKey);
+        return published(accept(json, null, patientId, idempotencyKey));
+    }
+
+    /**
+     * Submits one intake for a patient, as a response built on the server (the patient's form): checked as it is,
+     * not encoded and read again; stored in its one encoding. See {@link #submit(String, String, String)}.
+     */
+    public SubmitResult submit(QuestionnaireResponse response, String patientId, String idempotencyKey) {
+        return published(accept(null, Objects.requireNonNull(response, "response"), patientId, idempotencyKey));
+    }
+
+    private SubmitResult published(SubmitResult result) {
         try {
             events.publishEvent(IntakeSubmitted.of(result));
         } catch (RuntimeException e) {
@@ -79,7 +90,8 @@ public class SubmissionService {
         return result;
     }
 
-    private SubmitResult accept(String json, String patientId, String idempotencyKey) {
+    /** Accepts the response as received ({@code json}) or as built ({@code built}, then {@code json} is null). */
+    private SubmitResult accept(String json, QuestionnaireResponse built, String patientId, String idempotencyKey) {
         Objects.requireNonNull(patientId, "patientId");
         if (idempotencyKey != null) {
             Optional<StoredSubmission> first = store.findByIdempotencyKey(patientId, idempotencyKey);
@@ -87,39 +99,41 @@ public class SubmissionService {
                 return new SubmitResult.Repeated(first.get());
             }
         }
-        IntakeReading reading = reader.read(json);
+        IntakeReading reading = built == null ? reader.read(json) : reader.read(built);
         if (!(reading instanceof IntakeReading.Accepted accepted)) {
             return new SubmitResult.Invalid(isUnparseable(reading.outcome()), reading.outcome());
         }
         QuestionnaireResponse response = accepted.response();
         String patient = "Patient/" + patientId;
+        // The response is stored as it came, unless something is filled in here; then (or when it was built here)
+        // it is encoded, once.
+        boolean asReceived = json != null;
         if (!response.hasSubject() || !response.getSubject().hasReference()) {
             response.setSubject(new Reference(patient));
+            asReceived = false;
         } else if (!patient.equals(response.getSubject().getReference())) {
             return new SubmitResult.OtherPatient(response.getSubject().getReference());
         }
+        // A repeat of the response's identifier is found by the key's unique index when it is inserted (below), not
+        // looked up first: repeats are rare, and every other submission would pay for the look-up.
         String key = idempotencyKey != null ? idempotencyKey : identifierKey(response);
-        if (key != null && idempotencyKey == null) {
-            Optional<StoredSubmission> first = store.findByIdempotencyKey(patientId, key);
-            if (first.isPresent()) {
-                return new SubmitResult.Repeated(first.get());
-            }
-        }
         Instant now = clock.instant();
         if (!response.hasAuthored()) {
             // The Bundle's times come from authored: stamping it now makes every later delivery identical.
             response.setAuthoredElement(new DateTimeType(Date.from(now)));
+            asReceived = false;
         }
         TriageOutcome outcome = engine.triage(accepted.answers());
         StoredSubmission submission = new StoredSubmission(UUID.randomUUID().toString(), patientId, now,
-                fhir.newJsonParser().encodeResourceToString(response), outcome);
+                asReceived ? json : fhir.newJsonParser().encodeResourceToString(response), outcome);
         try {
             transaction.executeWithoutResult(status -> {
                 store.insert(submission, key);
-                deliveries.enqueue(submission.id());
+                deliveries.enqueueNew(submission.id());
             });
         } catch (DuplicateKeyException e) {
-            // Another request with the same key won the race: answer with its submission.
+            // The key was used before (a repeat of the identifier, or a request with it that won the race): answer
+            // with that submission.
             return new SubmitResult.Repeated(store.findByIdempotencyKey(patientId, key).orElseThrow(() -> e));
         }
         log.info("intake {} accepted: {} ({} rules)", submission.id(), outcome.level(), outcome.firedRules().size());

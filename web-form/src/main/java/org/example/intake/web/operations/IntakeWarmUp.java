@@ -53,8 +53,8 @@ final class IntakeWarmUp implements SmartLifecycle {
     }
 
     /** The warm-up of this reader and engine. */
-    static IntakeWarmUp of(IntakeReader reader, TriageEngine engine) {
-        return new IntakeWarmUp(() -> warm(reader, engine));
+    static IntakeWarmUp of(FhirContext fhir, IntakeReader reader, TriageEngine engine) {
+        return new IntakeWarmUp(() -> warm(fhir, reader, engine));
     }
 
     /** Where the warm-up stands; never null. */
@@ -109,9 +109,8 @@ final class IntakeWarmUp implements SmartLifecycle {
         return state != State.PENDING;
     }
 
-    private static Map<String, Object> warm(IntakeReader reader, TriageEngine engine) {
+    private static Map<String, Object> warm(FhirContext fhir, IntakeReader reader, TriageEngine engine) {
         Map<String, Object> details = new LinkedHashMap<>();
-        FhirContext fhir = FhirContext.forR4Cached();
         fhir.getResourceDefinition(QuestionnaireResponse.class);
         details.put("fhirVersion", fhir.getVersion().getVersion().getFhirVersionString());
         details.put("questionnaires",

@@ -36,8 +36,8 @@ import org.springframework.context.annotation.PropertySource;
 public class OperationsConfiguration {
 
     @Bean
-    IntakeWarmUp intakeWarmUp(IntakeReader reader, TriageEngine engine) {
-        return IntakeWarmUp.of(reader, engine);
+    IntakeWarmUp intakeWarmUp(FhirContext intakeFhirContext, IntakeReader reader, TriageEngine engine) {
+        return IntakeWarmUp.of(intakeFhirContext, reader, engine);
     }
 
     /** A host without metrics gets meters that go nowhere: an empty composite registry. */
@@ -120,13 +120,14 @@ public class OperationsConfiguration {
         }
     }
 
+    /** With springdoc in the host: the example body of the intake API's submit (the endpoints carry the rest). */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
     static class ApiDocs {
 
         @Bean
-        IntakeApiDocs intakeApiDocs(IntakeReader reader) {
-            return new IntakeApiDocs(() -> FhirContext.forR4Cached().newJsonParser()
+        IntakeApiExample intakeApiExample(FhirContext intakeFhirContext, IntakeReader reader) {
+            return new IntakeApiExample(() -> intakeFhirContext.newJsonParser()
                     .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current())));
         }
     }

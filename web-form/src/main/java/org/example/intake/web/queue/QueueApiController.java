@@ -1,40 +1,43 @@
 package org.example.intake.web.queue;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.example.intake.core.triage.Level;
-import org.example.intake.web.FhirErrors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.example.intake.web.ApiDocs;
+import org.example.intake.web.IntakeApi;
+import org.example.intake.web.Refused;
 import org.example.intake.web.advice.AdviceWords;
-import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.intake.IntakeView;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.Caller;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The clinicians' API (the README's "The clinicians' queue"): the queue, and the decisions about a submission
- * (review, override, re-queue a parked delivery). Each decision is stored with its delivery to
- * the EHR queued; the answer says PENDING until the EHR has it. Refusals are OperationOutcomes.
+ * (review, override, re-queue a parked delivery). Each decision is stored with its delivery to the EHR queued; the
+ * answer says PENDING until the EHR has it. Refusals are OperationOutcomes ({@link IntakeApi}): a bad query 400, a
+ * decision's body that is not a JSON object of strings 400, one that breaks its constraints 422, no such intake
+ * 404, a decision its state rules out 409.
  */
 @RestController
+@IntakeApi
+@Tag(name = "Clinicians' queue", description = "The queue of submissions and the clinicians' decisions about them")
 class QueueApiController {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClinicianQueue queue;
     private final DecisionService decisions;
@@ -47,152 +50,117 @@ class QueueApiController {
     }
 
     @GetMapping("/api/queue")
-    ResponseEntity<?> queue(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
-            @RequestParam Optional<String> page, @RequestParam Optional<String> after,
-            @RequestParam Optional<String> before, Authentication authentication) {
-        Optional<Level> levelFilter;
-        Optional<DeliveryState> deliveryFilter;
-        int number;
-        QueueKey afterKey;
-        QueueKey beforeKey;
-        try {
-            afterKey = after.filter(value -> !value.isBlank()).map(QueueKey::ofCursor).orElse(null);
-            beforeKey = before.filter(value -> !value.isBlank()).map(QueueKey::ofCursor).orElse(null);
-            levelFilter = level.filter(value -> !value.isBlank()).map(value -> parse(Level.class, value, "level"));
-            deliveryFilter = delivery.filter(value -> !value.isBlank())
-                    .map(value -> parse(DeliveryState.class, value, "delivery"));
-            number = page.filter(value -> !value.isBlank()).map(QueueApiController::pageNumber).orElse(1);
-        } catch (IllegalArgumentException e) {
-            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
-        }
-        QueueFilter filter = new QueueFilter(levelFilter, deliveryFilter);
-        QueuePage result = queue.page(Caller.of(authentication).name(), filter, number, afterKey, beforeKey);
-        return ResponseEntity.ok(QueueView.of(result,
-                link(levelFilter, deliveryFilter, number + 1, "after", result.nextCursor()),
-                link(levelFilter, deliveryFilter, Math.max(1, number - 1), "before", result.previousCursor())));
+    @ApiDocs.Bearer
+    @Operation(operationId = "readQueue", summary = "One page of the clinicians' queue",
+            description = "Unreviewed first, then the level that counts (EMERGENCY first), then oldest first; "
+                    + "`next` and `previous` link the neighbouring pages by key. The read is audited.",
+            parameters = {
+                    @Parameter(name = "level", in = ParameterIn.QUERY, description = "Only this level that counts",
+                            schema = @Schema(allowableValues = { "EMERGENCY", "URGENT", "SOON", "SELF_CARE" })),
+                    @Parameter(name = "delivery", in = ParameterIn.QUERY, description = "Only this delivery state",
+                            schema = @Schema(allowableValues = { "PENDING", "DELIVERED", "RETRYING", "FAILED" })),
+                    @Parameter(name = "page", in = ParameterIn.QUERY, description = "The page's number, from 1",
+                            schema = @Schema(type = "integer", minimum = "1", maximum = "1000000")),
+                    @Parameter(name = "after", in = ParameterIn.QUERY,
+                            description = "The cursor the page starts after (from `next`)"),
+                    @Parameter(name = "before", in = ParameterIn.QUERY,
+                            description = "The cursor the page ends before (from `previous`)") },
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The page",
+                            content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = QueueView.class))),
+                    @ApiResponse(responseCode = "400", description = "An unknown level or delivery state, a page that "
+                            + "is not a whole number from 1, or a cursor this queue did not make",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+    QueueView queue(@Parameter(hidden = true) QueueQuery query, @Parameter(hidden = true) Authentication authentication) {
+        QueuePage result = queue.page(Caller.of(authentication).name(), query.filter(), query.page(), query.after(),
+                query.before());
+        return QueueView.of(result,
+                result.nextCursor() == null ? null
+                        : query.link("/api/queue", query.page() + 1, "after", result.nextCursor()),
+                result.previousCursor() == null ? null
+                        : query.link("/api/queue", Math.max(1, query.page() - 1), "before", result.previousCursor()));
     }
 
-    /** A page's URL: the filters, its number, and the key it starts after or ends before; null without a key. */
-    private static String link(Optional<Level> level, Optional<DeliveryState> delivery, int page, String side,
-            String cursor) {
-        if (cursor == null) {
-            return null;
-        }
-        UriComponentsBuilder link = UriComponentsBuilder.fromPath("/api/queue");
-        level.ifPresent(value -> link.queryParam("level", value.name()));
-        delivery.ifPresent(value -> link.queryParam("delivery", value.name()));
-        return link.queryParam("page", page).queryParam(side, cursor).toUriString();
-    }
-
-    /** Marks a submission reviewed; body {@code {}} or {@code {"note":"..."}}. */
     @PostMapping("/api/intakes/{id}/review")
-    ResponseEntity<?> review(@PathVariable String id, @RequestBody(required = false) String body,
-            Authentication authentication) {
-        JsonNode request;
-        Optional<String> note;
-        try {
-            request = object(body);
-            note = optionalText(request, "note");
-        } catch (IllegalArgumentException e) {
-            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
-        }
-        String clinician = Caller.of(authentication).name();
-        return decided(id, () -> decisions.review(id, clinician, note));
+    @ApiDocs.Bearer
+    @ApiDocs.NoSuchIntake
+    @Operation(operationId = "reviewIntake", summary = "Mark a submission reviewed",
+            description = "The EHR's Flag becomes inactive, through the same durable delivery as the submission. "
+                    + "Body `{}` or `{\"note\":\"...\"}`, or none.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = false, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(implementation = DecisionRequests.Review.class))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Reviewed: the submission as it is now, "
+                            + "delivery PENDING", content = @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = IntakeView.class))),
+                    @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "409", description = "Already reviewed", content = @Content(
+                            mediaType = ApiDocs.FHIR_JSON,
+                            schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "422", description = "A note over 2,000 characters", content =
+                            @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+    IntakeView review(@PathVariable String id,
+            @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.Review body,
+            @Parameter(hidden = true) Authentication authentication) {
+        DecisionRequests.Review request = body == null ? DecisionRequests.Review.NONE : body;
+        return decided(id, decisions.review(id, Caller.of(authentication).name(), request.optionalNote()));
     }
 
-    /** Replaces the level that counts; body {@code {"level":"URGENT","reason":"..."}}, the reason required. */
     @PostMapping("/api/intakes/{id}/override")
-    ResponseEntity<?> override(@PathVariable String id, @RequestBody(required = false) String body,
-            Authentication authentication) {
-        JsonNode request;
-        try {
-            request = object(body);
-        } catch (IllegalArgumentException e) {
-            return FhirErrors.error(HttpStatus.BAD_REQUEST, IssueType.INVALID, e.getMessage());
+    @ApiDocs.Bearer
+    @ApiDocs.NoSuchIntake
+    @Operation(operationId = "overrideIntake", summary = "Replace the level that counts with a clinician's",
+            description = "The EHR's ServiceRequest and Flag follow it, through the same durable delivery; the "
+                    + "triage's own verdict is kept beside it. Body `{\"level\":\"URGENT\",\"reason\":\"...\"}`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = ApiDocs.JSON, schema = @Schema(implementation = DecisionRequests.OverrideLevel.class))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Overridden: the submission as it is now, "
+                            + "delivery PENDING", content = @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = IntakeView.class))),
+                    @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "409", description = "The level that counts already is this one",
+                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "422", description = "No level, an unknown level, no reason or one "
+                            + "over 2,000 characters: one issue per problem", content = @Content(
+                            mediaType = ApiDocs.FHIR_JSON,
+                            schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+    IntakeView override(@PathVariable String id,
+            @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.OverrideLevel body,
+            @Parameter(hidden = true) Authentication authentication) {
+        if (body == null) {
+            throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED,
+                    "Say which level: \"level\" is required.");
         }
-        Level level;
-        String reason;
-        try {
-            level = parse(Level.class, optionalText(request, "level")
-                    .orElseThrow(() -> new IllegalArgumentException("Say which level: \"level\" is required.")), "level");
-            reason = optionalText(request, "reason").orElse("");
-        } catch (IllegalArgumentException e) {
-            return FhirErrors.error(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED, e.getMessage());
-        }
-        String clinician = Caller.of(authentication).name();
-        return decided(id, () -> decisions.override(id, clinician, level, reason));
+        return decided(id, decisions.override(id, Caller.of(authentication).name(), body.chosen(), body.reason()));
     }
 
-    /** A clinician queues a parked (FAILED) delivery again: 202, or 404, or 409 when it is not FAILED. */
     @PostMapping("/api/intakes/{id}/redeliver")
-    ResponseEntity<?> redeliver(@PathVariable String id, Authentication authentication) {
-        String clinician = Caller.of(authentication).name();
-        ResponseEntity<?> answer = decided(id, () -> decisions.redeliver(id, clinician));
-        return answer.getStatusCode() == HttpStatus.OK ? ResponseEntity.accepted().body(answer.getBody()) : answer;
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @ApiDocs.Bearer
+    @ApiDocs.NoSuchIntake
+    @Operation(operationId = "redeliverIntake", summary = "Queue a parked (FAILED) delivery again",
+            description = "With a fresh count of attempts.",
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "Queued again: the submission as it is now, "
+                            + "delivery PENDING", content = @Content(mediaType = ApiDocs.JSON,
+                                    schema = @Schema(implementation = IntakeView.class))),
+                    @ApiResponse(responseCode = "409", description = "Its delivery is not FAILED (delivered, or still "
+                            + "being tried)", content = @Content(mediaType = ApiDocs.FHIR_JSON,
+                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+    IntakeView redeliver(@PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
+        return decided(id, decisions.redeliver(id, Caller.of(authentication).name()));
     }
 
-    private ResponseEntity<?> decided(String id, Supplier<Optional<StoredSubmission>> decision) {
-        try {
-            return decision.get().<ResponseEntity<?>>map(submission -> ResponseEntity.ok(
-                            IntakeView.forClinician(submission, words)))
-                    .orElseGet(() -> FhirErrors.error(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
-        } catch (IllegalArgumentException e) {
-            return FhirErrors.error(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.INVALID, e.getMessage());
-        } catch (IntakeConflict e) {
-            return FhirErrors.error(HttpStatus.CONFLICT, IssueType.CONFLICT, conflict(e.getMessage()));
-        }
-    }
-
-    private static String conflict(String message) {
-        return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
-    }
-
-    /** The body as a JSON object; an absent or empty body is an empty object. */
-    private static JsonNode object(String body) {
-        if (body == null || body.isBlank()) {
-            return JSON.createObjectNode();
-        }
-        JsonNode node;
-        try {
-            node = JSON.readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("The body is not JSON.");
-        }
-        if (node == null || !node.isObject()) {
-            throw new IllegalArgumentException("The body must be a JSON object.");
-        }
-        return node;
-    }
-
-    private static Optional<String> optionalText(JsonNode request, String field) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            return Optional.empty();
-        }
-        if (!value.isTextual()) {
-            throw new IllegalArgumentException("\"" + field + "\" must be a string.");
-        }
-        return Optional.of(value.asText());
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Unknown " + name + " \"" + value + "\": use one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
-        }
-    }
-
-    private static int pageNumber(String value) {
-        try {
-            int number = Integer.parseInt(value.strip());
-            if (number >= 1 && number <= 1_000_000) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw new IllegalArgumentException("page must be a whole number from 1.");
+    private IntakeView decided(String id, Optional<StoredSubmission> decided) {
+        return decided.map(submission -> IntakeView.forClinician(submission, words))
+                .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
     }
 }

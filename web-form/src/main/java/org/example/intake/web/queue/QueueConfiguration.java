@@ -15,6 +15,8 @@ import org.example.intake.web.intake.SubmissionStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,17 @@ public class QueueConfiguration {
             ApplicationEventPublisher events, AuditTrail audit) {
         return new DecisionService(submissions, store, deliveryStore, deliveries, new TransactionTemplate(transactions),
                 intakeClock, events, audit);
+    }
+
+    /** The queue's query parameters, bound for the API and the pages alike ({@link QueueQuery}). */
+    @Bean
+    WebMvcConfigurer intakeQueueQueries() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(java.util.List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new QueueQuery.Resolver());
+            }
+        };
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -61,11 +60,9 @@ class QueuePageController {
     }
 
     @GetMapping
-    String queue(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
-            @RequestParam Optional<String> page, @RequestParam Optional<String> after,
-            @RequestParam Optional<String> before, @RequestParam Optional<List<String>> newEmergency,
+    String queue(QueueQuery query, @RequestParam Optional<List<String>> newEmergency,
             Authentication authentication, Model model) {
-        rows(level, delivery, page, after, before, newEmergency, authentication, model);
+        rows(query, newEmergency, authentication, model);
         return "clinician/queue";
     }
 
@@ -75,11 +72,9 @@ class QueuePageController {
      * still unreviewed EMERGENCYs but not among the rows get a notice with a link to each.
      */
     @GetMapping("/queue-rows")
-    String queueRows(@RequestParam Optional<String> level, @RequestParam Optional<String> delivery,
-            @RequestParam Optional<String> page, @RequestParam Optional<String> after,
-            @RequestParam Optional<String> before, @RequestParam Optional<List<String>> newEmergency,
+    String queueRows(QueueQuery query, @RequestParam Optional<List<String>> newEmergency,
             Authentication authentication, Model model) {
-        rows(level, delivery, page, after, before, newEmergency, authentication, model);
+        rows(query, newEmergency, authentication, model);
         return "clinician/queue :: rows";
     }
 
@@ -115,7 +110,7 @@ class QueuePageController {
     String override(@PathVariable String id, @RequestParam Optional<String> level, @RequestParam Optional<String> reason,
             Authentication authentication, RedirectAttributes redirect) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Optional<Level> chosen = level.flatMap(QueuePageController::level);
+        Optional<Level> chosen = level.flatMap(DecisionRequests.KnownLevel.Check::parse);
         if (chosen.isEmpty()) {
             errors.put("level", "Choose the level you judge right.");
         }
@@ -140,52 +135,23 @@ class QueuePageController {
                 () -> decisions.redeliver(id, Caller.of(authentication).name()));
     }
 
-    private void rows(Optional<String> level, Optional<String> delivery, Optional<String> page,
-            Optional<String> after, Optional<String> before, Optional<List<String>> newEmergency,
-            Authentication authentication, Model model) {
-        QueueKey afterKey = key(after);
-        QueueKey beforeKey = key(before);
-        Optional<Level> levelFilter = level.filter(value -> !value.isBlank()).map(value -> level(value)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown level")));
-        Optional<DeliveryState> deliveryFilter = delivery.filter(value -> !value.isBlank()).map(value -> {
-            try {
-                return DeliveryState.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown delivery state");
-            }
-        });
-        int number;
-        try {
-            number = page.filter(value -> !value.isBlank()).map(Integer::parseInt).orElse(1);
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page is a number");
-        }
-        if (number < 1) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "pages count from 1");
-        }
+    private void rows(QueueQuery query, Optional<List<String>> newEmergency, Authentication authentication,
+            Model model) {
         // Ids as the API makes them; anything else names no intake. A page asks after a few at most.
         List<String> asked = newEmergency.orElse(List.of()).stream().filter(id -> SUBMISSION_ID.matcher(id).matches())
                 .distinct().limit(ClinicianQueue.MAX_NEW_INTAKES).toList();
-        QueuePage result = queue.page(Caller.of(authentication).name(), new QueueFilter(levelFilter, deliveryFilter),
-                number, afterKey, beforeKey, asked);
+        QueuePage result = queue.page(Caller.of(authentication).name(), query.filter(), query.page(), query.after(),
+                query.before(), asked);
         Instant now = clock.instant();
         model.addAttribute("queue", result);
         model.addAttribute("notice", EmergencyNotice.of(result, now));
         model.addAttribute("rows", result.items().stream().map(item -> QueueRow.of(item, now)).toList());
         model.addAttribute("levels", Level.values());
         model.addAttribute("deliveryStates", DeliveryState.values());
-        model.addAttribute("level", levelFilter.map(Level::name).orElse(""));
-        model.addAttribute("delivery", deliveryFilter.map(DeliveryState::name).orElse(""));
-        model.addAttribute("after", afterKey == null ? null : afterKey.cursor());
-        model.addAttribute("before", beforeKey == null ? null : beforeKey.cursor());
-    }
-
-    private static QueueKey key(Optional<String> cursor) {
-        try {
-            return cursor.filter(value -> !value.isBlank()).map(QueueKey::ofCursor).orElse(null);
-        } catch (IllegalArgumentException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "not a queue cursor");
-        }
+        model.addAttribute("level", query.level().map(Level::name).orElse(""));
+        model.addAttribute("delivery", query.delivery().map(DeliveryState::name).orElse(""));
+        model.addAttribute("after", query.after() == null ? null : query.after().cursor());
+        model.addAttribute("before", query.before() == null ? null : query.before().cursor());
     }
 
     private static String decide(String id, RedirectAttributes redirect, String done,
@@ -205,13 +171,5 @@ class QueuePageController {
         redirect.addFlashAttribute("overrideLevel", level);
         redirect.addFlashAttribute("overrideReason", reason);
         return "redirect:/clinician/intakes/" + id + "#override";
-    }
-
-    private static Optional<Level> level(String value) {
-        try {
-            return Optional.of(Level.valueOf(value.strip().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.OperationOutcome;
-import org.hl7.fhir.r4.model.OperationOutcome.IssueSeverity;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import org.example.intake.web.FhirErrors;
 import org.example.intake.web.IntakeProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +47,8 @@ public class IntakeApiSecurity {
 
     @Bean
     @Order(90)
-    SecurityFilterChain intakeApiSecurityChain(HttpSecurity http, IntakeProperties properties) throws Exception {
+    SecurityFilterChain intakeApiSecurityChain(HttpSecurity http, IntakeProperties properties,
+            FhirContext intakeFhirContext) throws Exception {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
         http.securityMatcher(PATHS)
@@ -62,10 +63,10 @@ public class IntakeApiSecurity {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder(properties.security()))
                                 .jwtAuthenticationConverter(authentication))
-                        .authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized())
-                        .accessDeniedHandler(forbidden()))
+                        .authenticationEntryPoint(unauthorized(intakeFhirContext))
+                        .accessDeniedHandler(forbidden(intakeFhirContext)))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthorized(intakeFhirContext))
+                        .accessDeniedHandler(forbidden(intakeFhirContext)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie to ride on
                 .requestCache(cache -> cache.disable());
@@ -73,30 +74,30 @@ public class IntakeApiSecurity {
     }
 
     /** 401 with RFC 6750's WWW-Authenticate header, and an OperationOutcome body like every other refusal. */
-    private static AuthenticationEntryPoint unauthorized() {
+    private static AuthenticationEntryPoint unauthorized(FhirContext fhir) {
         BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
         return (request, response, exception) -> {
             bearer.commence(request, response, exception);
-            writeOutcome(response, IssueType.LOGIN,
+            writeOutcome(fhir, response, IssueType.LOGIN,
                     "Send a valid bearer token from the intake's identity provider, for audience intake-api.");
         };
     }
 
     /** 403 with the WWW-Authenticate header, and an OperationOutcome body. */
-    private static AccessDeniedHandler forbidden() {
+    private static AccessDeniedHandler forbidden(FhirContext fhir) {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            writeOutcome(response, IssueType.FORBIDDEN, "This token's role does not allow this request.");
+            writeOutcome(fhir, response, IssueType.FORBIDDEN, "This token's role does not allow this request.");
         };
     }
 
-    private static void writeOutcome(HttpServletResponse response, IssueType type, String message) throws IOException {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue().setSeverity(IssueSeverity.ERROR).setCode(type).setDiagnostics(message);
-        response.setContentType("application/fhir+json");
+    private static void writeOutcome(FhirContext fhir, HttpServletResponse response, IssueType type, String message)
+            throws IOException {
+        OperationOutcome outcome = FhirErrors.outcome(type, message);
+        response.setContentType(FhirErrors.FHIR_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome));
+        fhir.newJsonParser().encodeResourceToWriter(outcome, response.getWriter());
     }
 
     /** A decoder that checks signature, issuer, expiry and audience against these settings. */

@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
 
 import ca.uhn.fhir.context.FhirContext;
-import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.Responses;
@@ -16,6 +14,7 @@ import org.example.intake.web.WebFormTestSupport;
 import org.example.intake.web.delivery.DeliveryTask;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,7 +31,7 @@ class SubmissionServiceTransactionTests extends WebFormTestSupport {
     IntakeReader reader;
 
     @Autowired
-    SchedulerClient scheduler;
+    JdbcTemplate jdbc;
 
     @Test
     void whenQueueingTheDeliveryFailsTheSubmissionIsNotStoredEither() {
@@ -60,16 +59,20 @@ class SubmissionServiceTransactionTests extends WebFormTestSupport {
             assertThat(result).isInstanceOf(SubmitResult.Created.class);
             id.set(((SubmitResult.Created) result).submission().id());
             assertThat(store.find(id.get())).isPresent();
-            assertThat(scheduler.getScheduledExecution(job(id.get()))).isPresent();
+            assertThat(jobs(id.get())).isEqualTo(1);
             status.setRollbackOnly();
         });
 
         assertThat(store.find(id.get())).isEmpty();
-        assertThat(scheduler.getScheduledExecution(job(id.get()))).isEmpty();
+        assertThat(jobs(id.get())).isZero();
     }
 
-    /** The submission's delivery job: one per submission, its instance id the submission's. */
-    private static TaskInstanceId job(String submissionId) {
-        return TaskInstanceId.of(DeliveryTask.TASK.getTaskName(), submissionId);
+    /**
+     * The submission's delivery jobs in the plugin's scheduler table (its scheduler is not a bean): one per
+     * submission, its instance id the submission's.
+     */
+    private int jobs(String submissionId) {
+        return jdbc.queryForObject("select count(*) from intake_scheduled_tasks where task_name = ? and task_instance = ?",
+                Integer.class, DeliveryTask.TASK.getTaskName(), submissionId);
     }
 }

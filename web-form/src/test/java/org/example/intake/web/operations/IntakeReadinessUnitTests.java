@@ -88,7 +88,7 @@ class IntakeReadinessUnitTests {
 
     @Test
     void theRealWarmUpReadsAndTriagesTheExampleIntake_againstEveryQuestionnaireVersion() {
-        IntakeWarmUp warmUp = IntakeWarmUp.of(new IntakeReader(), new TriageEngine());
+        IntakeWarmUp warmUp = IntakeWarmUp.of(ca.uhn.fhir.context.FhirContext.forR4Cached(), new IntakeReader(), new TriageEngine());
 
         warmUp.start();
         await().atMost(PATIENCE).until(() -> warmUp.state() != IntakeWarmUp.State.RUNNING);

@@ -36,6 +36,7 @@ class OperationsConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withUserConfiguration(OperationsConfiguration.class)
+            .withBean(ca.uhn.fhir.context.FhirContext.class, ca.uhn.fhir.context.FhirContext::forR4Cached)
             .withBean(IntakeReader.class, IntakeReader::new)
             .withBean(TriageEngine.class, TriageEngine::new)
             .withBean(DeliveryStore.class, () -> mock(DeliveryStore.class))
@@ -108,7 +109,7 @@ class OperationsConfigurationTests {
 
     @Test
     void theIntakeHealthIndicatorAndTheApiDocsAreThere() {
-        runner.run(context -> assertThat(context).hasBean("intakeHealthIndicator").hasSingleBean(IntakeApiDocs.class)
+        runner.run(context -> assertThat(context).hasBean("intakeHealthIndicator").hasSingleBean(IntakeApiExample.class)
                 .hasSingleBean(IntakeWarmUp.class));
     }
 }

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -215,36 +217,64 @@ class OperationsIntegrationTests extends WebFormTestSupport {
         }
 
         @Test
-        void bothOperationsAreDocumentedWithEveryStatusTheyAnswer_andTheBearerToken() {
+        void everyEndpointIsDocumentedWithEveryStatusItAnswers_itsMediaTypes_andTheBearerToken() {
             JsonNode docs = apiDocs();
 
+            Map<String, List<String>> statuses = new LinkedHashMap<>();
+            statuses.put("/api/intakes post", List.of("201", "200", "400", "401", "403", "413", "415", "422"));
+            statuses.put("/api/intakes/{id} get", List.of("200", "401", "403", "404"));
+            statuses.put("/api/queue get", List.of("200", "400", "401", "403"));
+            statuses.put("/api/intakes/{id}/review post", List.of("200", "400", "401", "403", "404", "409", "422"));
+            statuses.put("/api/intakes/{id}/override post", List.of("200", "400", "401", "403", "404", "409", "422"));
+            statuses.put("/api/intakes/{id}/redeliver post", List.of("202", "401", "403", "404", "409"));
+            statuses.put("/api/audit get", List.of("200", "400", "401", "403"));
+            statuses.forEach((endpoint, codes) -> {
+                String[] pathAndMethod = endpoint.split(" ");
+                JsonNode operation = docs.get("paths").get(pathAndMethod[0]).get(pathAndMethod[1]);
+                assertThat(names(operation.get("responses"))).as(endpoint).containsExactlyInAnyOrderElementsOf(codes);
+                operation.get("responses").fields().forEachRemaining(response -> {
+                    String media = response.getKey().startsWith("2") ? "application/json" : "application/fhir+json";
+                    assertThat(names(response.getValue().get("content"))).as(endpoint + " " + response.getKey())
+                            .containsExactly(media);
+                    String schema = response.getValue().at("/content/" + media.replace("/", "~1") + "/schema/$ref")
+                            .asText();
+                    if (response.getKey().startsWith("2")) {
+                        assertThat(schema).as(endpoint + " " + response.getKey()).startsWith("#/components/schemas/");
+                    } else {
+                        assertThat(schema).as(endpoint + " " + response.getKey())
+                                .isEqualTo("#/components/schemas/OperationOutcome");
+                    }
+                });
+                assertThat(operation.at("/security/0").has("intake-bearer")).as(endpoint).isTrue();
+            });
             JsonNode submit = docs.get("paths").get("/api/intakes").get("post");
-            JsonNode read = docs.get("paths").get("/api/intakes/{id}").get("get");
-            assertThat(names(submit.get("responses"))).containsExactlyInAnyOrder("201", "200", "400", "401", "403",
-                    "413", "415", "422");
-            assertThat(names(read.get("responses"))).containsExactlyInAnyOrder("200", "401", "403", "404");
             assertThat(names(submit.get("requestBody").get("content"))).containsExactlyInAnyOrder(
                     "application/fhir+json", "application/json");
+            assertThat(submit.at("/requestBody/content/application~1fhir+json/schema/$ref").asText())
+                    .isEqualTo("#/components/schemas/QuestionnaireResponse");
             assertThat(submit.at("/responses/201/content/application~1json/schema/$ref").asText())
                     .isEqualTo("#/components/schemas/IntakeView");
-            assertThat(submit.at("/responses/422/content/application~1fhir+json/schema/$ref").asText())
-                    .isEqualTo("#/components/schemas/OperationOutcome");
-            assertThat(read.at("/responses/404/content/application~1fhir+json/schema/$ref").asText())
-                    .isEqualTo("#/components/schemas/OperationOutcome");
-            assertThat(submit.at("/security/0").has("intake-bearer")).isTrue();
-            assertThat(read.at("/security/0").has("intake-bearer")).isTrue();
+            assertThat(docs.at("/paths/~1api~1intakes~1{id}~1override/post/requestBody/content/application~1json"
+                    + "/schema/$ref").asText()).isEqualTo("#/components/schemas/OverrideRequest");
             assertThat(docs.at("/components/securitySchemes/intake-bearer/scheme").asText()).isEqualTo("bearer");
             assertThat(submit.get("parameters")).extracting(parameter -> parameter.get("name").asText())
                     .containsExactly("Idempotency-Key");
+            assertThat(docs.at("/paths/~1api~1queue/get/parameters")).extracting(parameter -> parameter.get("name")
+                    .asText()).containsExactlyInAnyOrder("level", "delivery", "page", "after", "before");
         }
 
         @Test
-        void theDocumentedIntakeViewHasExactlyTheKeysOfARealAnswer() {
-            JsonNode answer = json(postIntake(Responses.benign().json(), TestTokens.patient("alex")));
+        void theDocumentedIntakeViewHasTheKeysOfRealAnswers_aPatientsAsItsRequiredOnes() {
+            JsonNode patients = json(postIntake(Responses.benign().json(), TestTokens.patient("alex")));
+            JsonNode clinicians = json(send(request("/api/intakes/" + patients.get("id").asText())
+                    .header("Authorization", "Bearer " + TestTokens.clinician()).GET()));
 
             JsonNode schema = apiDocs().at("/components/schemas/IntakeView");
 
-            assertThat(names(schema.get("properties"))).containsExactlyElementsOf(names(answer));
+            assertThat(names(schema.get("properties"))).startsWith(names(patients).toArray(String[]::new))
+                    .containsAll(names(clinicians));
+            assertThat(schema.get("required")).extracting(JsonNode::asText)
+                    .containsExactlyInAnyOrderElementsOf(names(patients));
         }
 
         @Test

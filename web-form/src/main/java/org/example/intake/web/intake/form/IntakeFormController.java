@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.triage.Level;
@@ -71,11 +70,10 @@ class IntakeFormController {
     String submit(@RequestParam Map<String, String> posted, Authentication authentication, Model model) {
         String patientId = patientId(authentication);
         FormAnswers answers = FormAnswers.of(posted, form.questionnaire());
-        String json = FhirContext.forR4Cached().newJsonParser()
-                .encodeResourceToString(answers.toResponse(form.questionnaire(), patientId));
         String submissionKey = Optional.ofNullable(posted.get("submissionKey")).filter(key -> key.matches("[0-9a-f-]{36}"))
                 .map(key -> "form:" + key).orElse(null);
-        SubmitResult result = intakes.submit(json, patientId, submissionKey);
+        SubmitResult result = intakes.submit(answers.toResponse(form.questionnaire(), patientId), patientId,
+                submissionKey);
         if (result instanceof SubmitResult.Created created) {
             return "redirect:/intake/result/" + created.submission().id();
         }

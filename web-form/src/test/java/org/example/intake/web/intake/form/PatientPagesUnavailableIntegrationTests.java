@@ -91,7 +91,7 @@ class PatientPagesUnavailableIntegrationTests extends WebFormTestSupport {
 
     @Test
     void whenSendingTheFormFailsThePatientReadsTheSameAdvice() throws Exception {
-        given(intakes.submit(any(), any(), any())).willThrow(new DataAccessResourceFailureException(MARKER));
+        given(intakes.submit(any(org.hl7.fhir.r4.model.QuestionnaireResponse.class), any(), any())).willThrow(new DataAccessResourceFailureException(MARKER));
 
         assertIsTheUnavailablePage(mvc.perform(post("/intake").param("onset", "days").with(patient("alex"))
                 .with(csrf())).andReturn());
