@@ -91,6 +91,8 @@ final class Browser implements AutoCloseable {
         username.sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
+        // Wait until Keycloak's page is gone: its own <h1> must never be taken for the app's.
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(username));
     }
 
     WebElement waitFor(By by) {
@@ -100,6 +102,16 @@ final class Browser implements AutoCloseable {
     boolean becomesVisible(By by, Duration within) {
         try {
             new WebDriverWait(driver, within).until(ExpectedConditions.visibilityOfElementLocated(by));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Whether the element comes to read exactly this text within the time (re-found each try, so never stale). */
+    boolean becomesText(By by, String text, Duration within) {
+        try {
+            new WebDriverWait(driver, within).until(ExpectedConditions.textToBe(by, text));
             return true;
         } catch (org.openqa.selenium.TimeoutException e) {
             return false;

@@ -315,8 +315,8 @@ class ClinicianJourneyBrowserTests {
         other.open(stack.webBaseUrl + "/clinician");
         other.logInOnKeycloak("alex", "alex");
 
-        WebElement heading = other.waitFor(By.tagName("h1"));
-        assertThat(heading.getText()).isEqualTo("This page is not for your account");
+        assertThat(other.becomesText(By.tagName("h1"), "This page is not for your account", Duration.ofSeconds(20)))
+                .as("the 403 page's heading").isTrue();
         assertThat(other.driver.findElements(By.cssSelector("#queue-content, [data-submission-id]"))).isEmpty();
         assertThat(other.driver.getPageSource()).doesNotContain(id);
         other.screenshot("clinician-08-forbidden-for-a-patient");
