@@ -8,7 +8,6 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.ExternalDocumentation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -16,7 +15,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 /**
  * What the API's OpenAPI annotations share (the endpoints carry their own): the bearer scheme's name, the words for
  * the security chain's refusals, and the two FHIR resources' schemas. The schemas describe the JSON, not HAPI's
- * classes (which a documentation tool would otherwise walk in full); nothing reads or writes these records.
+ * classes (which a documentation tool would otherwise walk in full); nothing reads or writes these records. A refusal
+ * is documented by its status and words alone: the operations feature gives every refusal of an {@link IntakeApi}
+ * controller the {@link OperationOutcome} body, as {@link ApiRefusals} answers them.
  */
 public final class ApiDocs {
 
@@ -39,10 +40,8 @@ public final class ApiDocs {
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
     @SecurityRequirement(name = BEARER)
-    @ApiResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = FHIR_JSON,
-            schema = @Schema(implementation = OperationOutcome.class)))
-    @ApiResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = FHIR_JSON,
-            schema = @Schema(implementation = OperationOutcome.class)))
+    @ApiResponse(responseCode = "401", description = UNAUTHORIZED)
+    @ApiResponse(responseCode = "403", description = FORBIDDEN)
     public @interface Bearer {
     }
 
@@ -50,8 +49,7 @@ public final class ApiDocs {
     @Target(ElementType.METHOD)
     @Retention(RetentionPolicy.RUNTIME)
     @Documented
-    @ApiResponse(responseCode = "404", description = "No such submission (for a patient: none of theirs)",
-            content = @Content(mediaType = FHIR_JSON, schema = @Schema(implementation = OperationOutcome.class)))
+    @ApiResponse(responseCode = "404", description = "No such submission (for a patient: none of theirs)")
     public @interface NoSuchIntake {
     }
 

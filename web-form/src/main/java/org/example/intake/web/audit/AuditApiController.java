@@ -50,8 +50,7 @@ class AuditApiController {
                     @ApiResponse(responseCode = "200", description = "The records", content = @Content(
                             mediaType = ApiDocs.JSON, schema = @Schema(implementation = Page.class))),
                     @ApiResponse(responseCode = "400", description = "A before that is not an instant, or a limit "
-                            + "outside 1 to " + MAX_LIMIT, content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+                            + "outside 1 to " + MAX_LIMIT) })
     Page read(@Parameter(description = "Only the records about this submission") @RequestParam Optional<String> submission,
             @Parameter(description = "Only records before this instant, such as 2026-11-26T12:00:00Z")
             @RequestParam Optional<String> before,

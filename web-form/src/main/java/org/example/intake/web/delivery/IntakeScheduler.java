@@ -9,6 +9,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerBuilder;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.SchedulerState;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
 import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -33,6 +34,7 @@ public final class IntakeScheduler implements SmartLifecycle {
     public static final String TABLE = "intake_scheduled_tasks";
 
     private final Scheduler scheduler;
+    private final int threads;
     private volatile boolean running;
 
     /**
@@ -68,11 +70,42 @@ public final class IntakeScheduler implements SmartLifecycle {
             builder.schedulerName(new SchedulerName.Fixed(settings.name()));
         }
         this.scheduler = builder.build();
+        this.threads = settings.threads();
     }
 
     /** Schedules, reschedules and reads the plugin's jobs. */
     SchedulerClient client() {
         return scheduler;
+    }
+
+    /**
+     * Where the scheduler stands, for the host's health endpoint: {@code started}, {@code paused}, {@code stopping}
+     * or {@code stopped}, how many of its jobs it is running now and with how many threads at most, and how many of
+     * those have missed their heartbeats (a job stuck in the EHR's call). Read from memory: no query.
+     */
+    public Status status() {
+        SchedulerState state = scheduler.getSchedulerState();
+        String name = state.isShuttingDown() ? "stopping"
+                : !state.isStarted() ? "stopped"
+                : state.isPaused() ? "paused" : "started";
+        return new Status(name, scheduler.getCurrentlyExecuting().size(), threads,
+                scheduler.getCurrentlyExecutingWithStaleHeartbeat().size());
+    }
+
+    /**
+     * The scheduler's state, as {@link #status()} reads it.
+     *
+     * @param state     {@code started}, {@code paused}, {@code stopping} or {@code stopped}
+     * @param executing the jobs it is running now
+     * @param threads   the jobs it runs at once at most
+     * @param stale     the running jobs whose heartbeats it missed
+     */
+    public record Status(String state, int executing, int threads, int stale) {
+
+        /** Whether it polls and runs jobs. */
+        public boolean running() {
+            return "started".equals(state);
+        }
     }
 
     @Override

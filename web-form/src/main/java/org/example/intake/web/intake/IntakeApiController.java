@@ -85,19 +85,12 @@ class IntakeApiController {
                             content = @Content(mediaType = ApiDocs.JSON,
                                     schema = @Schema(implementation = IntakeView.class))),
                     @ApiResponse(responseCode = "400", description = "Unparseable JSON (issue code malformed-json), or"
-                            + " an Idempotency-Key that is not 1 to 200 visible ASCII characters",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                            + " an Idempotency-Key that is not 1 to 200 visible ASCII characters"),
                     @ApiResponse(responseCode = "413", description = "The body is over the size limit; it was not "
-                            + "read", content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
-                    @ApiResponse(responseCode = "415", description = "Not application/fhir+json or application/json",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                            + "read"),
+                    @ApiResponse(responseCode = "415", description = "Not application/fhir+json or application/json"),
                     @ApiResponse(responseCode = "422", description = "Not a valid intake response: one issue per "
-                            + "problem, each with a stable code in issue.details.coding",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+                            + "problem, each with a stable code in issue.details.coding") })
     ResponseEntity<IntakeView> submit(@RequestBody(required = false) ReceivedIntake body,
             @Parameter(hidden = true) Authentication authentication,
             @Parameter(description = "The caller's key for this intake, 1 to 200 visible ASCII characters: a repeat "

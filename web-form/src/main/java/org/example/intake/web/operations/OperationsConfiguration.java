@@ -8,6 +8,7 @@ import org.example.intake.fhir.ExampleIntakes;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryStore;
+import org.example.intake.web.delivery.IntakeScheduler;
 import org.example.intake.web.queue.PostgresQueueRelay;
 import org.example.intake.web.retriage.RetriageService;
 import org.springframework.beans.factory.InitializingBean;
@@ -26,7 +27,7 @@ import org.springframework.context.annotation.PropertySource;
 /**
  * What operators need of the plugin: its readiness (the {@code intake} health indicator, DOWN
  * until the plugin is warm, in the {@code readiness} group when the host has probes, unless it
- * sets that group's members itself), its Micrometer meters ({@link IntakeMetrics}; none are
+ * sets that group's members itself) and its scheduler's ({@code intakeScheduler}), its Micrometer meters ({@link IntakeMetrics}; none are
  * published when the host has no MeterRegistry), the documentation of its API in the host's
  * OpenAPI description, and logs without patient data ({@link EhrTrafficLogs}). The host exposes
  * and secures the actuator and OpenAPI endpoints; the plugin's own security chain only matches
@@ -68,6 +69,12 @@ public class OperationsConfiguration {
             PostgresQueueRelay queueRelay = relay.getIfAvailable();
             return new IntakeReadinessIndicator(warmUp, service == null ? null : () -> service.progress().details(),
                     queueRelay == null ? null : () -> queueRelay.active() ? queueRelay.details() : null);
+        }
+
+        /** Named {@code intakeScheduler} in the host's health endpoint (beside db-scheduler's own for a host's). */
+        @Bean
+        IntakeSchedulerHealthIndicator intakeSchedulerHealthIndicator(IntakeScheduler scheduler) {
+            return new IntakeSchedulerHealthIndicator(scheduler);
         }
     }
 
@@ -120,7 +127,10 @@ public class OperationsConfiguration {
         }
     }
 
-    /** With springdoc in the host: the example body of the intake API's submit (the endpoints carry the rest). */
+    /**
+     * With springdoc in the host: the example body of the intake API's submit, and the OperationOutcome body of
+     * every refusal (the endpoints carry the rest).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
     static class ApiDocs {
@@ -129,6 +139,11 @@ public class OperationsConfiguration {
         IntakeApiExample intakeApiExample(FhirContext intakeFhirContext, IntakeReader reader) {
             return new IntakeApiExample(() -> intakeFhirContext.newJsonParser()
                     .encodeResourceToString(ExampleIntakes.benign(reader.questionnaires().current())));
+        }
+
+        @Bean
+        IntakeApiRefusalDocs intakeApiRefusalDocs() {
+            return new IntakeApiRefusalDocs();
         }
     }
 }

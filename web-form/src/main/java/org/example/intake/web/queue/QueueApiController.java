@@ -69,9 +69,7 @@ class QueueApiController {
                     @ApiResponse(responseCode = "200", description = "The page",
                             content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = QueueView.class))),
                     @ApiResponse(responseCode = "400", description = "An unknown level or delivery state, a page that "
-                            + "is not a whole number from 1, or a cursor this queue did not make",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+                            + "is not a whole number from 1, or a cursor this queue did not make") })
     QueueView queue(@Parameter(hidden = true) QueueQuery query, @Parameter(hidden = true) Authentication authentication) {
         QueuePage result = queue.page(Caller.of(authentication).name(), query.filter(), query.page(), query.after(),
                 query.before());
@@ -94,15 +92,9 @@ class QueueApiController {
                     @ApiResponse(responseCode = "200", description = "Reviewed: the submission as it is now, "
                             + "delivery PENDING", content = @Content(mediaType = ApiDocs.JSON,
                                     schema = @Schema(implementation = IntakeView.class))),
-                    @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
-                    @ApiResponse(responseCode = "409", description = "Already reviewed", content = @Content(
-                            mediaType = ApiDocs.FHIR_JSON,
-                            schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
-                    @ApiResponse(responseCode = "422", description = "A note over 2,000 characters", content =
-                            @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+                    @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings"),
+                    @ApiResponse(responseCode = "409", description = "Already reviewed"),
+                    @ApiResponse(responseCode = "422", description = "A note over 2,000 characters") })
     IntakeView review(@PathVariable String id,
             @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.Review body,
             @Parameter(hidden = true) Authentication authentication) {
@@ -122,16 +114,10 @@ class QueueApiController {
                     @ApiResponse(responseCode = "200", description = "Overridden: the submission as it is now, "
                             + "delivery PENDING", content = @Content(mediaType = ApiDocs.JSON,
                                     schema = @Schema(implementation = IntakeView.class))),
-                    @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
-                    @ApiResponse(responseCode = "409", description = "The level that counts already is this one",
-                            content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))),
+                    @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings"),
+                    @ApiResponse(responseCode = "409", description = "The level that counts already is this one"),
                     @ApiResponse(responseCode = "422", description = "No level, an unknown level, no reason or one "
-                            + "over 2,000 characters: one issue per problem", content = @Content(
-                            mediaType = ApiDocs.FHIR_JSON,
-                            schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+                            + "over 2,000 characters: one issue per problem") })
     IntakeView override(@PathVariable String id,
             @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.OverrideLevel body,
             @Parameter(hidden = true) Authentication authentication) {
@@ -153,8 +139,7 @@ class QueueApiController {
                             + "delivery PENDING", content = @Content(mediaType = ApiDocs.JSON,
                                     schema = @Schema(implementation = IntakeView.class))),
                     @ApiResponse(responseCode = "409", description = "Its delivery is not FAILED (delivered, or still "
-                            + "being tried)", content = @Content(mediaType = ApiDocs.FHIR_JSON,
-                                    schema = @Schema(implementation = ApiDocs.OperationOutcome.class))) })
+                            + "being tried)") })
     IntakeView redeliver(@PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
         return decided(id, decisions.redeliver(id, Caller.of(authentication).name()));
     }

@@ -13,6 +13,7 @@ import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.delivery.DeliveryAttempted;
 import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.delivery.DeliveryStore;
+import org.example.intake.web.delivery.IntakeScheduler;
 import org.example.intake.web.intake.IntakeSubmitted;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +41,7 @@ class OperationsConfigurationTests {
             .withBean(IntakeReader.class, IntakeReader::new)
             .withBean(TriageEngine.class, TriageEngine::new)
             .withBean(DeliveryStore.class, () -> mock(DeliveryStore.class))
+            .withBean(IntakeScheduler.class, () -> mock(IntakeScheduler.class))
             .withBean(org.example.intake.web.audit.AuditTrail.class, () -> mock(org.example.intake.web.audit.AuditTrail.class));
 
     @Test

@@ -87,6 +87,17 @@ class OperationsIntegrationTests extends WebFormTestSupport {
         }
 
         @Test
+        void thePluginsSchedulerHasItsOwnIndicator_upWhileItRuns_outsideReadiness() {
+            JsonNode health = json(get("/actuator/health"));
+
+            JsonNode scheduler = health.get("components").get("intakeScheduler");
+            assertThat(scheduler.get("status").asText()).isEqualTo("UP");
+            assertThat(scheduler.get("details").get("state").asText()).isEqualTo("started");
+            assertThat(scheduler.get("details").get("threads").asInt()).isPositive();
+            assertThat(json(get("/actuator/health/readiness")).get("components").has("intakeScheduler")).isFalse();
+        }
+
+        @Test
         void livenessIsUpAndDoesNotDependOnThePlugin() {
             HttpResponse<String> liveness = get("/actuator/health/liveness");
 
