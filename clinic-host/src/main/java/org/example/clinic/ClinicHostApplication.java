@@ -59,8 +59,17 @@ public class ClinicHostApplication {
     UserDetailsService clinicUsers(@Value("${clinic.reception-password}") String receptionPassword,
             @Value("${clinic.operator-password}") String operatorPassword) {
         return new InMemoryUserDetailsManager(
-                User.withUsername("reception").password("{noop}" + receptionPassword).roles(STAFF).build(),
-                User.withUsername("operator").password("{noop}" + operatorPassword).roles(OPERATOR).build());
+                User.withUsername("reception").password("{noop}" + required(receptionPassword,
+                        "clinic.reception-password (CLINIC_RECEPTION_PASSWORD)")).roles(STAFF).build(),
+                User.withUsername("operator").password("{noop}" + required(operatorPassword,
+                        "clinic.operator-password (CLINIC_OPERATOR_PASSWORD)")).roles(OPERATOR).build());
+    }
+
+    private static String required(String password, String setting) {
+        if (password == null || password.isBlank()) {
+            throw new IllegalStateException("Set " + setting + ": a user without a password is refused");
+        }
+        return password;
     }
 
     /** The clinic's own page: its notice board. */

@@ -60,7 +60,7 @@ class ClinicHostIntegrationTests {
         schema = PostgresSchema.create("clinic_it");
         clinic = AppProcess.mainClass("clinic-host", ClinicHostApplication.class.getName())
                 .jvmOptions("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-                .property("spring.profiles.active", "postgres")
+                .property("spring.profiles.active", "postgres,demo")
                 .property("spring.datasource.url", schema.jdbcUrl())
                 .property("intake.security.issuer-uri", keycloak.issuerUri())
                 .property("intake.ehr.base-url", ehrBaseUrl)

@@ -176,7 +176,7 @@ class CrashRecoveryIntegrationTests {
     private AppProcess startApp(String name) {
         AppProcess app = AppProcess.mainClass(name, DemoHostApplication.class.getName())
                 .jvmOptions("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-                .property("spring.profiles.active", "postgres")
+                .property("spring.profiles.active", "postgres,demo")
                 .property("spring.datasource.url", schema.jdbcUrl())
                 .property("intake.security.issuer-uri", keycloak.issuerUri())
                 .property("intake.ehr.base-url", ehrBaseUrl)

@@ -1,6 +1,7 @@
 package org.example.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +12,18 @@ import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo host starts with its own configuration, and the plugin's API is there and secured. The
  * host has no security chain of its own, so Spring Boot's default one still guards its home page,
  * the metrics and the API docs with the demo's operator login, as it would without the plugin.
  */
+@ActiveProfiles("demo")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:demo-host;DB_CLOSE_DELAY=-1")
 class DemoHostApplicationIntegrationTests {
@@ -57,5 +62,15 @@ class DemoHostApplicationIntegrationTests {
         }
         assertThat(getAsOperator("/v3/api-docs").statusCode()).isEqualTo(200);
         assertThat(get("/actuator/health").statusCode()).isIn(200, 503); // 503 while the plugin warms up
+    }
+
+    @Test
+    void outsideTheDemoProfile_withoutItsSecrets_theHostRefusesToStart_namingWhatIsMissing() {
+        SpringApplicationBuilder withoutTheDemoProfile = new SpringApplicationBuilder(DemoHostApplication.class)
+                .web(WebApplicationType.NONE);
+
+        assertThatThrownBy(() -> withoutTheDemoProfile.run("--spring.datasource.url=jdbc:h2:mem:no-demo"))
+                .hasStackTraceContaining("intake.security.browser-client-secret")
+                .hasStackTraceContaining("intake.ehr.client-secret");
     }
 }

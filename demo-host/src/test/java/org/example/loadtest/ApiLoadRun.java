@@ -156,7 +156,7 @@ public final class ApiLoadRun {
         RUNNING.add(0, schema);
         AppProcess app = AppProcess.mainClass("load-test-host", LoadTestHostApplication.class.getName())
                 .jvmOptions(List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")))
-                .arguments(List.of("--spring.profiles.active=postgres",
+                .arguments(List.of("--spring.profiles.active=postgres,demo",
                         "--spring.datasource.url=" + schema.jdbcUrl(),
                         "--intake.security.issuer-uri=" + keycloak.issuerUri(),
                         "--intake.ehr.base-url=" + ehr.baseUrl(),

@@ -198,7 +198,7 @@ public final class QueueLoadRun {
         RUNNING.add(0, schema);
         app = AppProcess.mainClass("queue-load-host", LoadTestHostApplication.class.getName())
                 .jvmOptions(List.of(System.getProperty("load.app-jvm", "-Xms512m -Xmx512m").split(" ")))
-                .arguments(List.of("--spring.profiles.active=postgres",
+                .arguments(List.of("--spring.profiles.active=postgres,demo",
                         "--spring.datasource.url=" + schema.jdbcUrl(),
                         "--intake.security.issuer-uri=" + keycloak.issuerUri(),
                         "--intake.security.browser-client-secret=" + DemoRealm.WEB_CLIENT_SECRET,

@@ -43,6 +43,7 @@ final class DemoStack {
         String ehrBaseUrl = TestStack.ehrSandbox().baseUrl();
         List<String> arguments = List.of(
                 "--server.port=0",
+                "--spring.profiles.active=demo",
                 "--spring.datasource.url=jdbc:h2:mem:browser-tests;DB_CLOSE_DELAY=-1",
                 "--intake.security.issuer-uri=" + keycloak.issuerUri(),
                 "--intake.security.browser-client-secret=" + DemoRealm.WEB_CLIENT_SECRET,

@@ -114,7 +114,7 @@ class TwoNodeQueueBrowserTests {
     private static AppProcess node(String name) {
         AppProcess app = AppProcess.mainClass(name, DemoHostApplication.class.getName())
                 .jvmOptions("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1")
-                .property("spring.profiles.active", "postgres")
+                .property("spring.profiles.active", "postgres,demo")
                 .property("spring.datasource.url", schema.jdbcUrl())
                 .property("intake.security.issuer-uri", keycloak.issuerUri())
                 .property("intake.security.browser-client-secret", DemoRealm.WEB_CLIENT_SECRET)

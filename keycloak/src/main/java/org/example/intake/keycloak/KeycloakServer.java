@@ -12,9 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +47,12 @@ import java.util.concurrent.TimeoutException;
  * {@code QUARKUS_*}, {@code JAVA_OPTS*}, {@code DEBUG*}): it runs on this JVM's {@code java} with
  * Keycloak's default heap (64-512 MB) and C1 only ({@code -XX:TieredStopAtLevel=1}, faster to start on a
  * small machine). The bootstrap admin ({@code master} realm) is {@code KC_BOOTSTRAP_ADMIN_USERNAME} /
- * {@code KC_BOOTSTRAP_ADMIN_PASSWORD} from the environment, else the throwaway {@value #DEMO_ADMIN} /
- * {@value #DEMO_ADMIN}. {@code INTAKE_KEYCLOAK_JAVA_OPTS} adds JVM options.
+ * {@code KC_BOOTSTRAP_ADMIN_PASSWORD} from the environment, else {@value #DEMO_ADMIN} with a password
+ * generated at random for this data directory (never a published one): written, readable by its owner
+ * only, to {@value #ADMIN_PASSWORD_FILE} in the data directory (Keycloak creates its bootstrap admin
+ * only on the first start with a directory, so later starts must name the same password), and shown by
+ * {@code ./intake keycloak} and {@code ./intake demo} as they start. {@code INTAKE_KEYCLOAK_JAVA_OPTS}
+ * adds JVM options.
  */
 public final class KeycloakServer implements AutoCloseable {
 
@@ -56,6 +63,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String START_TIMEOUT_PROPERTY = "intake.keycloak.start-timeout-seconds";
 
     static final String DEMO_ADMIN = "admin";
+    static final String ADMIN_PASSWORD_FILE = "admin-password";
     static final String JAVA_OPTS_ENV = "INTAKE_KEYCLOAK_JAVA_OPTS";
 
     private static final int LOG_TAIL_LINES = 40;
@@ -200,7 +208,8 @@ public final class KeycloakServer implements AutoCloseable {
                 .redirectOutput(home.logFile().toFile());
         Map<String, String> env = builder.environment();
         String adminUsername = env.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", DEMO_ADMIN);
-        String adminPassword = env.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", DEMO_ADMIN);
+        String adminPassword = env.containsKey("KC_BOOTSTRAP_ADMIN_PASSWORD")
+                ? env.get("KC_BOOTSTRAP_ADMIN_PASSWORD") : generatedAdminPassword(home.dir());
         String extraJavaOpts = env.getOrDefault(JAVA_OPTS_ENV, "");
         env.keySet().removeIf(k -> k.startsWith("KC_") || k.startsWith("QUARKUS_") || LEAKY_ENV.contains(k));
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", adminUsername);
@@ -375,6 +384,32 @@ public final class KeycloakServer implements AutoCloseable {
     @Override
     public String toString() {
         return "KeycloakServer[" + baseUrl + (process != null ? ", pid " + process.pid() : ", external") + "]";
+    }
+
+    /**
+     * The bootstrap admin's password for this data directory: the one written there by an earlier start, else a new
+     * random one (128 bits, URL-safe base64), written there readable by its owner only.
+     */
+    static String generatedAdminPassword(Path dataDir) {
+        Path file = dataDir.resolve(ADMIN_PASSWORD_FILE);
+        try {
+            if (Files.isRegularFile(file)) {
+                String existing = Files.readString(file, StandardCharsets.US_ASCII).strip();
+                if (!existing.isEmpty()) {
+                    return existing;
+                }
+            }
+            byte[] random = new byte[16];
+            new SecureRandom().nextBytes(random);
+            String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Files.createDirectories(dataDir);
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password + "\n", StandardCharsets.US_ASCII);
+            return password;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep Keycloak's admin password in " + file, e);
+        }
     }
 
     /**

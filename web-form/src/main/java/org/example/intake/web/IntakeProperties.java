@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,8 +17,11 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * The plugin's settings, all under {@code intake.*}. Only the issuer of the patients' and
- * clinicians' tokens and the EHR's base URL have no default: a host must name them.
+ * The plugin's settings, all under {@code intake.*}. The issuer of the patients' and clinicians'
+ * tokens, the browser client's secret and the EHR's base URL have no default: a host must name them,
+ * or the plugin refuses to start with a message naming each one missing. It refuses too an address
+ * (issuer, signing keys, EHR, EHR token endpoint) in plain http outside loopback, and a remote EHR
+ * without a token endpoint, client id and secret: there is no fallback secret and no insecure default.
  *
  * @param security who issues the tokens the API accepts
  * @param api      limits of the HTTP API
@@ -43,10 +47,22 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      *                            {@code <issuer>/protocol/openid-connect/certs}
      * @param audience            the audience every API token must carry
      * @param browserClientId     the OpenID Connect client the pages log in with (authorization code + PKCE)
-     * @param browserClientSecret its secret; null for a public client
+     * @param browserClientSecret its secret (a confidential client); required
      */
-    public record Security(@NotNull URI issuerUri, URI jwkSetUri, @DefaultValue("intake-api") @NotBlank String audience,
-            @DefaultValue("intake-web") @NotBlank String browserClientId, String browserClientSecret) {
+    public record Security(
+            @NotNull(message = "is required: set intake.security.issuer-uri (INTAKE_SECURITY_ISSUER_URI), the "
+                    + "OpenID Connect issuer") URI issuerUri,
+            URI jwkSetUri, @DefaultValue("intake-api") @NotBlank String audience,
+            @DefaultValue("intake-web") @NotBlank String browserClientId,
+            @NotBlank(message = "is required: set intake.security.browser-client-secret "
+                    + "(INTAKE_SECURITY_BROWSER_CLIENT_SECRET), the browser client's secret; there is no default")
+            String browserClientSecret) {
+
+        @AssertTrue(message = "must be https outside loopback: intake.security.issuer-uri and "
+                + "intake.security.jwk-set-uri (plain http only to localhost, 127.0.0.0/8 or [::1])")
+        public boolean isIssuerSecure() {
+            return SecureAddresses.allowed(issuerUri) && SecureAddresses.allowed(jwkSetUri);
+        }
 
         /** The issuer without a trailing slash, to append Keycloak's endpoint paths to. */
         public String issuer() {
@@ -71,8 +87,29 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      * @param clientId       the client id for {@code tokenUri}
      * @param clientSecret   its secret
      */
-    public record Ehr(@NotNull URI baseUrl, @DefaultValue("5s") Duration connectTimeout,
+    public record Ehr(
+            @NotNull(message = "is required: set intake.ehr.base-url (INTAKE_EHR_BASE_URL), the EHR's FHIR base URL")
+            URI baseUrl, @DefaultValue("5s") Duration connectTimeout,
             @DefaultValue("30s") Duration readTimeout, URI tokenUri, String clientId, String clientSecret) {
+
+        @AssertTrue(message = "must be https outside loopback: intake.ehr.base-url and intake.ehr.token-uri "
+                + "(plain http only to localhost, 127.0.0.0/8 or [::1])")
+        public boolean isEhrSecure() {
+            return SecureAddresses.allowed(baseUrl) && SecureAddresses.allowed(tokenUri);
+        }
+
+        @AssertTrue(message = "are required with a token endpoint: set intake.ehr.client-id and intake.ehr.client-secret"
+                + " (INTAKE_EHR_CLIENT_SECRET); there is no default")
+        public boolean isClientComplete() {
+            return tokenUri == null || (clientId != null && !clientId.isBlank() && clientSecret != null
+                    && !clientSecret.isBlank());
+        }
+
+        @AssertTrue(message = "is required for an EHR outside loopback: set intake.ehr.token-uri, intake.ehr.client-id "
+                + "and intake.ehr.client-secret, so that patient data is written to it only with a token")
+        public boolean isRemoteEhrAuthenticated() {
+            return tokenUri != null || baseUrl == null || SecureAddresses.isLoopback(baseUrl);
+        }
     }
 
     /**

@@ -46,7 +46,8 @@ public final class HostContexts {
                         "spring.security.user.password=" + OPERATOR_PASSWORD,
                         "management.endpoints.web.exposure.include=health,prometheus",
                         "management.endpoint.health.probes.enabled=true",
-                        "intake.security.issuer-uri=http://keycloak.test/realms/intake",
+                        "intake.security.issuer-uri=http://keycloak.localhost/realms/intake",
+                        "intake.security.browser-client-secret=web-form-test-secret",
                         "intake.ehr.base-url=http://127.0.0.1:9/fhir",
                         "intake.retriage.on-start=false",
                         "intake.scheduler.polling-interval=100ms");

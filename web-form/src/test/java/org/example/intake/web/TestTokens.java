@@ -29,7 +29,7 @@ import com.nimbusds.jwt.SignedJWT;
  */
 public final class TestTokens {
 
-    public static final String ISSUER = "http://keycloak.test/realms/intake";
+    public static final String ISSUER = "http://keycloak.localhost/realms/intake";
     public static final String AUDIENCE = "intake-api";
 
     private static final RSAKey KEY = newKey("test-key");

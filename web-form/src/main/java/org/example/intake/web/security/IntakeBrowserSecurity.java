@@ -72,8 +72,7 @@ public class IntakeBrowserSecurity {
         return ClientRegistration.withRegistrationId(REGISTRATION)
                 .clientId(security.browserClientId())
                 .clientSecret(security.browserClientSecret())
-                .clientAuthenticationMethod(security.browserClientSecret() == null ? ClientAuthenticationMethod.NONE
-                        : ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/intake/login/oauth2/code/{registrationId}")
                 .scope("openid", "profile")

@@ -89,7 +89,7 @@ class IntakeFormIntegrationTests extends WebFormTestSupport {
         MvcResult second = mvc.perform(get("/intake/oauth2/authorization/intake")).andReturn();
 
         assertThat(second.getResponse().getRedirectedUrl())
-                .startsWith("http://keycloak.test/realms/intake/protocol/openid-connect/auth?")
+                .startsWith("http://keycloak.localhost/realms/intake/protocol/openid-connect/auth?")
                 .contains("client_id=intake-web", "code_challenge=", "code_challenge_method=S256",
                         "redirect_uri=http://localhost/intake/login/oauth2/code/intake");
     }
