@@ -32,6 +32,9 @@ public final class ApiDocs {
     public static final String FORBIDDEN = "The token's role does not allow this request (a submission: or it names "
             + "no patient, or the response is about another patient): an OperationOutcome (issue code forbidden)";
 
+    public static final String TOO_LARGE = "The body is over the size limit (intake.api.max-body-bytes, 64 KB by "
+            + "default); it was not read";
+
     private ApiDocs() {
     }
 

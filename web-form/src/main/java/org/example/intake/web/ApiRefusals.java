@@ -56,7 +56,18 @@ class ApiRefusals {
 
     @ExceptionHandler
     ResponseEntity<OperationOutcome> notJson(HttpMessageNotReadableException unreadable) {
+        for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, IssueType.INVALID, unreadableMessage(unreadable));
+    }
+
+    /** The body went past the API's size limit as it was read (a body that said so up front never got here). */
+    @ExceptionHandler
+    ResponseEntity<OperationOutcome> tooLarge(BodyTooLarge tooLarge) {
+        return error(HttpStatus.PAYLOAD_TOO_LARGE, IssueType.TOOLONG, tooLarge.getMessage());
     }
 
     @ExceptionHandler

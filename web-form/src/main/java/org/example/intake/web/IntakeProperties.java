@@ -127,10 +127,12 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
      *                   dead one is noticed
      * @param streamTimeout how long one event stream lasts before the browser reconnects
      * @param refresh    how often an open queue page fetches its rows even when no event came (should one be lost)
+     * @param maxStreamsPerSession event streams one signed-in session may hold open at once (a page each); one more
+     *                   is refused with 429, and that page keeps up by fetching its rows every {@code refresh}
      */
     public record Queue(@DefaultValue("50") @Min(1) @Max(500) int pageSize,
             @DefaultValue("15s") Duration heartbeat, @DefaultValue("30m") Duration streamTimeout,
-            @DefaultValue("60s") Duration refresh) {
+            @DefaultValue("60s") Duration refresh, @DefaultValue("4") @Min(1) @Max(100) int maxStreamsPerSession) {
     }
 
     /**

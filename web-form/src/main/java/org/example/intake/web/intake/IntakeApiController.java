@@ -86,8 +86,7 @@ class IntakeApiController {
                                     schema = @Schema(implementation = IntakeView.class))),
                     @ApiResponse(responseCode = "400", description = "Unparseable JSON (issue code malformed-json), or"
                             + " an Idempotency-Key that is not 1 to 200 visible ASCII characters"),
-                    @ApiResponse(responseCode = "413", description = "The body is over the size limit; it was not "
-                            + "read"),
+                    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE),
                     @ApiResponse(responseCode = "415", description = "Not application/fhir+json or application/json"),
                     @ApiResponse(responseCode = "422", description = "Not a valid intake response: one issue per "
                             + "problem, each with a stable code in issue.details.coding") })
@@ -132,7 +131,8 @@ class IntakeApiController {
                             content = @Content(mediaType = ApiDocs.JSON,
                                     schema = @Schema(implementation = IntakeView.class))) })
     IntakeView read(@Parameter(description = "The submission id, from the body or the Location of the answer to "
-            + "the submit") @PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
+            + "the submit") @PathVariable("id") String path, @Parameter(hidden = true) Authentication authentication) {
+        String id = SubmissionIds.checked(path);
         Caller caller = Caller.of(authentication);
         if (caller.clinician()) {
             return clinicians.read(caller.name(), id).map(submission -> IntakeView.forClinician(submission, words))

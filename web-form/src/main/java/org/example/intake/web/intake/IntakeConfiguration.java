@@ -9,7 +9,6 @@ import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
-import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.delivery.DeliveryQueue;
 import org.example.intake.web.delivery.DeliverySource;
@@ -40,10 +39,10 @@ public class IntakeConfiguration {
         return new IntakeReader(intakeFhirContext, questionnaires);
     }
 
-    /** The intake API's body as received ({@link ReceivedIntake}): FHIR JSON, at most intake.api.max-body-bytes. */
+    /** The intake API's body as received ({@link ReceivedIntake}): FHIR JSON (its size limit is the API chain's). */
     @Bean
-    WebMvcConfigurer intakeReceivedBodies(IntakeProperties properties) {
-        ReceivedIntake.Converter converter = new ReceivedIntake.Converter(properties.api().maxBodyBytes());
+    WebMvcConfigurer intakeReceivedBodies() {
+        ReceivedIntake.Converter converter = new ReceivedIntake.Converter();
         return new WebMvcConfigurer() {
             @Override
             public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {

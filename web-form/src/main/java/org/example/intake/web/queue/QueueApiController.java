@@ -14,6 +14,7 @@ import org.example.intake.web.ApiDocs;
 import org.example.intake.web.IntakeApi;
 import org.example.intake.web.Refused;
 import org.example.intake.web.advice.AdviceWords;
+import org.example.intake.web.intake.SubmissionIds;
 import org.example.intake.web.intake.IntakeView;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.Caller;
@@ -94,10 +95,12 @@ class QueueApiController {
                                     schema = @Schema(implementation = IntakeView.class))),
                     @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings"),
                     @ApiResponse(responseCode = "409", description = "Already reviewed"),
+                    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE),
                     @ApiResponse(responseCode = "422", description = "A note over 2,000 characters") })
-    IntakeView review(@PathVariable String id,
+    IntakeView review(@PathVariable("id") String path,
             @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.Review body,
             @Parameter(hidden = true) Authentication authentication) {
+        String id = SubmissionIds.checked(path);
         DecisionRequests.Review request = body == null ? DecisionRequests.Review.NONE : body;
         return decided(id, decisions.review(id, Caller.of(authentication).name(), request.optionalNote()));
     }
@@ -116,11 +119,13 @@ class QueueApiController {
                                     schema = @Schema(implementation = IntakeView.class))),
                     @ApiResponse(responseCode = "400", description = "The body is not a JSON object of strings"),
                     @ApiResponse(responseCode = "409", description = "The level that counts already is this one"),
+                    @ApiResponse(responseCode = "413", description = ApiDocs.TOO_LARGE),
                     @ApiResponse(responseCode = "422", description = "No level, an unknown level, no reason or one "
                             + "over 2,000 characters: one issue per problem") })
-    IntakeView override(@PathVariable String id,
+    IntakeView override(@PathVariable("id") String path,
             @Parameter(hidden = true) @Valid @RequestBody(required = false) DecisionRequests.OverrideLevel body,
             @Parameter(hidden = true) Authentication authentication) {
+        String id = SubmissionIds.checked(path);
         if (body == null) {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED,
                     "Say which level: \"level\" is required.");
@@ -140,7 +145,8 @@ class QueueApiController {
                                     schema = @Schema(implementation = IntakeView.class))),
                     @ApiResponse(responseCode = "409", description = "Its delivery is not FAILED (delivered, or still "
                             + "being tried)") })
-    IntakeView redeliver(@PathVariable String id, @Parameter(hidden = true) Authentication authentication) {
+    IntakeView redeliver(@PathVariable("id") String path, @Parameter(hidden = true) Authentication authentication) {
+        String id = SubmissionIds.checked(path);
         return decided(id, decisions.redeliver(id, Caller.of(authentication).name()));
     }
 

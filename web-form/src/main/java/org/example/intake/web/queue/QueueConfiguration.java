@@ -67,7 +67,7 @@ public class QueueConfiguration {
     @Bean
     QueueUpdates intakeQueueUpdates(IntakeProperties properties) {
         return new QueueUpdates(properties.queue().heartbeat(), properties.queue().streamTimeout(),
-                properties.queue().refresh());
+                properties.queue().refresh(), properties.queue().maxStreamsPerSession());
     }
 
     /** Only when the host has the PostgreSQL driver; it checks the database itself as it starts. */

@@ -6,12 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import org.example.intake.core.triage.Level;
 import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.intake.StoredSubmission;
+import org.example.intake.web.intake.SubmissionIds;
 import org.example.intake.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,6 +27,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpSession;
+
 /**
  * The clinicians' pages: the queue, its live updates, one submission's
  * detail, and the decisions about it. What the queue holds and what a decision does are decided
@@ -36,7 +38,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/clinician")
 class QueuePageController {
 
-    private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private final ClinicianQueue queue;
     private final DecisionService decisions;
@@ -80,12 +81,13 @@ class QueuePageController {
 
     @GetMapping(path = "/events", produces = "text/event-stream")
     @ResponseBody
-    SseEmitter events() {
-        return updates.open();
+    SseEmitter events(HttpSession session) {
+        return updates.open(session.getId());
     }
 
     @GetMapping("/intakes/{id}")
-    String detail(@PathVariable String id, Authentication authentication, Model model) {
+    String detail(@PathVariable("id") String path, Authentication authentication, Model model) {
+        String id = SubmissionIds.checked(path);
         IntakeDetail detail = queue.detail(Caller.of(authentication).name(), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no intake " + id));
         model.addAttribute("detail", detail);
@@ -100,15 +102,17 @@ class QueuePageController {
     }
 
     @PostMapping("/intakes/{id}/review")
-    String review(@PathVariable String id, @RequestParam Optional<String> note, Authentication authentication,
+    String review(@PathVariable("id") String path, @RequestParam Optional<String> note, Authentication authentication,
             RedirectAttributes redirect) {
+        String id = SubmissionIds.checked(path);
         return decide(id, redirect, "Marked reviewed. The health record's flag will be made inactive.", () ->
                 decisions.review(id, Caller.of(authentication).name(), note));
     }
 
     @PostMapping("/intakes/{id}/override")
-    String override(@PathVariable String id, @RequestParam Optional<String> level, @RequestParam Optional<String> reason,
+    String override(@PathVariable("id") String path, @RequestParam Optional<String> level, @RequestParam Optional<String> reason,
             Authentication authentication, RedirectAttributes redirect) {
+        String id = SubmissionIds.checked(path);
         Map<String, String> errors = new LinkedHashMap<>();
         Optional<Level> chosen = level.flatMap(DecisionRequests.KnownLevel.Check::parse);
         if (chosen.isEmpty()) {
@@ -130,7 +134,8 @@ class QueuePageController {
     }
 
     @PostMapping("/intakes/{id}/redeliver")
-    String redeliver(@PathVariable String id, Authentication authentication, RedirectAttributes redirect) {
+    String redeliver(@PathVariable("id") String path, Authentication authentication, RedirectAttributes redirect) {
+        String id = SubmissionIds.checked(path);
         return decide(id, redirect, "Queued for delivery to the health record again.",
                 () -> decisions.redeliver(id, Caller.of(authentication).name()));
     }
@@ -138,7 +143,7 @@ class QueuePageController {
     private void rows(QueueQuery query, Optional<List<String>> newEmergency, Authentication authentication,
             Model model) {
         // Ids as the API makes them; anything else names no intake. A page asks after a few at most.
-        List<String> asked = newEmergency.orElse(List.of()).stream().filter(id -> SUBMISSION_ID.matcher(id).matches())
+        List<String> asked = newEmergency.orElse(List.of()).stream().filter(SubmissionIds::isWellFormed)
                 .distinct().limit(ClinicianQueue.MAX_NEW_INTAKES).toList();
         QueuePage result = queue.page(Caller.of(authentication).name(), query.filter(), query.page(), query.after(),
                 query.before(), asked);

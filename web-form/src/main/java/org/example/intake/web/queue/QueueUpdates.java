@@ -18,7 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -34,12 +36,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * are handed to the relay ({@link #forwardTo}), the others' come back through {@link #relay}. A
  * page also fetches its rows every so often in any case ({@code intake.queue.refresh}, told to
  * the page in the stream's {@code ready} event), should an event be lost.
+ *
+ * <p>Each signed-in session holds a few streams at most ({@code intake.queue.max-streams-per-session}, a page or
+ * tab each): one more is refused ({@link TooManyStreams}, 429), so a session cannot hold a node's threads and
+ * connections open without bound; the refused page keeps up by fetching its rows.
  */
 public class QueueUpdates implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(QueueUpdates.class);
 
     private final Set<SseEmitter> emitters = ConcurrentHashMap.newKeySet();
+    private final Map<String, Set<SseEmitter>> bySession = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "intake-queue-events");
         thread.setDaemon(true);
@@ -48,43 +55,90 @@ public class QueueUpdates implements DisposableBean {
     private final AtomicLong sequence = new AtomicLong();
     private final Duration timeout;
     private final Duration refresh;
+    private final int maxStreamsPerSession;
     private volatile Consumer<QueueEvent> forward = event -> { };
 
     public QueueUpdates(Duration heartbeat, Duration timeout) {
-        this(heartbeat, timeout, Duration.ofMinutes(1));
+        this(heartbeat, timeout, Duration.ofMinutes(1), 4);
     }
 
     /**
-     * @param heartbeat how often every stream gets a comment
-     * @param timeout   how long one stream lasts
-     * @param refresh   how often an open page fetches its rows even when no event came
+     * @param heartbeat            how often every stream gets a comment
+     * @param timeout              how long one stream lasts
+     * @param refresh              how often an open page fetches its rows even when no event came
+     * @param maxStreamsPerSession how many streams one session may hold open at once
      */
-    public QueueUpdates(Duration heartbeat, Duration timeout, Duration refresh) {
+    public QueueUpdates(Duration heartbeat, Duration timeout, Duration refresh, int maxStreamsPerSession) {
+        if (maxStreamsPerSession < 1) {
+            throw new IllegalArgumentException("maxStreamsPerSession must be at least 1");
+        }
         this.timeout = timeout;
         this.refresh = refresh;
+        this.maxStreamsPerSession = maxStreamsPerSession;
         sender.scheduleWithFixedDelay(this::heartbeat, heartbeat.toMillis(), heartbeat.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** A new stream for one open page; it ends after the timeout and the browser opens another. */
-    public SseEmitter open() {
+    /**
+     * A new stream for one open page of this session; it ends after the timeout and the browser opens another.
+     *
+     * @throws TooManyStreams when the session already holds {@code maxStreamsPerSession} open streams
+     */
+    public SseEmitter open(String session) {
         SseEmitter emitter = new SseEmitter(timeout.toMillis());
+        boolean[] admitted = { false };
+        bySession.compute(session, (key, open) -> {
+            Set<SseEmitter> streams = open == null ? ConcurrentHashMap.newKeySet() : open;
+            if (streams.size() < maxStreamsPerSession) {
+                streams.add(emitter);
+                admitted[0] = true;
+            }
+            return streams;
+        });
+        if (!admitted[0]) {
+            throw new TooManyStreams();
+        }
         emitters.add(emitter);
-        emitter.onCompletion(() -> emitters.remove(emitter));
+        Runnable forget = () -> forget(session, emitter);
+        emitter.onCompletion(forget);
         emitter.onTimeout(() -> {
-            emitters.remove(emitter);
+            forget.run();
             emitter.complete();
         });
-        emitter.onError(error -> emitters.remove(emitter));
+        emitter.onError(error -> forget.run());
         try {
             // Tells the page the stream is up, how soon to reconnect when it drops, and how often to fetch its rows
             // even when no event comes.
             emitter.send(SseEmitter.event().name("ready").reconnectTime(2000)
                     .data(Map.of("refreshSeconds", Math.max(1, refresh.toSeconds())), MediaType.APPLICATION_JSON));
         } catch (IOException e) {
-            emitters.remove(emitter);
+            forget(session, emitter);
         }
         return emitter;
+    }
+
+    private void forget(String session, SseEmitter emitter) {
+        emitters.remove(emitter);
+        bySession.computeIfPresent(session, (key, open) -> {
+            open.remove(emitter);
+            return open.isEmpty() ? null : open;
+        });
+    }
+
+    /** How many streams this session holds open. */
+    int streamsOf(String session) {
+        Set<SseEmitter> open = bySession.get(session);
+        return open == null ? 0 : open.size();
+    }
+
+    /** A session asked for one more stream than it may hold open (429); its page fetches its rows instead. */
+    @ResponseStatus(HttpStatus.TOO_MANY_REQUESTS)
+    public static final class TooManyStreams extends RuntimeException {
+
+        TooManyStreams() {
+            super("This session already holds the most live queue streams it may; the page refreshes its rows instead.",
+                    null, false, false);
+        }
     }
 
     /** How many pages are listening. */
@@ -158,6 +212,11 @@ public class QueueUpdates implements DisposableBean {
 
     private void drop(SseEmitter emitter) {
         emitters.remove(emitter);
+        bySession.forEach((session, open) -> {
+            if (open.contains(emitter)) {
+                forget(session, emitter);
+            }
+        });
         try {
             emitter.complete();
         } catch (RuntimeException e) {

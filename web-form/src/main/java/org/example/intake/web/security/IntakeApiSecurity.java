@@ -31,6 +31,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
  * The API's security, and only the API's: this chain matches the plugin's own paths, so the
@@ -52,6 +53,8 @@ public class IntakeApiSecurity {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
         http.securityMatcher(PATHS)
+                .addFilterBefore(new ApiBodyLimit(properties.api().maxBodyBytes(), intakeFhirContext),
+                        DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/intakes").hasRole("patient")
                         .requestMatchers(HttpMethod.GET, "/api/intakes/*").hasAnyRole("patient", "clinician")

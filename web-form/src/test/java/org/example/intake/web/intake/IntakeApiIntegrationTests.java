@@ -148,6 +148,20 @@ class IntakeApiIntegrationTests extends WebFormTestSupport {
         }
 
         @Test
+        void aBodyOver64KilobytesSentWithoutItsLength_chunked_isRefusedWith413AsItIsRead() {
+            byte[] huge = ("{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"" + "x".repeat(70_000) + "\"}")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+            HttpResponse<String> response = send(request("/api/intakes").header("Content-Type", "application/fhir+json")
+                    .header("Authorization", "Bearer " + TestTokens.patient("alex"))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))));
+
+            assertThat(response.statusCode()).isEqualTo(413);
+            assertThat(json(response).get("resourceType").asText()).isEqualTo("OperationOutcome");
+            assertThat(json(response).at("/issue/0/code").asText()).isEqualTo("too-long");
+        }
+
+        @Test
         void anotherMediaTypeIsRefusedWith415() {
             HttpResponse<String> response = send(request("/api/intakes").header("Content-Type", "text/plain")
                     .header("Authorization", "Bearer " + TestTokens.patient("alex"))

@@ -235,8 +235,9 @@ class OperationsIntegrationTests extends WebFormTestSupport {
             statuses.put("/api/intakes post", List.of("201", "200", "400", "401", "403", "413", "415", "422"));
             statuses.put("/api/intakes/{id} get", List.of("200", "401", "403", "404"));
             statuses.put("/api/queue get", List.of("200", "400", "401", "403"));
-            statuses.put("/api/intakes/{id}/review post", List.of("200", "400", "401", "403", "404", "409", "422"));
-            statuses.put("/api/intakes/{id}/override post", List.of("200", "400", "401", "403", "404", "409", "422"));
+            statuses.put("/api/intakes/{id}/review post", List.of("200", "400", "401", "403", "404", "409", "413", "422"));
+            statuses.put("/api/intakes/{id}/override post", List.of("200", "400", "401", "403", "404", "409", "413",
+                    "422"));
             statuses.put("/api/intakes/{id}/redeliver post", List.of("202", "401", "403", "404", "409"));
             statuses.put("/api/audit get", List.of("200", "400", "401", "403"));
             statuses.forEach((endpoint, codes) -> {

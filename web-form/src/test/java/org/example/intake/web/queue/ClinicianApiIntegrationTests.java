@@ -352,6 +352,44 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         assertThat(store.find(id).orElseThrow().decision().isNone()).isTrue();
     }
 
+    @Test
+    void decisionBodiesOverTheLimitAre413_withOrWithoutTheirLength_nothingDecided() {
+        String id = submit(Responses.benign().set(Question.FEVER, true), "b-1");
+        String token = TestTokens.clinician();
+        String hugeNote = "{\"note\":\"" + "x".repeat(70_000) + "\"}";
+        String hugeReason = "{\"level\":\"SOON\",\"reason\":\"" + "x".repeat(70_000) + "\"}";
+
+        assertThat(call("POST", "/api/intakes/" + id + "/review", hugeNote, token).statusCode()).isEqualTo(413);
+        assertThat(call("POST", "/api/intakes/" + id + "/override", hugeReason, token).statusCode()).isEqualTo(413);
+        byte[] chunked = hugeNote.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> streamed = send(request("/api/intakes/" + id + "/review")
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunked))));
+        assertThat(streamed.statusCode()).isEqualTo(413);
+        assertThat(streamed.body()).contains("\"too-long\"");
+        assertThat(store.find(id).orElseThrow().decision().isNone()).isTrue();
+    }
+
+    @Test
+    void aPathIdThatIsNoSubmissionIdIs404_anOperationOutcomeThatNeverRepeatsIt() {
+        String id = submit(Responses.benign(), "p-1");
+        String token = TestTokens.clinician();
+        String notAnId = "x%22%3E%3Cscript%3Ealert(1)";
+        for (String[] call : List.of(new String[] { "GET", "/api/intakes/" + notAnId, null },
+                new String[] { "POST", "/api/intakes/" + notAnId + "/review", "{}" },
+                new String[] { "POST", "/api/intakes/" + notAnId + "/override", "{\"level\":\"SOON\",\"reason\":\"x\"}" },
+                new String[] { "POST", "/api/intakes/" + notAnId + "/redeliver", null },
+                new String[] { "GET", "/api/intakes/" + id + "x", null },
+                new String[] { "GET", "/api/intakes/" + id.substring(1), null })) {
+            HttpResponse<String> refused = call(call[0], call[1], call[2], token);
+            assertThat(refused.statusCode()).as(call[1]).isEqualTo(404);
+            assertThat(refused.body()).as(call[1]).contains("\"not-found\"").doesNotContain("script")
+                    .doesNotContain(id);
+        }
+        HttpResponse<String> upperCase = call("GET", "/api/intakes/" + id.toUpperCase(java.util.Locale.ROOT), null, token);
+        assertThat(upperCase.statusCode()).as("the same id in capitals").isEqualTo(200);
+    }
+
     @Nested
     class Security {
 

@@ -173,6 +173,28 @@ class ClinicianPagesIntegrationTests extends WebFormTestSupport {
     }
 
     @Test
+    void aPageNumberOutOfBoundsIs400OnThePagesAsOnTheApi() throws Exception {
+        for (String path : List.of("/clinician?page=0", "/clinician?page=1000001", "/clinician?page=2147483648",
+                "/clinician/queue-rows?page=-1", "/clinician/queue-rows?page=99999999999999999999")) {
+            assertThat(mvc.perform(get(path).with(clinician())).andReturn().getResponse().getStatus()).as(path)
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aPathIdThatIsNoSubmissionIdIs404OnEveryPage_nothingDecidedAndNoRedirectCarriesIt() throws Exception {
+        String notAnId = "x\"><script>alert(1)</script>";
+        assertThat(mvc.perform(get("/clinician/intakes/{id}", notAnId).with(clinician())).andReturn().getResponse()
+                .getStatus()).isEqualTo(404);
+        for (String action : List.of("review", "override", "redeliver")) {
+            MvcResult refused = mvc.perform(post("/clinician/intakes/{id}/" + action, notAnId).param("level", "SOON")
+                    .param("reason", "x").with(clinician()).with(csrf())).andReturn();
+            assertThat(refused.getResponse().getStatus()).as(action).isEqualTo(404);
+            assertThat(refused.getResponse().getRedirectedUrl()).as(action).isNull();
+        }
+    }
+
+    @Test
     void theDetailShowsTheAdviceInTheSectionsAndListsThePatientSaw() throws Exception {
         String id = submit(Responses.benign().set(Question.FEVER, true), "pd-2");
         List<Advice.Section> told = Advice.sections(store.find(id).orElseThrow().outcome().advice());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,12 +19,15 @@ import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.intake.IntakeSubmitted;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import jakarta.servlet.http.HttpSession;
 
 /**
  * The queue's event hub: every open page hears of each new intake (its id and level) and of each
@@ -34,7 +38,8 @@ class QueueUpdatesUnitTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final QueueUpdates updates = new QueueUpdates(Duration.ofMinutes(1), Duration.ofMinutes(5));
+    private final QueueUpdates updates = new QueueUpdates(Duration.ofMinutes(1), Duration.ofMinutes(5),
+            Duration.ofMinutes(1), 2);
     private final MockMvc mvc = MockMvcBuilders.standaloneSetup(new Pages(updates)).build();
 
     @AfterEach
@@ -89,8 +94,32 @@ class QueueUpdatesUnitTests {
         assertThat(updates.disconnectAll()).isZero();
     }
 
+    @Test
+    void aSessionHoldsAFewStreamsAtMost_oneMoreIs429_andAStreamThatEndsFreesItsPlace() throws Exception {
+        MockHttpSession ward = new MockHttpSession();
+        openPage(ward);
+        openPage(ward);
+
+        mvc.perform(get("/events").session(ward)).andExpect(status().isTooManyRequests());
+        assertThat(updates.streamsOf(ward.getId())).isEqualTo(2);
+        assertThat(updates.listeners()).isEqualTo(2);
+
+        MockHttpSession otherClinician = new MockHttpSession();
+        openPage(otherClinician);
+        assertThat(updates.listeners()).as("another session is not held back by this one").isEqualTo(3);
+
+        updates.disconnectAll();
+        assertThat(updates.streamsOf(ward.getId())).isZero();
+        openPage(ward);
+        assertThat(updates.streamsOf(ward.getId())).isEqualTo(1);
+    }
+
     private MvcResult openPage() throws Exception {
-        return mvc.perform(get("/events")).andExpect(request().asyncStarted()).andReturn();
+        return openPage(new MockHttpSession());
+    }
+
+    private MvcResult openPage(MockHttpSession session) throws Exception {
+        return mvc.perform(get("/events").session(session)).andExpect(request().asyncStarted()).andReturn();
     }
 
     /** The server-sent events a page has received so far, in order. */
@@ -130,8 +159,8 @@ class QueueUpdatesUnitTests {
         }
 
         @GetMapping(path = "/events", produces = "text/event-stream")
-        SseEmitter events() {
-            return updates.open();
+        SseEmitter events(HttpSession session) {
+            return updates.open(session.getId());
         }
     }
 }

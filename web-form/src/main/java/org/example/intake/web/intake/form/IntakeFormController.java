@@ -12,6 +12,7 @@ import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.web.advice.AdviceSection;
 import org.example.intake.web.advice.AdviceWords;
 import org.example.intake.web.intake.StoredSubmission;
+import org.example.intake.web.intake.SubmissionIds;
 import org.example.intake.web.intake.SubmissionService;
 import org.example.intake.web.intake.SubmitResult;
 import org.example.intake.web.security.Caller;
@@ -118,9 +119,9 @@ class IntakeFormController {
         return "intake/form";
     }
 
-    private StoredSubmission ownSubmission(String id, Authentication authentication) {
+    private StoredSubmission ownSubmission(String path, Authentication authentication) {
         String patientId = patientId(authentication);
-        return intakes.find(id).filter(submission -> submission.patientId().equals(patientId))
+        return intakes.find(SubmissionIds.checked(path)).filter(submission -> submission.patientId().equals(patientId))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 

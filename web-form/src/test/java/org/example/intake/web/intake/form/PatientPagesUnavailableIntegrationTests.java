@@ -100,10 +100,12 @@ class PatientPagesUnavailableIntegrationTests extends WebFormTestSupport {
     @Test
     void aResultThatCannotBeReadFromTheStoreIsTheUnavailablePageButOneThatIsNotThereIsStillNotFound()
             throws Exception {
-        given(intakes.find("broken")).willThrow(new DataAccessResourceFailureException(MARKER));
+        String broken = "0b0b0b0b-0000-4000-8000-000000000001";
+        given(intakes.find(broken)).willThrow(new DataAccessResourceFailureException(MARKER));
 
-        assertIsTheUnavailablePage(mvc.perform(get("/intake/result/broken").with(patient("alex"))).andReturn());
-        MvcResult missing = mvc.perform(get("/intake/result/missing").with(patient("alex"))).andReturn();
+        assertIsTheUnavailablePage(mvc.perform(get("/intake/result/" + broken).with(patient("alex"))).andReturn());
+        MvcResult missing = mvc.perform(get("/intake/result/0b0b0b0b-0000-4000-8000-000000000002")
+                .with(patient("alex"))).andReturn();
         assertThat(missing.getResponse().getStatus()).isEqualTo(404);
         assertThat(missing.getResponse().getContentAsString()).doesNotContain("tel:999");
     }
@@ -135,9 +137,10 @@ class PatientPagesUnavailableIntegrationTests extends WebFormTestSupport {
 
     @Test
     void theApisFailureIsNotTheUnavailablePage_theApiKeepsItsOwnErrorHandling() {
-        given(intakes.find("broken")).willThrow(new DataAccessResourceFailureException(MARKER));
+        String broken = "0b0b0b0b-0000-4000-8000-000000000003";
+        given(intakes.find(broken)).willThrow(new DataAccessResourceFailureException(MARKER));
 
-        HttpResponse<String> response = getIntake("broken", TestTokens.patient("alex"));
+        HttpResponse<String> response = getIntake(broken, TestTokens.patient("alex"));
 
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).doesNotContain("tel:999", MARKER);
