@@ -152,10 +152,11 @@ class ClinicHostIntegrationTests {
 
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String id = JSON.readTree(submitted.body()).get("id").asText();
-        await("the intake in the EHR sandbox").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+        await("the intake in the EHR sandbox").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> responsesInTheEhr(id) == 1);
-        assertThat(schema.strings("select delivery from intake_submission where id = ?", id))
-                .containsExactly("DELIVERED");
+        // The sandbox stores the Bundle before the plugin has read its answer and marked the intake delivered.
+        await("the intake marked delivered").atMost(PATIENCE).untilAsserted(() -> assertThat(schema.strings(
+                "select delivery from intake_submission where id = ?", id)).containsExactly("DELIVERED"));
         assertThat(schema.count("select count(*) from scheduled_tasks where task_name like 'intake-%'")).isZero();
     }
 
