@@ -27,8 +27,8 @@ import org.example.intake.keycloak.DemoRealm;
 import org.example.intake.keycloak.KeycloakServer;
 import org.example.intake.testsupport.AppProcess;
 import org.example.intake.testsupport.PatientTokens;
-import org.example.intake.testsupport.PostgresSchema;
 import org.example.intake.testsupport.TestStack;
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -152,10 +152,11 @@ class ClinicHostIntegrationTests {
 
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         String id = JSON.readTree(submitted.body()).get("id").asText();
-        await("the intake in the EHR sandbox").atMost(PATIENCE).pollInterval(Duration.ofSeconds(1))
+        await("the intake in the EHR sandbox").atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
                 .until(() -> responsesInTheEhr(id) == 1);
-        assertThat(schema.strings("select delivery from intake_submission where id = ?", id))
-                .containsExactly("DELIVERED");
+        // The sandbox stores the Bundle before the plugin has read its answer and marked the intake delivered.
+        await("the intake marked delivered").atMost(PATIENCE).untilAsserted(() -> assertThat(schema.strings(
+                "select delivery from intake_submission where id = ?", id)).containsExactly("DELIVERED"));
         assertThat(schema.count("select count(*) from scheduled_tasks where task_name like 'intake-%'")).isZero();
     }
 

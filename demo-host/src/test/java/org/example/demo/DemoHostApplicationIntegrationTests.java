@@ -11,28 +11,29 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import org.example.demo.browser.DemoStack;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The demo host starts with its own configuration, and the plugin's API is there and secured. The
  * host has no security chain of its own, so Spring Boot's default one still guards its home page,
- * the metrics and the API docs with the demo's operator login, as it would without the plugin.
+ * the metrics and the API docs with the demo's operator login, as it would without the plugin. The host is the one
+ * the browser tests use ({@link DemoStack}, started once per test JVM), not one more of its own.
  */
-@ActiveProfiles("demo")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:demo-host;DB_CLOSE_DELAY=-1")
 class DemoHostApplicationIntegrationTests {
 
-    @LocalServerPort
-    int port;
+    private static DemoStack stack;
+
+    @BeforeAll
+    static void startTheStackOnce() {
+        stack = DemoStack.shared();
+    }
 
     private HttpResponse<String> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.webBaseUrl + path))
                 .header("Accept", "application/json");
         if (headers.length > 0) {
             request.headers(headers);

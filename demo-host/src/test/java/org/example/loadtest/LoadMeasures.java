@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import org.example.intake.testsupport.PostgresSchema;
+import org.example.intake.testsupport.db.PostgresSchema;
 
 /**
  * What the load runs measure with: percentiles, a process's CPU, the machine's load, a pause between paced

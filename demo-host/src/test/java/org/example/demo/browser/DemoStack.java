@@ -12,18 +12,19 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The demo stack for the browser tests, started once per test JVM: test-support's {@link TestStack} (the real
- * Keycloak with the demo realm, the EHR sandbox as a process) and the demo host with the plugin, in this JVM on
- * a free port (so that a test can act on it from inside: {@link #bean}). Stopped when the JVM ends.
+ * The demo stack for the browser tests and the demo host's own, started once per test JVM: test-support's
+ * {@link TestStack} (the real Keycloak with the demo realm, the EHR sandbox as a process) and the demo host with the
+ * plugin, in this JVM on a free port (so that a test can act on it from inside: {@link #bean}). Stopped when the
+ * JVM ends.
  */
-final class DemoStack {
+public final class DemoStack {
 
     private static final SharedServer<DemoStack> SHARED = new SharedServer<>("demo stack", DemoStack::start,
             DemoStack::stop);
 
     final KeycloakServer keycloak;
     final String ehrBaseUrl;
-    final String webBaseUrl;
+    public final String webBaseUrl;
     private final ConfigurableApplicationContext web;
 
     private DemoStack(KeycloakServer keycloak, String ehrBaseUrl, ConfigurableApplicationContext web) {
@@ -33,7 +34,7 @@ final class DemoStack {
         this.webBaseUrl = "http://localhost:" + ((WebServerApplicationContext) web).getWebServer().getPort();
     }
 
-    static DemoStack shared() {
+    public static DemoStack shared() {
         return SHARED.get();
     }
 

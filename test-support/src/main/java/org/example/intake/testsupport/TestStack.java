@@ -9,7 +9,8 @@ import org.example.intake.keycloak.KeycloakServer;
  * with the demo realm ({@link KeycloakServer}) and the EHR sandbox as a process ({@link EhrSandboxProcess}).
  * Either may be one already running instead, named by a system property or environment variable
  * ({@value #KEYCLOAK_URL_PROPERTY}, {@value #EHR_URL_PROPERTY}), such as {@code ./intake demo}'s.
- * Applications under test ({@link AppProcess}) and databases ({@link PostgresSchema}) are each test's own.
+ * Applications under test ({@link AppProcess}) and databases (test-support-db's {@code PostgresSchema}) are each
+ * test's own.
  *
  * <pre>{@code
  * TestStack.start();                                    // both at once, the first time

@@ -2,13 +2,9 @@ package org.example.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
-import java.util.UUID;
-
 import javax.sql.DataSource;
 
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.example.intake.web.intake.SubmissionService;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,32 +16,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class HostChoicesPostgresIntegrationTests {
 
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @Test
-    void withoutH2_thePluginRunsOnPostgresql() throws Exception {
-        String schema = "host_choice_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        try {
+    void withoutH2_thePluginRunsOnPostgresql() {
+        try (PostgresSchema schema = PostgresSchema.create("host_choice")) {
             HostContexts.without(HostContexts.host(), "org.h2").withPropertyValues(
-                    "spring.datasource.url=" + POSTGRES + "?currentSchema=" + schema,
-                    "spring.datasource.username=postgres", "spring.datasource.password=").run(context -> {
+                    "spring.datasource.url=" + schema.jdbcUrl(),
+                    "spring.datasource.username=" + PostgresSchema.USER, "spring.datasource.password=").run(context -> {
                         assertThat(context).hasNotFailed().hasSingleBean(SubmissionService.class);
                         assertThat(JdbcClient.create(context.getBean(DataSource.class))
                                 .sql("select table_name from information_schema.tables where table_schema = ?")
-                                .param(schema).query(String.class).list())
+                                .param(schema.name()).query(String.class).list())
                                 .contains("intake_submission", "intake_scheduled_tasks")
                                 .doesNotContain("scheduled_tasks");
                     });
-        } finally {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
         }
     }
 }

@@ -9,16 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -32,8 +31,6 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
  * purpose rewrites the snapshot with {@code -Dintake.schema.snapshot.write=true} and commits it.
  */
 class IntakeSchemaIntegrationTests {
-
-    private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
 
     @Test
     void onH2_theMigrationsMakeTheSnapshotsSchema() throws Exception {
@@ -49,14 +46,10 @@ class IntakeSchemaIntegrationTests {
 
     @Test
     void onPostgresql_theMigrationsMakeTheSnapshotsSchema() throws Exception {
-        String schema = "intake_schema_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
-        try {
-            DataSource postgres = new DriverManagerDataSource(POSTGRES + "?currentSchema=" + schema, "postgres", "");
+        try (PostgresSchema schema = PostgresSchema.create("intake_schema")) {
+            DataSource postgres = new DriverManagerDataSource(schema.jdbcUrl(), PostgresSchema.USER, "");
             new IntakeSchema(postgres).afterPropertiesSet();
-            assertMatchesSnapshot("postgresql", describe(postgres, schema).replace(schema + ".", "<schema>."));
-        } finally {
-            execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            assertMatchesSnapshot("postgresql", describe(postgres, schema.name()).replace(schema.name() + ".", "<schema>."));
         }
     }
 
@@ -158,12 +151,5 @@ class IntakeSchemaIntegrationTests {
         }
         rows.sort(null);
         return rows;
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(POSTGRES, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -1,23 +1,18 @@
 package org.example.intake.web;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.example.host.TestHostApplication;
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The test host as one of several nodes on one PostgreSQL schema (127.0.0.1:5432, database {@code test}, user
- * {@code postgres}, trust auth), its tokens' keys and its EHR at {@link WebFormTestSupport#EHR_AND_ISSUER}.
+ * The test host as one of several nodes on one throwaway PostgreSQL schema ({@link PostgresSchema}), its tokens'
+ * keys and its EHR at {@link WebFormTestSupport#EHR_AND_ISSUER}.
  */
 public final class PostgresNodes {
-
-    public static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
 
     private PostgresNodes() {
     }
@@ -27,12 +22,12 @@ public final class PostgresNodes {
      *
      * @param more further settings, which win over these
      */
-    public static ConfigurableApplicationContext start(String schema, String node, String ehrPath,
+    public static ConfigurableApplicationContext start(PostgresSchema schema, String node, String ehrPath,
             Map<String, Object> more) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
-        properties.put("spring.datasource.url", URL + "?currentSchema=" + schema);
-        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.url", schema.jdbcUrl());
+        properties.put("spring.datasource.username", PostgresSchema.USER);
         properties.put("spring.datasource.password", "");
         properties.put("intake.scheduler.name", node);
         properties.put("intake.security.jwk-set-uri",
@@ -42,13 +37,5 @@ public final class PostgresNodes {
         // As command-line arguments: they outrank the test host's application.properties (H2).
         return new SpringApplicationBuilder(TestHostApplication.class).run(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
-    }
-
-    /** Runs one statement in the database (not in a schema). */
-    public static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

@@ -24,19 +24,24 @@ import org.example.intake.web.queue.QueueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The plugin inside {@link TestHostApplication}, on a real port, one context for every test
- * class that extends this. A WireMock server, started once per JVM, is both the token issuer's
- * JWK set and the EHR; each test starts with the EHR accepting every Bundle. Metrics are exported
- * as in a host (Spring Boot's tests would otherwise keep them in memory), so Prometheus can be scraped.
+ * The plugin inside {@link TestHostApplication}, on a real port, with {@code MockMvc} for the tests
+ * that want it; one context for every test class that extends this and adds no settings or mocks
+ * of its own (Spring's context cache reuses a context only for the same configuration, so each
+ * variation starts one more: keep them few, and let classes that need the same settings share
+ * them). A WireMock server, started once per JVM, is both the token issuer's JWK set and the EHR;
+ * each test starts with the EHR accepting every Bundle. Metrics are exported as in a host (Spring
+ * Boot's tests would otherwise keep them in memory), so Prometheus can be scraped.
  */
 @SpringBootTest(classes = TestHostApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability(tracing = false)
+@AutoConfigureMockMvc
 public abstract class WebFormTestSupport {
 
     public static final WireMockServer EHR_AND_ISSUER = new WireMockServer(options().dynamicPort());

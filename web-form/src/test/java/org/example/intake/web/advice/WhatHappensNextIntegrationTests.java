@@ -21,7 +21,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
@@ -34,7 +33,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * words replace intake-core's default on the result page, in the API's {@code advice} and on the
  * clinician's page, and nowhere is the default left; every other piece keeps intake-core's words.
  */
-@AutoConfigureMockMvc
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:next-${random.uuid};DB_CLOSE_DELAY=-1",
         "intake.advice.what-happens-next=" + WhatHappensNextIntegrationTests.OURS })
 class WhatHappensNextIntegrationTests extends WebFormTestSupport {

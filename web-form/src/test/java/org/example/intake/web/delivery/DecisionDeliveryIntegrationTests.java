@@ -20,7 +20,6 @@ import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -28,7 +27,7 @@ import org.springframework.test.context.TestPropertySource;
  * the EHR down they are accepted and wait; once it is back, the latest state arrives exactly
  * once. A decision made while a delivery is on its way is not lost under it.
  */
-@AutoConfigureMockMvc // the same context as the other clinicians' tests
+// the same context as the other clinicians' tests
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:clinician-${random.uuid};DB_CLOSE_DELAY=-1",
         "intake.queue.page-size=500", "intake.audit.export-interval=200ms" })
 class DecisionDeliveryIntegrationTests extends WebFormTestSupport {

@@ -12,21 +12,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.IntSupplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.example.intake.fhir.Responses;
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.example.intake.web.PostgresNodes;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
@@ -44,8 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class PostgresTwoNodesIntegrationTests {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String SCHEMA = "webform_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private static PostgresSchema schema;
     private static final int SUBMISSIONS = 40;
 
     private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
@@ -53,11 +48,11 @@ class PostgresTwoNodesIntegrationTests {
 
     @BeforeAll
     static void twoNodesOnOneDatabase() throws Exception {
-        execute("CREATE SCHEMA " + SCHEMA);
+        schema = PostgresSchema.create("webform_it");
         WebFormTestSupport.EHR_AND_ISSUER.stubFor(get(urlEqualTo(WebFormTestSupport.JWKS_PATH)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
         for (String node : List.of("node-a", "node-b")) {
-            nodes.add(PostgresNodes.start(SCHEMA, node, "/pg-fhir", Map.of(
+            nodes.add(PostgresNodes.start(schema, node, "/pg-fhir", Map.of(
                     "intake.scheduler.polling-strategy", "lock-and-fetch",
                     "intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0",
                     // an EHR that is down for a while is waited for
@@ -68,7 +63,9 @@ class PostgresTwoNodesIntegrationTests {
     @AfterAll
     static void stopTheNodesAndDropTheSchema() throws Exception {
         nodes.forEach(ConfigurableApplicationContext::close);
-        execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
+        }
     }
 
     @Test
@@ -111,19 +108,8 @@ class PostgresTwoNodesIntegrationTests {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static long count(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL + "?currentSchema=" + SCHEMA, "postgres", "");
-                Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+    private static long count(String sql) {
+        return schema.count(sql);
     }
 
     @Test
@@ -212,9 +198,9 @@ class PostgresTwoNodesIntegrationTests {
         assertThat(count("select count(*) from intake_scheduled_tasks where task_instance in ('" + idList + "')")).isZero();
         assertThat(count("select count(*) from intake_audit where action = 'REVIEWED' and submission_id in ('" + idList
                 + "')")).isEqualTo(ids.size());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute("update " + SCHEMA
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.execute("update " + schema.name()
                 + ".intake_audit set actor = 'someone else'")).hasMessageContaining("append-only");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute("delete from " + SCHEMA + ".intake_audit"))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> schema.execute("delete from " + schema.name() + ".intake_audit"))
                 .hasMessageContaining("append-only");
     }
 

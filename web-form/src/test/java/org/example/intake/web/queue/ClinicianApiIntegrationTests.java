@@ -31,7 +31,6 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
@@ -40,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  * filters, review and override through durable delivery to the (WireMock) EHR, the audit trail,
  * and every security rule both ways.
  */
-@AutoConfigureMockMvc // the same context as the clinicians' page tests
+// the same context as the clinicians' page tests
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:clinician-${random.uuid};DB_CLOSE_DELAY=-1",
         "intake.queue.page-size=500", "intake.audit.export-interval=200ms" })
 class ClinicianApiIntegrationTests extends WebFormTestSupport {

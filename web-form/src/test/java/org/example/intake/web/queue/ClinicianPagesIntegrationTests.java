@@ -25,7 +25,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -40,7 +39,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the queue page's contract, the detail, the decisions' forms, and every rule
  * both ways.
  */
-@AutoConfigureMockMvc
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:clinician-${random.uuid};DB_CLOSE_DELAY=-1",
         "intake.queue.page-size=500", "intake.audit.export-interval=200ms" })
 class ClinicianPagesIntegrationTests extends WebFormTestSupport {

@@ -23,7 +23,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +33,6 @@ import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
  * The queue page with its real page size (50 rows) and more than a page of EMERGENCYs waiting: a
  * new EMERGENCY lands beyond page 1, and the page must still announce it and lead to it.
  */
-@AutoConfigureMockMvc
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:beyond-page-${random.uuid};DB_CLOSE_DELAY=-1",
         "intake.queue.page-size=50" })
 class ClinicianQueueBeyondPageOneIntegrationTests extends WebFormTestSupport {

@@ -21,13 +21,13 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.example.intake.web.PostgresNodes;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
@@ -56,18 +56,18 @@ import org.springframework.web.context.WebApplicationContext;
  */
 class QueueRelayPostgresIntegrationTests {
 
-    private static final String SCHEMA = "relay_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static final Duration WITHIN = Duration.ofSeconds(5);
     private static final int MEASURED = 200;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static PostgresSchema schema;
     private static ConfigurableApplicationContext nodeA;
     private static ConfigurableApplicationContext nodeB;
 
     @BeforeAll
     static void twoNodesOnOneSchema() throws Exception {
-        execute("CREATE SCHEMA " + SCHEMA);
+        schema = PostgresSchema.create("relay_it");
         WebFormTestSupport.EHR_AND_ISSUER.stubFor(get(urlEqualTo(WebFormTestSupport.JWKS_PATH)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
         WebFormTestSupport.EHR_AND_ISSUER.stubFor(post(urlEqualTo("/relay-fhir")).willReturn(aResponse()
@@ -78,7 +78,7 @@ class QueueRelayPostgresIntegrationTests {
     }
 
     private static ConfigurableApplicationContext node(String name) {
-        return PostgresNodes.start(SCHEMA, name, "/relay-fhir", Map.of());
+        return PostgresNodes.start(schema, name, "/relay-fhir", Map.of());
     }
 
     @AfterAll
@@ -88,7 +88,9 @@ class QueueRelayPostgresIntegrationTests {
                 node.close();
             }
         }
-        execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
+        }
     }
 
     @Test
@@ -134,7 +136,7 @@ class QueueRelayPostgresIntegrationTests {
         long reconnects = relay.reconnects();
         Stream onB = Stream.open(nodeB);
 
-        execute("select pg_terminate_backend(" + before + ")");
+        schema.execute("select pg_terminate_backend(?)", before);
 
         await("node B listening again").atMost(Duration.ofSeconds(15)).until(() -> relay.connected()
                 && relay.reconnects() > reconnects && relay.listenerBackendPid() != before);
@@ -285,9 +287,5 @@ class QueueRelayPostgresIntegrationTests {
         List<Long> sorted = nanos.stream().sorted().toList();
         int index = Math.max(0, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
         return sorted.get(index) / 1e6;
-    }
-
-    private static void execute(String sql) throws Exception {
-        PostgresNodes.execute(sql);
     }
 }

@@ -34,7 +34,6 @@ import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.security.IntakeUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
@@ -46,7 +45,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * service stored them (real QuestionnaireResponse JSON, the 1.1.0 verdict and advice), then the
  * re-triage run as a start runs it (here called directly, so each test stores its rows first).
  */
-@AutoConfigureMockMvc
 @TestPropertySource(properties = { "spring.datasource.url=jdbc:h2:mem:retriage-${random.uuid};DB_CLOSE_DELAY=-1",
         "intake.retriage.on-start=false", "intake.queue.page-size=500" })
 class RetriageIntegrationTests extends WebFormTestSupport {

@@ -11,7 +11,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IParser;
@@ -29,6 +27,7 @@ import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -56,24 +55,20 @@ import org.springframework.context.ConfigurableApplicationContext;
 @EnabledIfSystemProperty(named = "retriage.rows", matches = "\\d+")
 class RetriageLoadRun {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
     @Test
     void retriageOfStoredSubmissions() throws Exception {
         int rows = Integer.parseInt(System.getProperty("retriage.rows"));
         int batch = Integer.parseInt(System.getProperty("retriage.batch", "200"));
-        String schema = "retriage_load_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        String url = URL + "?currentSchema=" + schema;
         List<String> out = new ArrayList<>();
-        execute(URL, "CREATE SCHEMA " + schema);
-        try {
+        try (PostgresSchema schema = PostgresSchema.create("retriage_load")) {
+            String url = schema.jdbcUrl();
             start(url, "schema", false, batch).close(); // makes the tables
             long copyStart = System.nanoTime();
             copy(url, rows);
             double copySeconds = (System.nanoTime() - copyStart) / 1e9;
             out.add(String.format(Locale.ROOT, "stored %,d submissions under rule set 1.1.0 by COPY in %.1f s", rows,
                     copySeconds));
-            execute(url, "ANALYZE intake_submission");
+            schema.execute("ANALYZE intake_submission");
 
             Map<Work, Double> rates = new java.util.EnumMap<>(Work.class);
             for (Work work : Work.values()) {
@@ -107,8 +102,6 @@ class RetriageLoadRun {
             out.add(String.format(Locale.ROOT, "ratio re-triage / baseline (read + JSON parse): %.2f; / read + HAPI parse:"
                     + " %.2f; / read + validate + triage: %.2f", rate / parse, rate / rates.get(Work.HAPI), rate / triage));
             assertThat(done).isEqualTo(rows);
-        } finally {
-            execute(URL, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
         out.forEach(line -> System.out.println("retriage-load: " + line));
         Files.write(Path.of("target/retriage-load.txt"), out);
@@ -202,7 +195,7 @@ class RetriageLoadRun {
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", url);
-        properties.put("spring.datasource.username", "postgres");
+        properties.put("spring.datasource.username", PostgresSchema.USER);
         properties.put("spring.datasource.password", "");
         properties.put("intake.scheduler.name", node);
         // Deliveries are queued, not run: the EHR is not what is measured.
@@ -216,12 +209,5 @@ class RetriageLoadRun {
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         return new SpringApplicationBuilder(TestHostApplication.class).run(arguments);
-    }
-
-    private static void execute(String url, String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

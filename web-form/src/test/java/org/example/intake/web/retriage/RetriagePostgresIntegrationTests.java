@@ -8,19 +8,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.triage.Level;
+import org.example.intake.testsupport.db.PostgresSchema;
 import org.example.intake.web.PostgresNodes;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
@@ -39,16 +36,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 class RetriagePostgresIntegrationTests {
 
-    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    private static final String SCHEMA = "retriage_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private static final String EHR_PATH = "/pg-retriage-fhir";
     private static final int EACH = 40;
 
     private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private static PostgresSchema schema;
 
     @BeforeAll
     static void createTheSchema() throws Exception {
-        execute("CREATE SCHEMA " + SCHEMA);
+        schema = PostgresSchema.create("retriage_it");
         WebFormTestSupport.EHR_AND_ISSUER.stubFor(get(urlEqualTo(WebFormTestSupport.JWKS_PATH)).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
         WebFormTestSupport.EHR_AND_ISSUER.stubFor(post(urlEqualTo(EHR_PATH)).willReturn(aResponse().withStatus(200)
@@ -58,11 +54,13 @@ class RetriagePostgresIntegrationTests {
     @AfterAll
     static void stopTheNodesAndDropTheSchema() throws Exception {
         nodes.forEach(ConfigurableApplicationContext::close);
-        execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        if (schema != null) {
+            schema.close();
+        }
     }
 
     private static ConfigurableApplicationContext start(String node) {
-        ConfigurableApplicationContext context = PostgresNodes.start(SCHEMA, node, EHR_PATH, Map.of(
+        ConfigurableApplicationContext context = PostgresNodes.start(schema, node, EHR_PATH, Map.of(
                 "intake.scheduler.polling-strategy", "lock-and-fetch",
                 "intake.scheduler.polling-strategy-upper-limit-fraction-of-threads", "1.0",
                 "intake.retriage.batch-size", "7")); // many small batches, so the nodes meet
@@ -75,7 +73,7 @@ class RetriagePostgresIntegrationTests {
     @Test
     void twoNodesStartingAtOnceRetriageEachWaitingSubmissionOnce() throws Exception {
         start("node-schema"); // makes the tables; nothing to re-triage yet
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(URL + "?currentSchema=" + SCHEMA, "postgres", ""));
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(schema.jdbcUrl(), PostgresSchema.USER, ""));
         List<String> raised = new ArrayList<>();
         List<String> lower = new ArrayList<>();
         for (int i = 0; i < EACH; i++) {
@@ -130,12 +128,5 @@ class RetriagePostgresIntegrationTests {
 
     private static long count(JdbcClient jdbc, String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private static void execute(String sql) throws Exception {
-        try (Connection connection = DriverManager.getConnection(URL, "postgres", "");
-                Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
     }
 }

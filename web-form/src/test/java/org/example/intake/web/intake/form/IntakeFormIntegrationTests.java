@@ -30,7 +30,6 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.test.web.servlet.MockMvc;
@@ -43,7 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Spring Security's {@code oidcLogin()} (the real Keycloak login is driven in the browser
  * tests): the patient pages' contract, CSRF, refusals that keep every answer.
  */
-@AutoConfigureMockMvc
 class IntakeFormIntegrationTests extends WebFormTestSupport {
 
     @Autowired

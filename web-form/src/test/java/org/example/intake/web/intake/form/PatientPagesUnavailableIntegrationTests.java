@@ -25,7 +25,6 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -43,7 +42,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * nothing of the failure (hazard H28). The host's own controllers and the plugin's API keep the error handling they
  * had: the advice is the patient's pages' alone.
  */
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class PatientPagesUnavailableIntegrationTests extends WebFormTestSupport {
 

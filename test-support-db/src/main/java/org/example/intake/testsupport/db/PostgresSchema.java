@@ -1,4 +1,4 @@
-package org.example.intake.testsupport;
+package org.example.intake.testsupport.db;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /**
  * A throwaway schema in the machine's PostgreSQL (127.0.0.1:5432, database {@code test}, user
  * {@code postgres}, trust auth): created by {@link #create}, dropped with everything in it by
- * {@link #close()}. An application gets it with {@link #jdbcUrl()} ({@code ?currentSchema=}).
+ * {@link #close()}. Every test of this repository that runs on PostgreSQL makes its schema here. An application gets it with {@link #jdbcUrl()} ({@code ?currentSchema=}).
  */
 public final class PostgresSchema implements AutoCloseable {
 
@@ -32,16 +32,32 @@ public final class PostgresSchema implements AutoCloseable {
 
     /** Creates a schema named {@code <prefix>_<12 random hex digits>}. */
     public static PostgresSchema create(String prefix) {
-        return createNamed(prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+        return createNamed(freshName(prefix));
     }
 
     /** Creates the schema with exactly this name (lower case letters, digits, underscores). */
     public static PostgresSchema createNamed(String name) {
+        inDatabase("CREATE SCHEMA " + plain(name));
+        return new PostgresSchema(name);
+    }
+
+    /**
+     * A name like {@link #create}'s for a schema that the application under test makes itself (such as the EHR
+     * sandbox's {@code ehr.db.schema}): nothing is created here; {@link #close()} drops it all the same.
+     */
+    public static PostgresSchema reserve(String prefix) {
+        return new PostgresSchema(plain(freshName(prefix)));
+    }
+
+    private static String freshName(String prefix) {
+        return prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private static String plain(String name) {
         if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
             throw new IllegalArgumentException("not a plain schema name: " + name);
         }
-        execute(SERVER_URL, "CREATE SCHEMA " + name);
-        return new PostgresSchema(name);
+        return name;
     }
 
     public String name() {
@@ -83,10 +99,19 @@ public final class PostgresSchema implements AutoCloseable {
         }
     }
 
+    /** Runs one statement (any kind, its result set if any ignored) with this schema current. */
+    public void execute(String sql, Object... parameters) {
+        try (Connection connection = connect(); PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Drops the schema and everything in it; harmless when it is already gone. */
     @Override
     public void close() {
-        execute(SERVER_URL, "DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        inDatabase("DROP SCHEMA IF EXISTS " + name + " CASCADE");
     }
 
     @Override
@@ -103,8 +128,8 @@ public final class PostgresSchema implements AutoCloseable {
         return statement;
     }
 
-    private static void execute(String url, String sql) {
-        try (Connection connection = DriverManager.getConnection(url, USER, "");
+    private static void inDatabase(String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -1,4 +1,4 @@
-package org.example.intake.testsupport;
+package org.example.intake.testsupport.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,8 +24,8 @@ class PostgresSchemaIntegrationTests {
             name = schema.name();
             try (Connection connection = schema.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("create table note (text varchar(20))");
-                statement.execute("insert into note values ('one'), ('two')");
             }
+            schema.execute("insert into note values (?), (?)", "one", "two");
 
             assertThat(name).matches("ts_test_[0-9a-f]{12}");
             assertThat(schema.jdbcUrl()).endsWith("?currentSchema=" + name);
@@ -34,6 +34,29 @@ class PostgresSchemaIntegrationTests {
             assertThat(schemasNamed(name)).isEqualTo(1);
         }
         assertThat(schemasNamed(name)).isZero();
+    }
+
+    @Test
+    void aReservedSchemaIsTheApplicationsToMake_andDroppedAllTheSame() {
+        String name;
+        try (PostgresSchema schema = PostgresSchema.reserve("ts_reserved")) {
+            name = schema.name();
+            assertThat(name).matches("ts_reserved_[0-9a-f]{12}");
+            assertThat(schemasNamed(name)).isZero();
+            try (PostgresSchema probe = PostgresSchema.create("probe")) {
+                probe.execute("create schema " + name);
+            }
+            assertThat(schemasNamed(name)).isEqualTo(1);
+        }
+        assertThat(schemasNamed(name)).isZero();
+    }
+
+    @Test
+    void aStatementThatFailsSaysWhich() {
+        try (PostgresSchema schema = PostgresSchema.create("ts_test")) {
+            assertThatThrownBy(() -> schema.execute("insert into missing values (1)"))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("insert into missing values (1): ");
+        }
     }
 
     @Test
