@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -70,6 +73,8 @@ final class Browser implements AutoCloseable {
         if (mobileEmulation != null) {
             options.setExperimentalOption("mobileEmulation", mobileEmulation);
         }
+        // The console, to catch any Content-Security-Policy violation (assertNoCspViolations).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         return options;
     }
 
@@ -159,8 +164,28 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails when the browser's console reported a Content-Security-Policy violation since the last call: the app's
+     * pages run under their real policy, and anything it blocks (an inline script or style, a foreign source) is a
+     * bug, even when the page still seems to work.
+     */
+    void assertNoCspViolations() {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(message -> message.contains("Content Security Policy") || message.contains("Content-Security-Policy"))
+                .toList();
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations in the console: " + violations);
+        }
+    }
+
+    /** Quits the browser, after checking its console for CSP violations. */
     @Override
     public void close() {
-        driver.quit();
+        try {
+            assertNoCspViolations();
+        } finally {
+            driver.quit();
+        }
     }
 }

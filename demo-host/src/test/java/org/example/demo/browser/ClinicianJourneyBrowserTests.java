@@ -120,7 +120,12 @@ class ClinicianJourneyBrowserTests {
     @AfterEach
     void closeOtherBrowsersAndReviewOwnEmergencies() throws Exception {
         if (other != null) {
-            other.close();
+            Browser closing = other;
+            other = null;
+            closing.close(); // fails the test on a CSP violation in its console
+        }
+        if (clinician != null) {
+            clinician.assertNoCspViolations();
         }
         // An unreviewed EMERGENCY of this class would stand above later tests' own at the top of the queue.
         for (String id : toTidy) {

@@ -53,6 +53,7 @@ public class IntakeApiSecurity {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
         http.securityMatcher(PATHS)
+                .headers(SecurityHeaders.api())
                 .addFilterBefore(new ApiBodyLimit(properties.api().maxBodyBytes(), intakeFhirContext),
                         DisableEncodeUrlFilter.class)
                 .authorizeHttpRequests(requests -> requests

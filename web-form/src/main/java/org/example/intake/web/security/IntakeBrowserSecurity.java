@@ -52,6 +52,7 @@ public class IntakeBrowserSecurity {
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
         http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
+                .headers(SecurityHeaders.pages(security.issuerUri()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/intake/assets/**", UNAVAILABLE_PAGE).permitAll()
                         .requestMatchers("/clinician", "/clinician/**").hasRole("clinician")
