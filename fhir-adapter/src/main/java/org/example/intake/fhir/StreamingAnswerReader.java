@@ -13,8 +13,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Question;
-import org.example.intake.fhir.IntakeQuestionnaire.GroupSpec;
-import org.example.intake.fhir.IntakeQuestionnaire.ItemSpec;
+import org.example.intake.fhir.AnswerSpecs.GroupSpec;
+import org.example.intake.fhir.AnswerSpecs.ItemSpec;
+import org.example.intake.fhir.AnswerSpecs.VersionSpec;
 import org.hl7.fhir.r4.model.DateTimeType;
 
 /**
@@ -41,16 +42,19 @@ public final class StreamingAnswerReader {
             .build();
     private static final int QUESTIONS = Question.values().length;
 
-    private final IntakeQuestionnaires questionnaires;
+    private final AnswerSpecs questionnaires;
 
-    /** A reader for every version of the standard intake Questionnaire. */
+    /**
+     * A reader for every version of the standard intake Questionnaire, as intake-core's questions
+     * say it: made without HAPI (no FHIR model, no Questionnaire parsed), so it reads from the start.
+     */
     public StreamingAnswerReader() {
-        this(IntakeQuestionnaires.standard());
+        this.questionnaires = AnswerSpecs.core();
     }
 
     /** A reader for these Questionnaire versions (those of the {@link IntakeReader} it stands in front of). */
     public StreamingAnswerReader(IntakeQuestionnaires questionnaires) {
-        this.questionnaires = Objects.requireNonNull(questionnaires, "questionnaires");
+        this.questionnaires = AnswerSpecs.of(Objects.requireNonNull(questionnaires, "questionnaires"));
     }
 
     /**
@@ -96,7 +100,7 @@ public final class StreamingAnswerReader {
         private boolean typed;
         private boolean completed;
         private String id;
-        private IntakeQuestionnaire questionnaire;
+        private VersionSpec questionnaire;
         /** The accepted value of each question, indexed by ordinal. */
         private final Object[] values = new Object[QUESTIONS];
         /** Whether each question has an item in the response. */
@@ -117,7 +121,7 @@ public final class StreamingAnswerReader {
                     }
                     case "questionnaire" -> {
                         String canonical = text(parser, value);
-                        questionnaire = canonical == null ? null : questionnaires.resolve(canonical).orElse(null);
+                        questionnaire = questionnaires.resolve(canonical);
                         yield questionnaire != null;
                     }
                     case "status" -> {
@@ -267,7 +271,7 @@ public final class StreamingAnswerReader {
                     }
                 }
             }
-            return new Plain(id, QuestionnaireResponseValidator.answers(values, questionnaire.questionnaireVersion()));
+            return new Plain(id, QuestionnaireResponseValidator.answers(values, questionnaire.version()));
         }
 
         private boolean enabled(ItemSpec spec) {
