@@ -167,7 +167,7 @@ public final class StreamingAnswerReader {
                         group = group == null && !hasItems ? questionnaire.groupOrNull(text(parser, value)) : null;
                         yield group != null && !groupPresent[group.index()];
                     }
-                    case "text" -> text(parser, value) != null;
+                    case "text" -> present(parser, value);
                     case "item" -> {
                         hasItems = group != null && questions(parser, value, group);
                         yield hasItems;
@@ -211,7 +211,7 @@ public final class StreamingAnswerReader {
                         yield spec != null && spec.groupLinkId().equals(group.linkId())
                                 && !present[spec.question().ordinal()];
                     }
-                    case "text" -> text(parser, value) != null;
+                    case "text" -> present(parser, value);
                     case "answer" -> {
                         answered = spec != null && !answered && answer(parser, value, spec);
                         yield answered;
@@ -305,18 +305,15 @@ public final class StreamingAnswerReader {
         boolean any = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
-            String text = text(parser, parser.nextToken());
-            if (text == null) {
+            JsonToken value = parser.nextToken();
+            boolean fits = switch (name) {
+                case "system" -> (system = text(parser, value)) != null;
+                case "code" -> (code = text(parser, value)) != null;
+                case "display" -> present(parser, value);
+                default -> false;
+            };
+            if (!fits) {
                 return null;
-            }
-            switch (name) {
-                case "system" -> system = text;
-                case "code" -> code = text;
-                case "display" -> {
-                }
-                default -> {
-                    return null;
-                }
             }
             any = true;
         }
@@ -344,7 +341,7 @@ public final class StreamingAnswerReader {
         boolean any = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
-            if (!(name.equals("reference") || name.equals("display")) || text(parser, parser.nextToken()) == null) {
+            if (!(name.equals("reference") || name.equals("display")) || !present(parser, parser.nextToken())) {
                 return false;
             }
             any = true;
@@ -373,5 +370,19 @@ public final class StreamingAnswerReader {
     /** A non-blank string without surrounding white space (HAPI trims those), else null: as {@link FastResponseParser}. */
     private static String text(JsonParser parser, JsonToken token) throws IOException {
         return FastResponseParser.text(parser, token);
+    }
+
+    /**
+     * Whether {@link #text(JsonParser, JsonToken)} would give the string, without making it (for the texts read
+     * only to be checked): a string that neither starts nor ends with white space is not blank either.
+     */
+    static boolean present(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        char[] chars = parser.getTextCharacters();
+        int length = parser.getTextLength();
+        int offset = parser.getTextOffset();
+        return length > 0 && !Character.isWhitespace(chars[offset]) && !Character.isWhitespace(chars[offset + length - 1]);
     }
 }
