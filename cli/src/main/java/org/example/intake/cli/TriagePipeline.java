@@ -29,17 +29,21 @@ final class TriagePipeline {
 
     /**
      * How many batches (of up to {@value #BATCH_RECORDS} records) may be in flight: bounds memory (the
-     * lines of a finished batch wait here for the writer) while leaving the workers far more lookahead
-     * than they need.
+     * lines of a finished batch wait here for the writer, a few MiB at most) while leaving the workers
+     * enough lookahead to go on while one batch waits: the first record the streaming reader leaves
+     * waits for HAPI to start (see IntakeCommand), and the other workers read on meanwhile.
      */
-    static final int WINDOW = 64;
+    static final int WINDOW = 256;
 
     /**
      * How many characters of records may be in flight (read but not yet triaged), whatever their
      * number: with records near the size limit, 1024 of them would not fit the launcher's heap.
-     * 32 Mi characters take at most 64 MiB as Java strings (most intakes are Latin-1: 32 MiB).
+     * 4 Mi characters take at most 8 MiB as Java strings (most intakes are ASCII bytes: 4 MiB), still
+     * a score of batches ahead of the workers; the records in flight live through each young
+     * collection, so a larger bound only makes the collector copy more (32 Mi: 13 to 20 MB of
+     * survivors a collection on the load run, 4 Mi: about 5 MB).
      */
-    static final int MAX_CHARS_IN_FLIGHT = 32 << 20;
+    static final int MAX_CHARS_IN_FLIGHT = 4 << 20;
 
     private static final int OUTPUT_FAILED = -1;
 
