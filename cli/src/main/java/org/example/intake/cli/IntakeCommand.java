@@ -89,10 +89,17 @@ public final class IntakeCommand {
         this(IntakeCommand::services, workers);
     }
 
+    /**
+     * The streaming reader, ready at once (it needs no HAPI), and the {@link IntakeReader} for the rest, started on
+     * a thread of its own: HAPI's model and the Questionnaires' parse take a while (the most of the command's
+     * start-up), and {@code triage} reads the plain responses meanwhile; a record the streaming reader leaves waits
+     * for the reader to be ready.
+     */
     private static Services services() {
         StreamingAnswerReader streaming = new StreamingAnswerReader();
-        return new Services(new IntakeReader()::read, streaming::read,
-                ascii -> streaming.read(ascii, 0, ascii.length), FhirContext.forR4Cached());
+        Background<IntakeReader> reader = Background.start("intake-fhir-start", IntakeReader::new);
+        return new Services(json -> reader.get().read(json), streaming::read,
+                ascii -> streaming.read(ascii, 0, ascii.length), FhirContext::forR4Cached);
     }
 
     /** For tests: another way to read responses, and a chosen number of workers. */
@@ -219,7 +226,7 @@ public final class IntakeCommand {
     }
 
     private void printPretty(IBaseResource resource, PrintStream out) {
-        out.println(services.get().context().newJsonParser().setPrettyPrint(true).encodeResourceToString(resource));
+        out.println(services.get().context().get().newJsonParser().setPrettyPrint(true).encodeResourceToString(resource));
         out.flush();
     }
 
@@ -346,14 +353,14 @@ public final class IntakeCommand {
      * @param plain   triage's streaming reader: the id and answers of a plain response that {@code reader}
      *                accepts with the same answers, or null to leave the response to {@code reader}
      * @param plainUtf8 the same for a response given as UTF-8 bytes
-     * @param context the shared FHIR R4 context, to print OperationOutcomes
+     * @param context the shared FHIR R4 context, to print OperationOutcomes (made on first use)
      */
     record Services(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
-            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, FhirContext context) {
+            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, Supplier<FhirContext> context) {
 
         /** Every response read by {@code reader} (for tests with a stand-in reader). */
         Services(Function<String, IntakeReading> reader, FhirContext context) {
-            this(reader, json -> null, utf8 -> null, context);
+            this(reader, json -> null, utf8 -> null, () -> context);
         }
     }
 }

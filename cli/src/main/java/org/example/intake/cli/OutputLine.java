@@ -24,6 +24,8 @@ final class OutputLine {
     private static final byte[][] ADVICE = quotedUtf8(Advice.values(), Advice::text);
     private static final byte[][] RULES = quotedUtf8(RedFlagRule.values(), RedFlagRule::id);
     private static final byte[][] LEVELS = quotedUtf8(Level.values(), Level::name);
+    /** Each thread's line buffer, reused: a line is copied out of it, so a line costs one array of its own size. */
+    private static final ThreadLocal<Utf8> BUFFER = ThreadLocal.withInitial(() -> new Utf8(2048));
 
     /**
      * The line for a triaged response.
@@ -39,7 +41,7 @@ final class OutputLine {
 
     /** {@link #triaged} in UTF-8, with its newline: what {@code intake triage} writes. */
     static byte[] triagedUtf8(String source, String id, TriageOutcome outcome) {
-        Utf8 line = new Utf8(2048);
+        Utf8 line = BUFFER.get().clear();
         line.ascii("{\"source\":").quoted(source).ascii(",\"id\":").quoted(id).ascii(",\"level\":")
                 .bytes(LEVELS[outcome.level().ordinal()]).ascii(",\"rules\":[");
         List<RedFlagRule> rules = outcome.firedRules();
@@ -78,6 +80,11 @@ final class OutputLine {
 
         Utf8(int capacity) {
             bytes = new byte[capacity];
+        }
+
+        Utf8 clear() {
+            length = 0;
+            return this;
         }
 
         Utf8 bytes(byte[] more) {

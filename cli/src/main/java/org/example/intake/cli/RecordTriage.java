@@ -3,6 +3,7 @@ package org.example.intake.cli;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReading;
@@ -21,11 +22,11 @@ final class RecordTriage {
     private final Function<String, StreamingAnswerReader.Plain> plain;
     private final Function<byte[], StreamingAnswerReader.Plain> plainUtf8;
     private final TriageEngine engine;
-    private final FhirContext fhir;
+    private final Supplier<FhirContext> fhir;
 
     /** With {@code reader} alone reading every record. */
     RecordTriage(Function<String, IntakeReading> reader, TriageEngine engine, FhirContext fhir) {
-        this(reader, json -> null, utf8 -> null, engine, fhir);
+        this(reader, json -> null, utf8 -> null, engine, () -> fhir);
     }
 
     /**
@@ -35,10 +36,11 @@ final class RecordTriage {
      *               gives null to leave it to {@code reader} (the one that words what is wrong)
      * @param plainUtf8 the same for a record given as well-formed UTF-8
      * @param engine the shared triage engine
-     * @param fhir   the shared context, used to print OperationOutcomes
+     * @param fhir   the shared context, used to print an OperationOutcome {@link OutcomeJson} does not write (got
+     *               only then)
      */
     RecordTriage(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
-            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, TriageEngine engine, FhirContext fhir) {
+            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, TriageEngine engine, Supplier<FhirContext> fhir) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.plain = Objects.requireNonNull(plain, "plain");
         this.plainUtf8 = Objects.requireNonNull(plainUtf8, "plainUtf8");
@@ -103,7 +105,7 @@ final class RecordTriage {
 
     private String encode(OperationOutcome outcome) {
         String json = OutcomeJson.encode(outcome);
-        return json != null ? json : fhir.newJsonParser().encodeResourceToString(outcome);
+        return json != null ? json : fhir.get().newJsonParser().encodeResourceToString(outcome);
     }
 
     /**

@@ -1,7 +1,6 @@
 package org.example.intake.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -29,17 +28,21 @@ final class TriagePipeline {
 
     /**
      * How many batches (of up to {@value #BATCH_RECORDS} records) may be in flight: bounds memory (the
-     * lines of a finished batch wait here for the writer) while leaving the workers far more lookahead
-     * than they need.
+     * lines of a finished batch wait here for the writer, a few MiB at most) while leaving the workers
+     * enough lookahead to go on while one batch waits: the first record the streaming reader leaves
+     * waits for HAPI to start (see IntakeCommand), and the other workers read on meanwhile.
      */
-    static final int WINDOW = 64;
+    static final int WINDOW = 256;
 
     /**
      * How many characters of records may be in flight (read but not yet triaged), whatever their
      * number: with records near the size limit, 1024 of them would not fit the launcher's heap.
-     * 32 Mi characters take at most 64 MiB as Java strings (most intakes are Latin-1: 32 MiB).
+     * 4 Mi characters take at most 8 MiB as Java strings (most intakes are ASCII bytes: 4 MiB), still
+     * a score of batches ahead of the workers; the records in flight live through each young
+     * collection, so a larger bound only makes the collector copy more (32 Mi: 13 to 20 MB of
+     * survivors a collection on the load run, 4 Mi: about 5 MB).
      */
-    static final int MAX_CHARS_IN_FLIGHT = 32 << 20;
+    static final int MAX_CHARS_IN_FLIGHT = 4 << 20;
 
     private static final int OUTPUT_FAILED = -1;
 
@@ -274,17 +277,26 @@ final class TriagePipeline {
         /** The lines of every record, in order; refused when one of them is. */
         RecordTriage.Line triage(RecordTriage triage, int maxRecordBytes, Semaphore charsInFlight) {
             try {
-                ByteArrayOutputStream lines = new ByteArrayOutputStream(2048 * sources.size());
+                byte[][] lines = new byte[sources.size()][];
+                int length = 0;
                 boolean refused = false;
-                for (int i = 0; i < sources.size(); i++) {
+                for (int i = 0; i < lines.length; i++) {
                     Object json = texts.get(i);
                     RecordTriage.Line line = json instanceof byte[] ascii ? triage.apply(sources.get(i), ascii)
                             : json instanceof String text ? triage.apply(sources.get(i), text)
                             : triage.tooLarge(sources.get(i), maxRecordBytes);
-                    lines.writeBytes(line.utf8());
+                    lines[i] = line.utf8();
+                    length = Math.addExact(length, lines[i].length);
                     refused |= line.error();
                 }
-                return new RecordTriage.Line(lines.toByteArray(), refused);
+                // one array of the batch's size, copied into once (lines are about 2 KB: no growing buffer)
+                byte[] all = new byte[length];
+                int at = 0;
+                for (byte[] line : lines) {
+                    System.arraycopy(line, 0, all, at, line.length);
+                    at += line.length;
+                }
+                return new RecordTriage.Line(all, refused);
             } finally {
                 charsInFlight.release(chars);
             }

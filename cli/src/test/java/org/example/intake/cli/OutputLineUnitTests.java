@@ -69,6 +69,19 @@ class OutputLineUnitTests {
     }
 
     @Test
+    void aShortLineAfterALongOne_isItselfOnly() {
+        // each thread reuses one buffer: nothing of an earlier, longer line may show in a later one
+        String longId = "x".repeat(10_000);
+        String longLine = OutputLine.triaged("a.json#1", longId, FEVER);
+        String shortLine = OutputLine.triaged("a.json#2", "y", FEVER);
+
+        assertThat(longLine).contains(longId).endsWith("]}");
+        assertThat(shortLine).isEqualTo(longLine.replace("a.json#1", "a.json#2").replace(longId, "y"));
+        assertThat(new String(OutputLine.triagedUtf8("a.json#2", "y", FEVER), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(shortLine + "\n");
+    }
+
+    @Test
     void linesNeverContainANewline() {
         assertThat(OutputLine.triaged("a\nb#1", "c\nd", FEVER)).doesNotContain("\n");
     }

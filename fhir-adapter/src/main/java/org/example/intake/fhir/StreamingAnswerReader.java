@@ -13,8 +13,9 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import org.example.intake.core.answers.AnswerType;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.Question;
-import org.example.intake.fhir.IntakeQuestionnaire.GroupSpec;
-import org.example.intake.fhir.IntakeQuestionnaire.ItemSpec;
+import org.example.intake.fhir.AnswerSpecs.GroupSpec;
+import org.example.intake.fhir.AnswerSpecs.ItemSpec;
+import org.example.intake.fhir.AnswerSpecs.VersionSpec;
 import org.hl7.fhir.r4.model.DateTimeType;
 
 /**
@@ -41,16 +42,19 @@ public final class StreamingAnswerReader {
             .build();
     private static final int QUESTIONS = Question.values().length;
 
-    private final IntakeQuestionnaires questionnaires;
+    private final AnswerSpecs questionnaires;
 
-    /** A reader for every version of the standard intake Questionnaire. */
+    /**
+     * A reader for every version of the standard intake Questionnaire, as intake-core's questions
+     * say it: made without HAPI (no FHIR model, no Questionnaire parsed), so it reads from the start.
+     */
     public StreamingAnswerReader() {
-        this(IntakeQuestionnaires.standard());
+        this.questionnaires = AnswerSpecs.core();
     }
 
     /** A reader for these Questionnaire versions (those of the {@link IntakeReader} it stands in front of). */
     public StreamingAnswerReader(IntakeQuestionnaires questionnaires) {
-        this.questionnaires = Objects.requireNonNull(questionnaires, "questionnaires");
+        this.questionnaires = AnswerSpecs.of(Objects.requireNonNull(questionnaires, "questionnaires"));
     }
 
     /**
@@ -96,7 +100,7 @@ public final class StreamingAnswerReader {
         private boolean typed;
         private boolean completed;
         private String id;
-        private IntakeQuestionnaire questionnaire;
+        private VersionSpec questionnaire;
         /** The accepted value of each question, indexed by ordinal. */
         private final Object[] values = new Object[QUESTIONS];
         /** Whether each question has an item in the response. */
@@ -117,7 +121,7 @@ public final class StreamingAnswerReader {
                     }
                     case "questionnaire" -> {
                         String canonical = text(parser, value);
-                        questionnaire = canonical == null ? null : questionnaires.resolve(canonical).orElse(null);
+                        questionnaire = questionnaires.resolve(canonical);
                         yield questionnaire != null;
                     }
                     case "status" -> {
@@ -163,7 +167,7 @@ public final class StreamingAnswerReader {
                         group = group == null && !hasItems ? questionnaire.groupOrNull(text(parser, value)) : null;
                         yield group != null && !groupPresent[group.index()];
                     }
-                    case "text" -> text(parser, value) != null;
+                    case "text" -> present(parser, value);
                     case "item" -> {
                         hasItems = group != null && questions(parser, value, group);
                         yield hasItems;
@@ -207,7 +211,7 @@ public final class StreamingAnswerReader {
                         yield spec != null && spec.groupLinkId().equals(group.linkId())
                                 && !present[spec.question().ordinal()];
                     }
-                    case "text" -> text(parser, value) != null;
+                    case "text" -> present(parser, value);
                     case "answer" -> {
                         answered = spec != null && !answered && answer(parser, value, spec);
                         yield answered;
@@ -267,7 +271,7 @@ public final class StreamingAnswerReader {
                     }
                 }
             }
-            return new Plain(id, QuestionnaireResponseValidator.answers(values, questionnaire.questionnaireVersion()));
+            return new Plain(id, QuestionnaireResponseValidator.answers(values, questionnaire.version()));
         }
 
         private boolean enabled(ItemSpec spec) {
@@ -301,18 +305,15 @@ public final class StreamingAnswerReader {
         boolean any = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
-            String text = text(parser, parser.nextToken());
-            if (text == null) {
+            JsonToken value = parser.nextToken();
+            boolean fits = switch (name) {
+                case "system" -> (system = text(parser, value)) != null;
+                case "code" -> (code = text(parser, value)) != null;
+                case "display" -> present(parser, value);
+                default -> false;
+            };
+            if (!fits) {
                 return null;
-            }
-            switch (name) {
-                case "system" -> system = text;
-                case "code" -> code = text;
-                case "display" -> {
-                }
-                default -> {
-                    return null;
-                }
             }
             any = true;
         }
@@ -340,7 +341,7 @@ public final class StreamingAnswerReader {
         boolean any = false;
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
-            if (!(name.equals("reference") || name.equals("display")) || text(parser, parser.nextToken()) == null) {
+            if (!(name.equals("reference") || name.equals("display")) || !present(parser, parser.nextToken())) {
                 return false;
             }
             any = true;
@@ -369,5 +370,19 @@ public final class StreamingAnswerReader {
     /** A non-blank string without surrounding white space (HAPI trims those), else null: as {@link FastResponseParser}. */
     private static String text(JsonParser parser, JsonToken token) throws IOException {
         return FastResponseParser.text(parser, token);
+    }
+
+    /**
+     * Whether {@link #text(JsonParser, JsonToken)} would give the string, without making it (for the texts read
+     * only to be checked): a string that neither starts nor ends with white space is not blank either.
+     */
+    static boolean present(JsonParser parser, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            return false;
+        }
+        char[] chars = parser.getTextCharacters();
+        int length = parser.getTextLength();
+        int offset = parser.getTextOffset();
+        return length > 0 && !Character.isWhitespace(chars[offset]) && !Character.isWhitespace(chars[offset + length - 1]);
     }
 }

@@ -141,6 +141,44 @@ class StreamingAnswerReaderUnitTests {
         }
     }
 
+    /** The texts checked without making a String: present exactly when FastResponseParser's text gives one. */
+    @Test
+    void aTextCheckedInPlace_isPresentExactlyWhenTheParsersTextIsGiven() throws IOException {
+        List<String> values = new ArrayList<>(List.of("\"\"", "\" \"", "\"a\"", "\" a\"", "\"a \"", "\"a b\"",
+                "\"\\t\"", "\"\\ta\"", "\"a\\n\"", "\"\\u2003a\"", "\"a\\u2003\"", "\"\\u00a0\"",
+                "\"\\u00a0a\\u00a0\"", "\"\\ud83d\\ude00\"", "\"\\u001f\"", "\"\\u001c\\u001c\"", "\"\u00e9\"",
+                "\"\u4e2d\u6587 \"", "\"" + "x".repeat(70_000) + "\"", "\"" + "y".repeat(70_000) + " \"", "1", "true", "null",
+                "{}", "[]"));
+        SplittableRandom random = new SplittableRandom(5);
+        char[] alphabet = {' ', '\t', 'a', '\u2003', '\u00a0', '\u3000', 'z', '\u00e9', '\u2028', '\u0085'};
+        for (int n = 0; n < 2000; n++) {
+            StringBuilder text = new StringBuilder("\"");
+            for (int i = random.nextInt(6); i > 0; i--) {
+                char c = alphabet[random.nextInt(alphabet.length)];
+                text.append(c == '\t' ? "\\t" : String.valueOf(c));
+            }
+            values.add(text.append('"').toString());
+        }
+        com.fasterxml.jackson.core.JsonFactory json = new com.fasterxml.jackson.core.JsonFactory();
+        for (String value : values) {
+            String document = "{\"a\":" + value + "}";
+            for (boolean bytes : new boolean[] {false, true}) {
+                try (com.fasterxml.jackson.core.JsonParser first = bytes
+                        ? json.createParser(document.getBytes(StandardCharsets.UTF_8)) : json.createParser(document);
+                        com.fasterxml.jackson.core.JsonParser second = bytes
+                                ? json.createParser(document.getBytes(StandardCharsets.UTF_8)) : json.createParser(document)) {
+                    first.nextToken();
+                    first.nextToken();
+                    second.nextToken();
+                    second.nextToken();
+                    boolean present = StreamingAnswerReader.present(first, first.nextToken());
+                    assertThat(present).as(value.length() > 40 ? value.substring(0, 40) : value)
+                            .isEqualTo(FastResponseParser.text(second, second.nextToken()) != null);
+                }
+            }
+        }
+    }
+
     /** Responses changed at random places: wherever the streaming reader still answers, the reader agrees. */
     @Test
     void mutatedResponses_neverReadOtherwiseThanTheReaderReadsThem() throws IOException {
