@@ -10,6 +10,7 @@
 #
 # Environment: LOAD_WARMUP (200), LOAD_ROUNDS (4), LOAD_HALF_REQUESTS (400, sent to the API paced at half its rate),
 # LOAD_APP_JVM (the app's JVM options, "-Xms512m -Xmx512m"; add -XX:StartFlightRecording=filename=...jfr for a profile), LOAD_SECONDS (60), LOAD_DELIVERY_THREADS (10), LOAD_HAPI_BUNDLES (200),
+# LOAD_DRAIN_SECONDS (300: how long the backlog may take to drain once the load has ended),
 # LOAD_EHR_VALIDATE (false: the sandbox skips its R4 validation, as EHR_VALIDATE_REQUESTS=false),
 # LOAD_TIMEOUT (600 s for the run after the build). Builds with the reactor (package, never install),
 # and on exit stops every process it started and drops its schema, also on failure or Ctrl-C.
@@ -53,7 +54,7 @@ timeout --signal=TERM "${LOAD_TIMEOUT:-600}" java -Xms256m -Xmx1g -cp "$classpat
   -Dload.requests="${1:-800}" -Dload.clients="${2:-8}" -Dload.warmup="${LOAD_WARMUP:-200}" \
   -Dload.rounds="${LOAD_ROUNDS:-4}" -Dload.half-load-requests="${LOAD_HALF_REQUESTS:-400}" \
   -Dload.app-jvm="${LOAD_APP_JVM:--Xms512m -Xmx512m}" \
-  -Dload.seconds="${LOAD_SECONDS:-60}" -Dload.delivery-threads="${LOAD_DELIVERY_THREADS:-10}" \
+  -Dload.seconds="${LOAD_SECONDS:-60}" -Dload.drain-seconds="${LOAD_DRAIN_SECONDS:-300}" -Dload.delivery-threads="${LOAD_DELIVERY_THREADS:-10}" \
   -Dload.hapi-bundles="${LOAD_HAPI_BUNDLES:-200}" -Dload.ehr-validate="${LOAD_EHR_VALIDATE:-false}" -Dload.schema="$schema" -Dload.work="$work" \
   -Dload.pids-file="$pids" -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   org.example.loadtest.ApiLoadRun &

@@ -187,6 +187,8 @@ public final class ApiLoadRun {
         }
         post(hapi, hapiBefore.subList(0, deliveryThreads)); // the client's own warm-up
         Rate hapiFirst = rate(hapi, hapiBefore.subList(deliveryThreads, hapiBefore.size()));
+        out("HAPI's generic client before the load, %d threads: %d bundles at %.2f/s (the sandbox's rate for the app's"
+                + " drain to be compared with)", deliveryThreads, hapiFirst.bundles(), hapiFirst.perSecond());
 
         List<String> tokens = tokens(keycloak);
         for (URI uri : List.of(bareUri, apiUri)) {
@@ -226,7 +228,7 @@ public final class ApiLoadRun {
         long backlog = schema.count("select count(*) from intake_submission where delivery <> 'DELIVERED'");
         out("delivery: %d submissions stored, %d not yet delivered when the load ended; waiting (up to %d s)...",
                 schema.count("select count(*) from intake_submission"), backlog, drainPatience.toSeconds());
-        awaitDeliveries(schema, drainPatience, "api-load");
+        drain(schema, backlog, hapiFirst);
         double appRate = deliveryFigures(schema, api.ids(), loadEnd);
         paced(schema, apiUri, bodies.subList(warmup + requests + halfLoadRequests, bodies.size()), keycloak);
         hapiComparison(schema, api.ids(), hapi, hapiFirst, appRate);
@@ -354,6 +356,36 @@ public final class ApiLoadRun {
                             + " p99 %.1f ms; app CPU %.2f ms per request", name, requests(), accepted(), statuses,
                     seconds, acceptedPerSecond(), percentile(nanos, 0.50) / 1e6, percentile(nanos, 0.99) / 1e6,
                     requests() == 0 ? 0 : appCpuSeconds * 1000 / requests());
+        }
+    }
+
+    /**
+     * Waits for the backlog to drain, printing every 30 s how many are left and the app's delivery rate so far; when
+     * it does not drain in time, prints that rate beside HAPI's client's (before the load) before failing, so a slow
+     * drain says whether the app or the sandbox was slow.
+     */
+    private void drain(PostgresSchema schema, long backlog, Rate hapiBefore) throws Exception {
+        String undelivered = "select count(*) from intake_submission where delivery not in ('DELIVERED', 'FAILED')";
+        long began = System.nanoTime();
+        long deadline = began + drainPatience.toNanos();
+        long nextReport = began + Duration.ofSeconds(30).toNanos();
+        long left = backlog;
+        while (left > 0 && System.nanoTime() < deadline) {
+            sleep(Duration.ofMillis(500));
+            left = schema.count(undelivered);
+            if (System.nanoTime() >= nextReport) {
+                nextReport += Duration.ofSeconds(30).toNanos();
+                System.err.printf("api-load: %d submissions still to deliver; %.2f deliveries/s since the load ended%n",
+                        left, (backlog - left) / ((System.nanoTime() - began) / 1e9));
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        double rate = (backlog - left) / seconds;
+        out("  drain: %d of %d delivered in %.1f s: %.2f deliveries/s, %.0f%% of HAPI's client before the load (%.2f"
+                        + " bundles/s); load average %s", backlog - left, backlog, seconds, rate,
+                100 * rate / hapiBefore.perSecond(), hapiBefore.perSecond(), loadAverage());
+        if (left > 0) {
+            throw new IllegalStateException(left + " submissions still not delivered after " + drainPatience);
         }
     }
 
