@@ -19,10 +19,10 @@ class BruteForceIntegrationTests {
     void repeatedWrongPasswordsLockTheAccountSoThatEvenTheRightOneIsRefusedWhileOthersLogIn(KeycloakServer keycloak)
             throws Exception {
         KeycloakAdmin admin = new KeycloakAdmin(keycloak);
-        String username = KeycloakAdmin.uniqueName("lockout");
-        String password = KeycloakAdmin.randomPassword();
-        String id = admin.createUser(DemoRealm.NAME, username, password, DemoRealm.ROLE_PATIENT);
-        try {
+        try (KeycloakAdmin.TemporaryUser user = admin.temporaryUser(DemoRealm.NAME, "lockout", DemoRealm.ROLE_PATIENT)) {
+            String username = user.username();
+            String password = user.password();
+            String id = user.id();
             int before = Oidc.passwordGrant(keycloak, username, password).statusCode();
             for (int i = 0; i < DemoRealm.LOCKOUT_FAILURES; i++) {
                 assertThat(Oidc.passwordGrant(keycloak, username, password + "-wrong").statusCode()).isEqualTo(401);
@@ -43,8 +43,6 @@ class BruteForceIntegrationTests {
             assertThat(admin.get("/" + DemoRealm.NAME + "/users/" + id).get("enabled").asBoolean())
                     .as("a temporary lock, not a disabled account").isTrue();
             assertThat(someoneElse.statusCode()).as(someoneElse.body()).isEqualTo(200);
-        } finally {
-            admin.deleteUser(DemoRealm.NAME, id);
         }
     }
 

@@ -66,6 +66,22 @@ final class KeycloakAdmin {
         return id;
     }
 
+    /** A user of a test's own, deleted on close: name {@code prefix-<8 hex digits>}, a random password, one role. */
+    record TemporaryUser(KeycloakAdmin admin, String realm, String id, String username, String password)
+            implements AutoCloseable {
+
+        @Override
+        public void close() {
+            admin.deleteUser(realm, id);
+        }
+    }
+
+    TemporaryUser temporaryUser(String realm, String prefix, String role) {
+        String username = uniqueName(prefix);
+        String password = randomPassword();
+        return new TemporaryUser(this, realm, createUser(realm, username, password, role), username, password);
+    }
+
     void deleteUser(String realm, String id) {
         expect(send("DELETE", "/" + realm + "/users/" + id, null), 204, "delete user " + id);
     }

@@ -37,6 +37,7 @@ class ProductionRealmIntegrationTests {
         assertThat(events.get("eventsEnabled").asBoolean()).isTrue();
         assertThat(events.get("eventsExpiration").asLong()).isEqualTo(90L * 24 * 3600);
         assertThat(texts(events.get("enabledEventTypes"))).contains("LOGIN", "LOGIN_ERROR", "UPDATE_TOTP");
+        assertThat(events.get("eventsListeners")).as("stored, not written to the server's log").isEmpty();
         assertThat(events.get("adminEventsEnabled").asBoolean()).isTrue();
         assertThat(events.get("adminEventsDetailsEnabled").asBoolean()).as("no user data in admin events").isFalse();
         assertThat(realm.at("/attributes/adminEventsExpiration").asText()).isEqualTo(Long.toString(90L * 24 * 3600));
@@ -108,13 +109,11 @@ class ProductionRealmIntegrationTests {
     void thePasswordGrantIsRefusedAndScriptsGetADeviceCodeInstead(KeycloakServer keycloak) throws Exception {
         KeycloakAdmin admin = new KeycloakAdmin(keycloak);
         String name = ProductionRealmImports.overHttp(keycloak);
-        String username = KeycloakAdmin.uniqueName("script-user");
-        String password = KeycloakAdmin.randomPassword();
-        String id = admin.createUser(name, username, password, DemoRealm.ROLE_PATIENT);
-        try {
+        try (KeycloakAdmin.TemporaryUser user = admin.temporaryUser(name, "script-user", DemoRealm.ROLE_PATIENT)) {
             for (String clientId : List.of(DemoRealm.CLI_CLIENT, "admin-cli")) {
                 HttpResponse<String> grant = Oidc.postForm(Oidc.http(), tokenUri(keycloak, name), Map.of(
-                        "grant_type", "password", "client_id", clientId, "username", username, "password", password),
+                        "grant_type", "password", "client_id", clientId, "username", user.username(),
+                        "password", user.password()),
                         null, null);
                 assertThat(grant.statusCode()).as(clientId).isBetween(400, 401);
                 assertThat(Oidc.json(grant.body()).get("error").asText()).as(clientId).isEqualTo("unauthorized_client");
@@ -129,8 +128,6 @@ class ProductionRealmIntegrationTests {
             assertThat(body.get("device_code").asText()).isNotBlank();
             assertThat(body.get("user_code").asText()).isNotBlank();
             assertThat(body.get("verification_uri").asText()).startsWith(keycloak.baseUrl() + "/realms/" + name);
-        } finally {
-            admin.deleteUser(name, id);
         }
     }
 
@@ -138,21 +135,16 @@ class ProductionRealmIntegrationTests {
     void thePasswordPolicyRefusesShortPasswordsAndTheUserNameAndKeepsAHistory(KeycloakServer keycloak) {
         KeycloakAdmin admin = new KeycloakAdmin(keycloak);
         String name = ProductionRealmImports.overHttp(keycloak);
-        String username = KeycloakAdmin.uniqueName("policy-user");
-        String password = KeycloakAdmin.randomPassword();
-        String id = admin.createUser(name, username, password, DemoRealm.ROLE_PATIENT);
-        try {
-            int shortOne = resetPassword(admin, name, id, "Short-pw-11");
-            int theUserName = resetPassword(admin, name, id, username);
-            int theSameAgain = resetPassword(admin, name, id, password);
-            int aNewOne = resetPassword(admin, name, id, KeycloakAdmin.randomPassword());
+        try (KeycloakAdmin.TemporaryUser user = admin.temporaryUser(name, "policy-user", DemoRealm.ROLE_PATIENT)) {
+            int shortOne = resetPassword(user, "Short-pw-11");
+            int theUserName = resetPassword(user, user.username());
+            int theSameAgain = resetPassword(user, user.password());
+            int aNewOne = resetPassword(user, KeycloakAdmin.randomPassword());
 
             assertThat(shortOne).isEqualTo(400);
             assertThat(theUserName).isEqualTo(400);
             assertThat(theSameAgain).as("the password history").isEqualTo(400);
             assertThat(aNewOne).isEqualTo(204);
-        } finally {
-            admin.deleteUser(name, id);
         }
     }
 
@@ -175,8 +167,8 @@ class ProductionRealmIntegrationTests {
                 .contains(DemoRealm.EHR_AUDIENCE).doesNotContain(DemoRealm.API_AUDIENCE);
     }
 
-    private static int resetPassword(KeycloakAdmin admin, String realm, String id, String password) {
-        return admin.send("PUT", "/" + realm + "/users/" + id + "/reset-password",
+    private static int resetPassword(KeycloakAdmin.TemporaryUser user, String password) {
+        return user.admin().send("PUT", "/" + user.realm() + "/users/" + user.id() + "/reset-password",
                 Map.of("type", "password", "value", password, "temporary", false)).statusCode();
     }
 

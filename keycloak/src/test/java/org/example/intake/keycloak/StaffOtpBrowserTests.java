@@ -50,9 +50,12 @@ class StaffOtpBrowserTests {
     private static String logInAs(KeycloakServer keycloak, String role) {
         KeycloakAdmin admin = new KeycloakAdmin(keycloak);
         String realm = ProductionRealmImports.overHttp(keycloak);
-        String username = KeycloakAdmin.uniqueName(role);
-        String password = KeycloakAdmin.randomPassword();
-        String id = admin.createUser(realm, username, password, role);
+        try (KeycloakAdmin.TemporaryUser user = admin.temporaryUser(realm, role, role)) {
+            return logIn(keycloak, realm, user.username(), user.password());
+        }
+    }
+
+    private static String logIn(KeycloakServer keycloak, String realm, String username, String password) {
         WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(executable("chromedriver"))).usingAnyFreePort().build(), options());
         try {
@@ -77,7 +80,6 @@ class StaffOtpBrowserTests {
             return "otp set-up";
         } finally {
             driver.quit();
-            admin.deleteUser(realm, id);
         }
     }
 
