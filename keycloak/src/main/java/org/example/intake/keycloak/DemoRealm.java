@@ -27,14 +27,25 @@ public final class DemoRealm {
     public static final String API_AUDIENCE = "intake-api";
 
     /**
-     * Confidential browser client: authorization code flow with PKCE S256 required. Its redirect URIs are
-     * {@code http://localhost:8080/*}, {@code http://localhost/*} and {@code http://127.0.0.1/*}; Keycloak
-     * matches the last two against {@code http://localhost:<any port>/...} and
-     * {@code http://127.0.0.1:<any port>/...} (the RFC 8252 loopback rule), so a web app on any port of
-     * this machine may use it, with plain http.
+     * Confidential browser client: authorization code flow with PKCE S256 required. Its redirect URIs are exactly
+     * {@code http://localhost}{@value #REDIRECT_PATH} and {@code http://127.0.0.1}{@value #REDIRECT_PATH}, without a
+     * port: Keycloak matches loopback redirect URIs on any port (the RFC 8252 loopback rule), so the web app on 8080,
+     * 8081 or a test's random port may use them, with plain http, and nothing else.
      */
     public static final String WEB_CLIENT = "intake-web";
     public static final String WEB_CLIENT_SECRET = "intake-web-demo-secret";
+
+    /** The web app's login callback path (web-form's registration {@code intake}), the only redirect path of {@value #WEB_CLIENT}. */
+    public static final String REDIRECT_PATH = "/intake/login/oauth2/code/intake";
+
+    /**
+     * The paths {@value #WEB_CLIENT} may name as {@code post_logout_redirect_uri} after a logout: the patient's and the
+     * clinician's landing pages, exactly (on {@code http://localhost} and {@code http://127.0.0.1}, any port).
+     */
+    public static final List<String> POST_LOGOUT_PATHS = List.of("/intake", "/clinician");
+
+    /** Brute-force protection: this many wrong passwords in a row lock the account for a while (not for good). */
+    public static final int LOCKOUT_FAILURES = 5;
 
     /** Public client with direct access grants (password grant) only, for scripts and tests. */
     public static final String CLI_CLIENT = "intake-cli";

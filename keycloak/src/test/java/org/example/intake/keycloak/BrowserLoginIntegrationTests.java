@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The browser client {@code intake-web} as a browser and the web app meet it: authorization code flow with
- * PKCE S256 required, redirect URIs on any localhost port, nothing between the login form and the app.
+ * PKCE S256 required, the exact callback and post-logout URIs on any localhost port, nothing between the login
+ * form and the app.
  * Plain HTTP, carrying the login page's cookies, stands in for the browser; nothing listens at the redirect
  * URIs.
  */
@@ -106,11 +107,15 @@ class BrowserLoginIntegrationTests {
     }
 
     @Test
-    void aRedirectUriOffLocalhostIsRefusedWithoutARedirect(KeycloakServer keycloak) throws Exception {
+    void aRedirectUriOtherThanTheExactCallbackIsRefusedWithoutARedirect(KeycloakServer keycloak) throws Exception {
         Oidc.Pkce pkce = Oidc.Pkce.generate();
         Map<String, String> s256 = Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256");
 
         for (String foreign : new String[] {"http://evil.example/intake/login/oauth2/code/intake",
+                "http://localhost:8080/intake/login/oauth2/code/other",
+                "http://localhost:8080/intake/login/oauth2/code/intake/more",
+                "http://localhost:8080/",
+                "http://127.0.0.1:8081/clinician",
                 "http://localhost.evil.example:8080/intake/login/oauth2/code/intake",
                 "http://127.0.0.1.evil.example/intake/login/oauth2/code/intake",
                 "https://localhost:8443/intake/login/oauth2/code/intake"}) {
@@ -120,6 +125,57 @@ class BrowserLoginIntegrationTests {
             assertThat(response.headers().firstValue("Location")).as(foreign).isEmpty();
             assertThat(response.body()).as(foreign).contains("redirect_uri");
         }
+    }
+
+    @Test
+    void theExactCallbackIsAcceptedOnTheDemoTheClinicHostAndARandomPort(KeycloakServer keycloak) throws Exception {
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+        Map<String, String> s256 = Map.of("code_challenge", pkce.challenge(), "code_challenge_method", "S256");
+
+        for (String redirectUri : new String[] {appRedirectUri(8080), appRedirectUri(8081),
+                appRedirectUri(freePort()), appRedirectUri("127.0.0.1", 8080)}) {
+            HttpResponse<String> response = Oidc.get(browser(), authorizationUri(keycloak, redirectUri, "s5", s256));
+
+            assertThat(response.statusCode()).as(redirectUri).isEqualTo(200);
+            assertThat(FORM_ACTION.matcher(response.body()).find()).as(redirectUri).isTrue();
+        }
+    }
+
+    @Test
+    void aLogoutReturnsToTheExactPatientOrClinicianLandingPageOnAnyLocalhostPort(KeycloakServer keycloak)
+            throws Exception {
+        int port = freePort();
+        String redirectUri = appRedirectUri(port);
+        Oidc.Pkce pkce = Oidc.Pkce.generate();
+        Map<String, String> callback = logIn(keycloak, redirectUri, pkce, "casey");
+        String idToken = Oidc.json(exchange(keycloak, redirectUri, callback.get("code"), pkce.verifier()).body())
+                .get("id_token").asText();
+        String landing = "http://localhost:" + port + "/intake";
+
+        HttpResponse<String> logout = Oidc.get(browser(), keycloak.issuerUri() + "/protocol/openid-connect/logout?"
+                + Oidc.formBody(Map.of("id_token_hint", idToken, "post_logout_redirect_uri", landing, "state", "s6")));
+
+        assertThat(logout.statusCode()).as(logout.body()).isEqualTo(302);
+        assertThat(logout.headers().firstValue("Location").orElseThrow()).isEqualTo(landing + "?state=s6");
+        for (String accepted : new String[] {"http://localhost:8080/intake", "http://localhost:8080/clinician",
+                "http://127.0.0.1:8081/clinician", "http://localhost:" + freePort() + "/clinician"}) {
+            assertThat(postLogoutStatus(keycloak, accepted)).as(accepted).isEqualTo(302);
+        }
+    }
+
+    @Test
+    void aLogoutToAnyOtherPageIsRefused(KeycloakServer keycloak) throws Exception {
+        for (String foreign : new String[] {"http://evil.example/intake", "http://localhost:8080/intake/",
+                "http://localhost:8080/intake/anything", "http://localhost:8080/", "https://localhost:8080/intake",
+                "http://localhost.evil.example:8080/clinician"}) {
+            assertThat(postLogoutStatus(keycloak, foreign)).as(foreign).isEqualTo(400);
+        }
+    }
+
+    /** The status of a logout without a session naming {@code intake-web}: 302 to an allowed URI, 400 otherwise. */
+    private static int postLogoutStatus(KeycloakServer keycloak, String postLogoutRedirectUri) throws Exception {
+        return Oidc.get(browser(), keycloak.issuerUri() + "/protocol/openid-connect/logout?" + Oidc.formBody(Map.of(
+                "client_id", DemoRealm.WEB_CLIENT, "post_logout_redirect_uri", postLogoutRedirectUri))).statusCode();
     }
 
     /** Opens the login page, submits the user's password, and returns the parameters of the app's callback. */
@@ -181,7 +237,7 @@ class BrowserLoginIntegrationTests {
     }
 
     private static String appRedirectUri(String host, int port) {
-        return "http://" + host + ":" + port + "/intake/login/oauth2/code/intake";
+        return "http://" + host + ":" + port + DemoRealm.REDIRECT_PATH;
     }
 
     /**

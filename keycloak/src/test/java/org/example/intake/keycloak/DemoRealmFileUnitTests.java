@@ -62,6 +62,33 @@ class DemoRealmFileUnitTests {
         assertThat(texts(attribute.at("/permissions/edit"), null)).containsExactly("admin");
     }
 
+    @Test
+    void theBrowserClientListsItsExactCallbackPostLogoutPagesAndOriginsWithoutWildcards() {
+        JsonNode web = client(DemoRealm.WEB_CLIENT);
+
+        assertThat(texts(web.get("redirectUris"), null)).containsExactlyInAnyOrder(
+                "http://localhost" + DemoRealm.REDIRECT_PATH, "http://127.0.0.1" + DemoRealm.REDIRECT_PATH);
+        assertThat(List.of(web.at("/attributes/post.logout.redirect.uris").asText().split("##")))
+                .containsExactlyInAnyOrder("http://localhost/intake", "http://localhost/clinician",
+                        "http://127.0.0.1/intake", "http://127.0.0.1/clinician");
+        assertThat(texts(web.get("webOrigins"), null)).isNotEmpty()
+                .allMatch(origin -> origin.matches("http://(localhost|127\\.0\\.0\\.1):80(80|81)"));
+        assertThat(realm.toString()).doesNotContain("*\"", "\"+\"");
+    }
+
+    @Test
+    void bruteForceProtectionLocksForAWhileNotForGood() {
+        assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
+        assertThat(realm.get("permanentLockout").asBoolean()).isFalse();
+        assertThat(realm.get("failureFactor").asInt()).isEqualTo(DemoRealm.LOCKOUT_FAILURES);
+        assertThat(realm.get("waitIncrementSeconds").asInt()).isEqualTo(60);
+    }
+
+    @Test
+    void theScriptsClientKeepsThePasswordGrant() {
+        assertThat(client(DemoRealm.CLI_CLIENT).get("directAccessGrantsEnabled").asBoolean()).isTrue();
+    }
+
     private JsonNode client(String clientId) {
         for (JsonNode client : realm.get("clients")) {
             if (client.get("clientId").asText().equals(clientId)) {
