@@ -15,7 +15,9 @@
 # lines to one worker per core), and prints each one's median, the ratios of the medians, the
 # load average, and the triage's exit status, line count and peak RSS.
 #
-#   bench/triage-load.sh [COUNT] [SEED] [REPEATS]        defaults: 100000 42 5
+#   bench/triage-load.sh [COUNT] [SEED] [REPEATS] [REFUSED_PER_MILLE]   defaults: 100000 42 5 30
+#
+# (REFUSED_PER_MILLE 0: valid responses only, the same mix of versions and answers otherwise.)
 #
 # Goal (README.md): triage in no more time than the Jackson tree, on 2 cores, peak RSS < 512 MB.
 set -euo pipefail
@@ -24,8 +26,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 count="${1:-100000}"
 seed="${2:-42}"
 repeats="${3:-5}"
+refused_per_mille="${4:-30}"
 work="$root/target/bench"
-input="$work/intakes-$count-$seed-mixed.ndjson" # every questionnaire version (a new mix, a new file name)
+input="$work/intakes-$count-$seed-mixed$([[ "$refused_per_mille" == 30 ]] || echo "-refused$refused_per_mille").ndjson" # a new mix, a new name
 output="$work/triage-$count.ndjson"
 mkdir -p "$work"
 cd "$root"
@@ -38,7 +41,7 @@ test_classpath="$root/fhir-adapter/target/test-classes:$root/fhir-adapter/target
 if [[ ! -s "$input" ]]; then
   echo "bench: writing $count intakes to $input..." >&2
   java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$test_classpath" \
-    org.example.intake.fhir.MixedIntakes "$count" "$seed" "$input.tmp"
+    org.example.intake.fhir.MixedIntakes "$count" "$seed" "$input.tmp" "$refused_per_mille"
   mv "$input.tmp" "$input"
 fi
 

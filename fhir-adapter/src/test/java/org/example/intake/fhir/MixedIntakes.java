@@ -22,7 +22,8 @@ import ca.uhn.fhir.parser.IParser;
  * (an unanswered required question, an answer out of range, an unknown code, a status other than
  * completed, an unknown questionnaire version, a number sent as a string, a line cut short).
  *
- * <p>Usage: {@code MixedIntakes COUNT SEED OUTPUT.ndjson}. The same seed gives the same file.
+ * <p>Usage: {@code MixedIntakes COUNT SEED OUTPUT.ndjson [REFUSED_PER_MILLE]} (default 30; 0 for valid responses
+ * only). The same seed gives the same file.
  */
 public final class MixedIntakes {
 
@@ -35,8 +36,8 @@ public final class MixedIntakes {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: MixedIntakes COUNT SEED OUTPUT.ndjson");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: MixedIntakes COUNT SEED OUTPUT.ndjson [REFUSED_PER_MILLE]");
             System.exit(2);
         }
         Path output = Path.of(args[2]);
@@ -44,12 +45,18 @@ public final class MixedIntakes {
             Files.createDirectories(output.getParent());
         }
         try (Writer writer = new BufferedWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8), 1 << 16)) {
-            writeNdjson(writer, Integer.parseInt(args[0]), Long.parseLong(args[1]));
+            writeNdjson(writer, Integer.parseInt(args[0]), Long.parseLong(args[1]),
+                    args.length == 4 ? Integer.parseInt(args[3]) : REFUSED_PER_MILLE);
         }
     }
 
-    /** Writes {@code count} responses, one a line, the same for the same seed. */
+    /** Writes {@code count} responses, one a line, the same for the same seed, about 3% of them refused. */
     public static void writeNdjson(Writer writer, int count, long seed) throws IOException {
+        writeNdjson(writer, count, seed, REFUSED_PER_MILLE);
+    }
+
+    /** Writes {@code count} responses, one a line, the same for the same seed, about this many per 1000 refused. */
+    public static void writeNdjson(Writer writer, int count, long seed, int refusedPerMille) throws IOException {
         SplittableRandom random = new SplittableRandom(seed);
         IParser parser = FhirContext.forR4Cached().newJsonParser();
         Instant start = Instant.parse("2025-01-06T08:00:00Z");
@@ -60,7 +67,7 @@ public final class MixedIntakes {
             String patient = String.format("p-%05d", random.nextInt(100_000));
             Instant authored = start.plusSeconds(random.nextLong(300L * 24 * 3600));
             Map<Question, Object> answers = SampleIntakes.randomAnswers(random, version);
-            Refusal refusal = random.nextInt(1000) < REFUSED_PER_MILLE ? Refusal.values()[refused++ % Refusal.values().length]
+            Refusal refusal = random.nextInt(1000) < refusedPerMille ? Refusal.values()[refused++ % Refusal.values().length]
                     : null;
             if (refusal == Refusal.UNANSWERED) {
                 answers.remove(Question.PAIN_SEVERITY);
