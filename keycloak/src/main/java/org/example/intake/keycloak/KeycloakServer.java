@@ -200,6 +200,10 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-port=" + httpPort,
                 "--http-management-port=" + mgmtPort,
                 "--health-enabled=true",
+                // Brute-force protection is on in the realms; without this, Keycloak refuses every login of a user
+                // but one while several are in flight (scripts and tests fetch tokens for a user in parallel), with
+                // the same "invalid credentials" as a wrong password. Failed logins still count and still lock.
+                "--spi-brute-force-protector-default-brute-force-detector-allow-concurrent-requests=true",
                 "--hostname=" + baseUrl,
                 "--log-console-color=false"));
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -56,4 +56,25 @@ class BruteForceIntegrationTests {
         assertThat(realm.get("waitIncrementSeconds").asInt()).isBetween(30, 300);
         assertThat(realm.get("maxFailureWaitSeconds").asInt()).isGreaterThan(realm.get("waitIncrementSeconds").asInt());
     }
+
+    @Test
+    void aUsersRightPasswordSentTwelveTimesAtOnceGivesTwelveTokens_concurrentLoginsAreNotAnAttack(KeycloakServer keycloak)
+            throws Exception {
+        KeycloakAdmin admin = new KeycloakAdmin(keycloak);
+        try (KeycloakAdmin.TemporaryUser user = admin.temporaryUser(DemoRealm.NAME, "parallel", DemoRealm.ROLE_PATIENT)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+            try {
+                java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 12; i++) {
+                    answers.add(pool.submit(() -> Oidc.passwordGrant(keycloak, user.username(), user.password())
+                            .statusCode()));
+                }
+                for (java.util.concurrent.Future<Integer> answer : answers) {
+                    assertThat(answer.get()).isEqualTo(200);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
 }
