@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.example.intake.web.IntakeProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,6 +27,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
@@ -58,7 +61,8 @@ public class IntakeBrowserSecurity {
 
     @Bean
     @Order(91)
-    SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties) throws Exception {
+    SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties,
+            ApplicationEventPublisher events) throws Exception {
         IntakeProperties.Security security = properties.security();
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(security));
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -83,8 +87,14 @@ public class IntakeBrowserSecurity {
                         .userInfoEndpoint(userInfo -> userInfo.oidcUserService(rolesFromTheAccessToken(accessTokens))))
                 .logout(logout -> logout
                         .logoutRequestMatcher(PagesSignOut.requests())
+                        .addLogoutHandler((request, response, authentication) -> {
+                            HttpSession session = request.getSession(false);
+                            if (session != null) {
+                                events.publishEvent(new PagesSessionEnded(session.getId()));
+                            }
+                        })
                         .logoutSuccessHandler(signOut))
-                .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC()),
+                .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC(), events),
                         LogoutFilter.class);
         return http.build();
     }

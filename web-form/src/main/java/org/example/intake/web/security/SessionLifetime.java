@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.example.intake.web.IntakeProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,12 +41,15 @@ final class SessionLifetime extends OncePerRequestFilter {
     private final IntakeProperties.Session limits;
     private final PagesSignOut signOut;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    SessionLifetime(IntakeProperties.Session limits, PagesSignOut signOut, Clock clock) {
+    SessionLifetime(IntakeProperties.Session limits, PagesSignOut signOut, Clock clock,
+            ApplicationEventPublisher events) {
         this.limits = limits;
         this.signOut = signOut;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A request the user did not make: the queue's automatic refresh or its event stream. */
@@ -108,7 +112,9 @@ final class SessionLifetime extends OncePerRequestFilter {
     private void end(HttpServletRequest request, HttpServletResponse response, HttpSession session,
             Authentication user) throws IOException {
         String endSession = signOut.endSessionUrl(request, response, user);
+        String id = session.getId();
         session.invalidate();
+        events.publishEvent(new PagesSessionEnded(id));
         contexts.clearContext();
         if (script(request)) {
             request.getSession(true).setAttribute(SIGN_OUT, endSession);
