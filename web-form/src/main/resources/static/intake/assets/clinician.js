@@ -43,8 +43,14 @@
     inFlight = true;
     // Only the intakes announced before this request went out can be in its rows.
     var batch = announcements.splice(0);
-    fetch(rowsUrl(batch), { credentials: 'same-origin', headers: { Accept: 'text/html' } })
+    // Marked as the page's own request: it does not keep the session alive, so a queue left open signs out.
+    fetch(rowsUrl(batch), { credentials: 'same-origin', headers: { Accept: 'text/html', 'X-Intake-Auto-Refresh': '1' } })
       .then(function (response) {
+        if (response.status === 401) {
+          // The session is over (idle or absolute time, or signed out elsewhere): reloading goes to the login.
+          window.location.reload();
+          throw new Error('signed out');
+        }
         if (!response.ok || response.redirected) {
           throw new Error('queue rows: ' + response.status);
         }

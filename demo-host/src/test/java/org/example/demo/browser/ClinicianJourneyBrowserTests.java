@@ -411,6 +411,37 @@ class ClinicianJourneyBrowserTests {
     // ---------------------------------------------------------------------------------------------
 
     /** dr-sam's browser, logged in once for the class, watching each page's EventSource. */
+    // ---------------------------------------------------------------------------------------------
+    // 8. Signing out in one tab: the queue open in another reloads into Keycloak's login at its next refresh
+
+    @Test
+    void signingOutInOneTab_theOpenQueueInAnotherGoesToKeycloaksLoginAtItsNextRefresh() throws Exception {
+        other = Browser.desktop();
+        ((ChromeDriver) other.driver).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+                Map.of("source", WATCH_EVENT_SOURCES));
+        other.open(stack.webBaseUrl + "/clinician");
+        other.logInOnKeycloak("dr-sam", "dr-sam");
+        openQueueWithLiveUpdates(other);
+        String queueTab = other.driver.getWindowHandle();
+        String keycloakLogin = stack.keycloak.issuerUri().replaceAll("/$", "") + "/protocol/openid-connect/auth";
+
+        other.driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        other.open(stack.webBaseUrl + "/clinician");
+        WebElement signOut = other.waitFor(By.cssSelector("#sign-out button[type=submit]"));
+        assertThat(signOut.getText()).isEqualTo("Sign out");
+        signOut.click();
+        other.waitFor(By.id("username"));
+        assertThat(other.driver.getCurrentUrl()).startsWith(keycloakLogin);
+
+        other.driver.switchTo().window(queueTab);
+        assertThat(other.driver.findElements(By.id("queue-content"))).as("still the old page").isNotEmpty();
+        submit(Responses.benign()); // an event: the page fetches its rows, gets 401 and reloads
+        new WebDriverWait(other.driver, Duration.ofSeconds(90))
+                .until(driver -> !driver.findElements(By.id("username")).isEmpty());
+        assertThat(other.driver.getCurrentUrl()).as("Keycloak's login, asking for the username").startsWith(keycloakLogin);
+        assertThat(other.driver.findElements(By.id("queue-content"))).isEmpty();
+    }
+
     private static synchronized Browser clinician() {
         if (clinician == null) {
             Browser browser = Browser.desktop();

@@ -105,6 +105,34 @@ class PatientJourneyBrowserTests {
     }
 
     @Test
+    void aPatientSignsOut_andKeycloakAsksForTheUsernameAgain_evenAfterTheBackButton() {
+        loggedInAs("alex", Browser.desktop());
+        String keycloakLogin = stack.keycloak.issuerUri().replaceAll("/$", "") + "/protocol/openid-connect/auth";
+        WebElement signOut = browser.driver.findElement(By.cssSelector("#sign-out button[type=submit]"));
+        assertThat(signOut.getText()).isEqualTo("Sign out");
+
+        // By keyboard: the button takes the focus and Enter sends the form (a POST with the CSRF token).
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].focus()", signOut);
+        assertThat(browser.driver.switchTo().activeElement()).isEqualTo(signOut);
+        signOut.sendKeys(Keys.ENTER);
+        WebElement username = browser.waitFor(By.id("username"));
+        assertThat(browser.driver.getCurrentUrl()).as("Keycloak's login page, its session gone").startsWith(keycloakLogin);
+        browser.screenshot("09-signed-out");
+
+        browser.driver.navigate().back();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(username));
+        username = browser.waitFor(By.id("username"));
+        assertThat(browser.driver.getCurrentUrl()).as("the back button").startsWith(keycloakLogin);
+        assertThat(browser.driver.findElements(By.id("intake-form"))).isEmpty();
+
+        browser.open(stack.webBaseUrl + "/intake");
+        browser.waitFor(By.id("username"));
+        assertThat(browser.driver.getCurrentUrl()).as("a fresh visit").startsWith(keycloakLogin);
+        assertThat(browser.driver.findElements(By.id("intake-form"))).isEmpty();
+    }
+
+    @Test
     void theEmergencyWarningAppearsBeforeSubmitAndTheVerdictAgrees() {
         loggedInAs("alex", Browser.desktop());
         assertThat(browser.driver.findElement(By.id("emergency-warning")).isDisplayed()).isFalse();

@@ -2,6 +2,7 @@ package org.example.intake.web;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -32,13 +33,14 @@ import jakarta.validation.constraints.Size;
  * @param advice   words of the advice that a deploying service sets itself
  * @param retriage re-triage of waiting submissions when the rule set changes
  * @param scheduler the plugin's own job scheduler (deliveries, the audit export)
+ * @param session  how long a signed-in session of the pages lasts
  */
 @Validated
 @ConfigurationProperties("intake")
 public record IntakeProperties(@Valid @NotNull Security security, @Valid @DefaultValue Api api, @Valid @NotNull Ehr ehr,
         @Valid @DefaultValue Delivery delivery, @Valid @DefaultValue Queue queue, @Valid @DefaultValue Audit audit,
         @Valid @DefaultValue PatientAdvice advice, @Valid @DefaultValue Retriage retriage,
-        @Valid @DefaultValue Scheduler scheduler) {
+        @Valid @DefaultValue Scheduler scheduler, @Valid @DefaultValue Session session) {
 
     /**
      * @param issuerUri           the OpenID Connect issuer, e.g. {@code http://localhost:8180/realms/intake}; a token
@@ -195,6 +197,38 @@ public record IntakeProperties(@Valid @NotNull Security security, @Valid @Defaul
         /** Whether polls take their jobs with {@code SELECT ... FOR UPDATE SKIP LOCKED}. */
         public boolean lockAndFetch() {
             return "lock-and-fetch".equals(pollingStrategy);
+        }
+    }
+
+    /**
+     * How long a signed-in session of the plugin's pages ({@code /intake/**}, {@code /clinician/**}) lasts, by the
+     * plugin's own clock, whatever the servlet container's session timeout (the host's) is. A session ends when it
+     * has seen no request of its user for the idle time, or when the absolute time since sign-in is over, however
+     * active it is; it then signs out of the identity provider too. A session with the clinician role has the
+     * clinicians' limits, any other the patients'. The queue page's own refreshes and its event stream are not the
+     * user's requests: an open queue page left alone signs out after the idle time. Defaults: a clinician's 15
+     * minutes idle (a ward computer is shared; the queue shows patient data) and 8 hours (a shift); a patient's 30
+     * minutes idle (time to stop and think: each answer changed is a request, the form's emergency check, and answers
+     * not yet sent are lost when the session ends) and 2 hours (far longer than the form takes).
+     *
+     * @param patientIdle       a patient's session ends after this long without a request of theirs
+     * @param patientAbsolute   and this long after signing in, in any case
+     * @param clinicianIdle     a clinician's session ends after this long without a request of theirs
+     * @param clinicianAbsolute and this long after signing in, in any case
+     */
+    public record Session(@DefaultValue("30m") @NotNull Duration patientIdle,
+            @DefaultValue("2h") @NotNull Duration patientAbsolute,
+            @DefaultValue("15m") @NotNull Duration clinicianIdle,
+            @DefaultValue("8h") @NotNull Duration clinicianAbsolute) {
+
+        @AssertTrue(message = "must be positive, each idle time no longer than its absolute time: "
+                + "intake.session.patient-idle, patient-absolute, clinician-idle, clinician-absolute")
+        public boolean isConsistent() {
+            return Stream.of(patientIdle, patientAbsolute, clinicianIdle, clinicianAbsolute)
+                    .allMatch(d -> d == null || !(d.isNegative() || d.isZero()))
+                    && (patientIdle == null || patientAbsolute == null || patientIdle.compareTo(patientAbsolute) <= 0)
+                    && (clinicianIdle == null || clinicianAbsolute == null
+                            || clinicianIdle.compareTo(clinicianAbsolute) <= 0);
         }
     }
 }

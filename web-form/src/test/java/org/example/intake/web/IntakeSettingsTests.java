@@ -101,4 +101,22 @@ class IntakeSettingsTests {
         deployment.withPropertyValues(blank).run(context -> assertThat(context).hasFailed().getFailure()
                 .hasStackTraceContaining("intake.ehr.client-secret"));
     }
+
+    @Test
+    void theSessionLimitsDefaultToAWardsAndCanBeSet() {
+        deployment.run(context -> assertThat(context.getBean(IntakeProperties.class).session())
+                .isEqualTo(new IntakeProperties.Session(java.time.Duration.ofMinutes(30), java.time.Duration.ofHours(2),
+                        java.time.Duration.ofMinutes(15), java.time.Duration.ofHours(8))));
+        deployment.withPropertyValues("intake.session.clinician-idle=5m", "intake.session.clinician-absolute=12h")
+                .run(context -> assertThat(context.getBean(IntakeProperties.class).session().clinicianIdle())
+                        .isEqualTo(java.time.Duration.ofMinutes(5)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "intake.session.patient-idle=0s", "intake.session.clinician-absolute=-1h",
+            "intake.session.clinician-idle=9h" })
+    void aSessionLimitThatIsNotPositiveOrAnIdleTimeLongerThanItsAbsoluteOneIsRefused(String setting) {
+        deployment.withPropertyValues(setting).run(context -> assertThat(context).hasFailed().getFailure()
+                .hasStackTraceContaining("intake.session.patient-idle"));
+    }
 }

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import org.example.intake.web.delivery.DeliveryAttempted;
 import org.example.intake.web.intake.IntakeSubmitted;
+import org.example.intake.web.security.PagesSessionEnded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -123,6 +124,18 @@ public class QueueUpdates implements DisposableBean {
             open.remove(emitter);
             return open.isEmpty() ? null : open;
         });
+    }
+
+    /** A session ended (signed out, or its time was over): its streams end now, not at their timeout. */
+    @EventListener
+    void on(PagesSessionEnded ended) {
+        Set<SseEmitter> open = bySession.remove(ended.sessionId());
+        if (open != null) {
+            open.forEach(emitter -> {
+                emitters.remove(emitter);
+                emitter.complete();
+            });
+        }
     }
 
     /** How many streams this session holds open. */

@@ -1,9 +1,15 @@
 package org.example.intake.web.security;
 
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.example.intake.web.IntakeProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -20,6 +26,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import jakarta.servlet.http.HttpSession;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 
 /**
  * The pages' security, and only the pages': this chain matches the patients' pages under
@@ -27,7 +41,10 @@ import org.springframework.security.web.SecurityFilterChain;
  * clinicians' under {@code /clinician/**} (role clinician). A browser that is not logged in goes straight to Keycloak's login page (Spring
  * Security's OAuth2 login: authorization code with PKCE) and back to the page it asked for;
  * roles and the patient id come from the access token. A logged-in user without the page's role
- * gets a 403 page saying so. Sessions and CSRF protection as Spring Security's defaults. The client registration
+ * gets a 403 page saying so. Signing out ({@link PagesSignOut}) ends the app's session and the identity provider's;
+ * a session ends too after the idle or absolute time of {@code intake.session.*} ({@link SessionLifetime}). A
+ * script's request that is not signed in gets 401, not the login page. Session fixation and CSRF protection as
+ * Spring Security's defaults. The client registration
  * is this chain's own, not a bean, so it neither needs nor replaces a host's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -44,28 +61,54 @@ public class IntakeBrowserSecurity {
 
     @Bean
     @Order(91)
-    SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties) throws Exception {
+    SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties,
+            ApplicationEventPublisher events) throws Exception {
         IntakeProperties.Security security = properties.security();
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(security));
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
                 "/intake/oauth2/authorization");
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
+        PagesSignOut signOut = new PagesSignOut(registrations);
         http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
                 .headers(SecurityHeaders.pages(security.issuerUri()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/intake/assets/**", UNAVAILABLE_PAGE).permitAll()
                         .requestMatchers("/clinician", "/clinician/**").hasRole("clinician")
                         .anyRequest().hasRole("patient"))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedPage(FORBIDDEN_PAGE))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedPage(FORBIDDEN_PAGE)
+                        .authenticationEntryPoint(toTheLogin()))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
                         .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(registrations))
                         .loginPage(LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/intake/login/oauth2/code/*"))
-                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(rolesFromTheAccessToken(accessTokens))));
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(rolesFromTheAccessToken(accessTokens))))
+                .logout(logout -> logout
+                        .logoutRequestMatcher(PagesSignOut.requests())
+                        .addLogoutHandler((request, response, authentication) -> {
+                            HttpSession session = request.getSession(false);
+                            if (session != null) {
+                                events.publishEvent(new PagesSessionEnded(session.getId()));
+                            }
+                        })
+                        .logoutSuccessHandler(signOut))
+                .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC(), events),
+                        LogoutFilter.class);
         return http.build();
+    }
+
+    /**
+     * Where a request that is not signed in goes: to the login page, but a page's own refresh or event stream (which
+     * cannot follow it) gets 401, on which the page reloads into the login.
+     */
+    private static AuthenticationEntryPoint toTheLogin() {
+        LinkedHashMap<RequestMatcher, AuthenticationEntryPoint> scripts = new LinkedHashMap<>();
+        scripts.put(SessionLifetime::automatic, new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED));
+        DelegatingAuthenticationEntryPoint entryPoint = new DelegatingAuthenticationEntryPoint(scripts);
+        entryPoint.setDefaultEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN));
+        return entryPoint;
     }
 
     static ClientRegistration registration(IntakeProperties.Security security) {
@@ -83,6 +126,8 @@ public class IntakeBrowserSecurity {
                 .jwkSetUri(security.jwkSetUriOrDefault().toString())
                 .issuerUri(issuer)
                 .userNameAttributeName("preferred_username")
+                .providerConfigurationMetadata(Map.of("end_session_endpoint",
+                        issuer + "/protocol/openid-connect/logout"))
                 .clientName("Buttock-cramp intake")
                 .build();
     }
