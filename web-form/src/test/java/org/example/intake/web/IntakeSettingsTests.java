@@ -2,6 +2,7 @@ package org.example.intake.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -118,5 +119,22 @@ class IntakeSettingsTests {
     void aSessionLimitThatIsNotPositiveOrAnIdleTimeLongerThanItsAbsoluteOneIsRefused(String setting) {
         deployment.withPropertyValues(setting).run(context -> assertThat(context).hasFailed().getFailure()
                 .hasStackTraceContaining("intake.session.patient-idle"));
+    }
+
+    @Test
+    void aHostWhoseSettingsAreRefusedStopsBeforeThePluginMakesAnyTable() throws Exception {
+        String database = "jdbc:h2:mem:refused-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        HostContexts.host().withPropertyValues("spring.datasource.url=" + database,
+                "intake.security.browser-client-secret=").run(context -> assertThat(context).hasFailed()
+                        .getFailure().hasStackTraceContaining("intake.security.browser-client-secret"));
+
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(database, "sa", "");
+                java.sql.ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] { "TABLE" })) {
+            List<String> names = new java.util.ArrayList<>();
+            while (tables.next()) {
+                names.add(tables.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
+            assertThat(names).noneMatch(name -> name.startsWith("intake") || name.contains("flyway"));
+        }
     }
 }

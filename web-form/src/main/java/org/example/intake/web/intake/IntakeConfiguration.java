@@ -9,6 +9,7 @@ import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
+import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.delivery.DeliveryQueue;
 import org.example.intake.web.delivery.DeliverySource;
@@ -57,8 +58,12 @@ public class IntakeConfiguration {
         return new TriageEngine();
     }
 
+    /**
+     * The plugin's migrations, after its settings are bound and checked (the parameter says so): a host whose settings
+     * the plugin refuses (a missing secret, plain http) stops before any of the plugin's tables is made.
+     */
     @Bean
-    IntakeSchema intakeSchema(DataSource dataSource) {
+    IntakeSchema intakeSchema(DataSource dataSource, IntakeProperties settingsCheckedFirst) {
         return new IntakeSchema(dataSource);
     }
 
