@@ -22,8 +22,18 @@ public enum AuditAction {
      * the system); the original verdict is kept beside the new one.
      */
     RETRIAGED("retriaged", "Re-triaged an intake under a newer rule set", Operation.UPDATE),
-        /** A user read the audit trail itself. */
-    AUDIT_READ("audit-read", "Read the audit trail", Operation.READ);
+    /** A user read the audit trail itself. */
+    AUDIT_READ("audit-read", "Read the audit trail", Operation.READ),
+    /**
+     * A request for patient data or a clinician's function was refused (401 or 403): a caller without a valid
+     * token or login, or whose role does not allow it. The detail names the route and the status.
+     */
+    ACCESS_DENIED("access-denied", "Was refused access to patient data", Operation.EXECUTE),
+    /**
+     * A signed-in user asked for a submission that does not exist or is not theirs (404; a patient cannot tell
+     * the two apart). The detail names the route and the status.
+     */
+    NOT_FOUND("not-found", "Asked for an intake that does not exist or is not theirs", Operation.EXECUTE);
 
     /** What an action does to the records it is about. */
     public enum Operation {
@@ -31,7 +41,10 @@ public enum AuditAction {
         READ,
         /** Changes a record. */
         UPDATE,
-        /** Sets off a process (e.g. a delivery) without changing a record itself. */
+        /**
+         * Sets off a process (e.g. a delivery) without changing a record itself, or an attempt to use a
+         * function that was refused.
+         */
         EXECUTE
     }
 
@@ -63,6 +76,11 @@ public enum AuditAction {
     /** Whether the action only read records. */
     public boolean reads() {
         return operation == Operation.READ;
+    }
+
+    /** Whether the action is an attempt that was refused (nothing was shown or done). */
+    public boolean refused() {
+        return this == ACCESS_DENIED || this == NOT_FOUND;
     }
 
     /** Whether the action changed a record. */

@@ -37,9 +37,15 @@ import org.hl7.fhir.r4.model.Reference;
  *     Operation"), which also validates, because these are a user's actions in the intake
  *     application, not REST interactions with a FHIR server;</li>
  * <li>{@code subtype}: the {@link AuditAction#code()} in {@link #ACTION_SYSTEM}, with its text;</li>
- * <li>{@code action}: R for reads, U for updates, E for a requested redelivery; {@code outcome} 0;
+ * <li>{@code action}: R for reads, U for updates, E for a requested redelivery or a refused attempt; {@code outcome} 0;
  *     {@code recorded}: the record's time (UTC, to the millisecond);</li>
- * <li>one agent, the requestor: a human user whose {@code who.display} is the user name;</li>
+ * <li>{@code outcome} 4 (minor failure) instead for a refused attempt ({@link AuditAction#refused()}), whose
+ *     type is DICOM 110113 "Security Alert";</li>
+ * <li>one agent, the requestor: a human user (a data processor for the service's own work, actor
+ *     {@code system:...}); {@code who.identifier.value} and {@code altId} (R4's "user identifier from the
+ *     authentication system") are the actor's stable id, the identity provider's {@code sub}, and
+ *     {@code who.display} and {@code name} the user name kept beside it. A record made before names were kept
+ *     apart has only {@code who.display}, its actor (then the user name);</li>
  * <li>{@code source.observer}: "Buttock-cramp intake", an application server;</li>
  * <li>entities: the patient ({@code Patient/<id>}) when known, then the submission's
  *     QuestionnaireResponse, referenced by its identifier ({@link SubmissionBundleBuilder#SUBMISSION_SYSTEM}),
@@ -105,13 +111,17 @@ public final class AuditEventBundleBuilder {
             case EXECUTE -> AuditEvent.AuditEventAction.E;
         });
         event.setRecordedElement(new InstantType(Date.from(record.at()), TemporalPrecisionEnum.MILLI, UTC));
-        event.setOutcome(AuditEvent.AuditEventOutcome._0);
-        event.addAgent()
-                .setType(new CodeableConcept(action == AuditAction.RETRIAGED
+        event.setOutcome(action.refused() ? AuditEvent.AuditEventOutcome._4 : AuditEvent.AuditEventOutcome._0);
+        AuditEvent.AuditEventAgentComponent agent = event.addAgent()
+                .setType(new CodeableConcept(action == AuditAction.RETRIAGED || record.actor().startsWith("system:")
                         ? new Coding(AGENT_TYPE_SYSTEM, "dataprocessor", "data processor")
                         : new Coding(AGENT_TYPE_SYSTEM, "humanuser", "human user")))
-                .setWho(new Reference().setDisplay(record.actor()))
+                .setWho(new Reference().setDisplay(record.actorDisplay()))
                 .setRequestor(true);
+        record.actorName().ifPresent(name -> {
+            agent.getWho().setIdentifier(new Identifier().setValue(record.actor()));
+            agent.setAltId(record.actor()).setName(name);
+        });
         event.getSource()
                 .setObserver(new Reference().setDisplay(OBSERVER))
                 .addType(new Coding(SOURCE_TYPE_SYSTEM, "4", "Application Server"));
@@ -142,6 +152,7 @@ public final class AuditEventBundleBuilder {
     private static Coding eventType(AuditAction action) {
         return switch (action) {
             case QUEUE_VIEWED -> new Coding(DICOM, "110112", "Query");
+            case ACCESS_DENIED, NOT_FOUND -> new Coding(DICOM, "110113", "Security Alert");
             case AUDIT_READ -> new Coding(DICOM, "110101", "Audit Log Used");
             case INTAKE_VIEWED, REVIEWED, OVERRIDDEN, REDELIVERY_REQUESTED, RETRIAGED ->
                     new Coding(DICOM, "110110", "Patient Record");
@@ -153,6 +164,7 @@ public final class AuditEventBundleBuilder {
         return switch (action) {
             case QUEUE_VIEWED -> "Review queue";
             case AUDIT_READ -> "Audit trail";
+            case ACCESS_DENIED, NOT_FOUND -> "Patient data";
             default -> OBSERVER;
         };
     }

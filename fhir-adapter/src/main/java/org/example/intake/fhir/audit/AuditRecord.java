@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
  *
  * @param id           the record's own id, unique in the trail (e.g. a UUID or a database key); not blank
  * @param at           when it happened
- * @param actor        the user name of who did it; not blank
+ * @param actor        who did it: their stable id ({@link AuditActor#id()}, the identity provider's {@code sub}, or
+ *                     {@code system:...}); in records made before names were kept apart, the user name; not blank
+ * @param actorName    the name of who did it as it was then ({@link AuditActor#name()}); never null; empty only in
+ *                     records made before names were kept apart, whose {@code actor} is the user name
  * @param action       what they did
  * @param submissionId the submission it was about, when it was about one; never null; when present, a
  *                     submission id (1 to 64 letters, digits, '-' or '.')
@@ -23,15 +26,19 @@ import java.util.regex.Pattern;
  *                     not blank; never anything a patient wrote, since the audit trail is read more widely
  *                     than the record
  */
-public record AuditRecord(String id, Instant at, String actor, AuditAction action, Optional<String> submissionId,
-        Optional<String> patientId, String detail) {
+public record AuditRecord(String id, Instant at, String actor, Optional<String> actorName, AuditAction action,
+        Optional<String> submissionId, Optional<String> patientId, String detail) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     public AuditRecord {
         requireText(id, "id");
         Objects.requireNonNull(at, "at");
-        requireText(actor, "actor (a user name)");
+        requireText(actor, "actor (a user's id)");
+        Objects.requireNonNull(actorName, "actorName (Optional.empty() for an old record)");
+        if (actorName.isPresent() && actorName.get().isBlank()) {
+            throw new IllegalArgumentException("an actor's name must not be blank");
+        }
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(submissionId, "submissionId (Optional.empty() for none)");
         if (submissionId.isPresent() && !ID.matcher(submissionId.get()).matches()) {
@@ -42,6 +49,24 @@ public record AuditRecord(String id, Instant at, String actor, AuditAction actio
             throw new IllegalArgumentException("a patient id is a FHIR id: 1 to 64 letters, digits, '-' or '.'");
         }
         requireText(detail, "detail");
+    }
+
+    /** A record of what this actor did. */
+    public AuditRecord(String id, Instant at, AuditActor actor, AuditAction action, Optional<String> submissionId,
+            Optional<String> patientId, String detail) {
+        this(id, at, Objects.requireNonNull(actor, "actor").id(), Optional.of(actor.name()), action, submissionId,
+                patientId, detail);
+    }
+
+    /** A record as made before names were kept apart from ids: {@code actor} is the user name, no name beside it. */
+    public AuditRecord(String id, Instant at, String actor, AuditAction action, Optional<String> submissionId,
+            Optional<String> patientId, String detail) {
+        this(id, at, actor, Optional.empty(), action, submissionId, patientId, detail);
+    }
+
+    /** The name to show for who did it: the name kept beside the id, or, in an old record, the actor itself. */
+    public String actorDisplay() {
+        return actorName.orElse(actor);
     }
 
     private static void requireText(String value, String name) {

@@ -58,7 +58,10 @@ class AuditEventBundleBuilderUnitTests {
         assertThat(event.getAgent()).singleElement().satisfies(agent -> {
             assertThat(agent.getRequestor()).isTrue();
             assertThat(agent.getWho().getDisplay()).isEqualTo("dr.ng");
+            assertThat(agent.getWho().getIdentifier().getValue()).isEqualTo(AuditRecords.SUB);
             assertThat(agent.getWho().hasReference()).isFalse();
+            assertThat(agent.getAltId()).isEqualTo(AuditRecords.SUB);
+            assertThat(agent.getName()).isEqualTo("dr.ng");
             assertThat(agent.getType().getCodingFirstRep().getCode()).isEqualTo("humanuser");
         });
         assertThat(event.getSource().getObserver().getDisplay()).isEqualTo("Buttock-cramp intake");
@@ -81,11 +84,40 @@ class AuditEventBundleBuilderUnitTests {
 
         assertThat(events).extracting(AuditEvent::getAction).containsExactly(AuditEvent.AuditEventAction.R,
                 AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U, AuditEvent.AuditEventAction.U,
-                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U);
-        assertThat(events).extracting(e -> e.getType().getCode())
-                .containsExactly("110112", "110110", "110110", "110110", "110110", "110101", "110110");
+                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U,
+                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.E);
+        assertThat(events).extracting(e -> e.getType().getCode()).containsExactly("110112", "110110", "110110",
+                "110110", "110110", "110101", "110110", "110113", "110113");
         assertThat(events).extracting(e -> e.getSubtypeFirstRep().getCode()).containsExactly("queue-viewed",
-                "intake-viewed", "reviewed", "overridden", "redelivery-requested", "audit-read", "retriaged");
+                "intake-viewed", "reviewed", "overridden", "redelivery-requested", "audit-read", "retriaged",
+                "access-denied", "not-found");
+    }
+
+    @Test
+    void aRefusedAttempt_isASecurityAlertWithAMinorFailure_andEveryOtherActionASuccess() {
+        List<AuditEvent> events = events(builder.build(AuditRecords.oneOfEach("a11")));
+
+        assertThat(events).filteredOn(e -> e.getType().getCode().equals("110113"))
+                .extracting(AuditEvent::getOutcome).containsOnly(AuditEvent.AuditEventOutcome._4).hasSize(2);
+        assertThat(events).filteredOn(e -> !e.getType().getCode().equals("110113"))
+                .extracting(AuditEvent::getOutcome).containsOnly(AuditEvent.AuditEventOutcome._0);
+        AuditEvent denied = only(AuditRecords.of("a12", AuditAction.ACCESS_DENIED, Optional.empty(), Optional.empty(),
+                "GET /api/queue: 403"));
+        assertThat(denied.getEntity()).singleElement().satisfies(entity -> {
+            assertThat(entity.getName()).isEqualTo("Patient data");
+            assertThat(entity.getDescription()).isEqualTo("GET /api/queue: 403");
+        });
+    }
+
+    @Test
+    void anOldRecord_whoseActorIsTheUserName_showsItAsBeforeWithoutAnIdentifier() {
+        AuditEvent event = only(AuditRecords.old("a13", AuditAction.REVIEWED, Optional.of("sub-9"),
+                Optional.of("alex"), "Recorded a review"));
+
+        assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo("dr.ng");
+        assertThat(event.getAgentFirstRep().getWho().hasIdentifier()).isFalse();
+        assertThat(event.getAgentFirstRep().hasAltId()).isFalse();
+        assertThat(event.getAgentFirstRep().hasName()).isFalse();
     }
 
     @Test

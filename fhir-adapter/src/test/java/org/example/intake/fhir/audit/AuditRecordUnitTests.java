@@ -19,6 +19,33 @@ class AuditRecordUnitTests {
         assertThat(record.submissionId()).contains("sub-1");
         assertThat(record.patientId()).contains("alex");
         assertThat(record.at()).isEqualTo(AuditRecords.AT);
+        assertThat(record.actor()).isEqualTo(AuditRecords.SUB);
+        assertThat(record.actorName()).contains("dr.ng");
+        assertThat(record.actorDisplay()).isEqualTo("dr.ng");
+    }
+
+    @Test
+    void anOldRecord_hasNoNameBesideTheActor_andShowsTheActorItself() {
+        AuditRecord record = AuditRecords.old("r-2", AuditAction.REVIEWED, Optional.of("sub-1"), Optional.of("alex"),
+                "Recorded a review");
+
+        assertThat(record.actor()).isEqualTo("dr.ng");
+        assertThat(record.actorName()).isEmpty();
+        assertThat(record.actorDisplay()).isEqualTo("dr.ng");
+    }
+
+    @Test
+    void anActor_needsAnIdOfAtMost100CharactersAndAName_andALongNameIsCut() {
+        assertThat(new AuditActor("x".repeat(100), "n").id()).hasSize(100);
+        assertThatIllegalArgumentException().isThrownBy(() -> new AuditActor("x".repeat(101), "n"))
+                .withMessageContaining("at most 100");
+        assertThatIllegalArgumentException().isThrownBy(() -> new AuditActor(" ", "n")).withMessageContaining("id");
+        assertThatIllegalArgumentException().isThrownBy(() -> new AuditActor("i", "")).withMessageContaining("name");
+        assertThat(new AuditActor("i", "n".repeat(255)).name()).hasSize(255).doesNotContain("…");
+        assertThat(new AuditActor("i", "n".repeat(256)).name()).hasSize(255).endsWith("…");
+        assertThat(AuditActor.system("retriage", "Re-triage").id()).isEqualTo("system:retriage");
+        assertThat(AuditActor.system("retriage", "Re-triage").isSystem()).isTrue();
+        assertThat(new AuditActor("system-user", "n").isSystem()).isFalse();
     }
 
     @Test
@@ -65,6 +92,8 @@ class AuditRecordUnitTests {
         assertThat(AuditAction.values()).filteredOn(AuditAction::updates).containsExactly(AuditAction.REVIEWED,
                 AuditAction.OVERRIDDEN, AuditAction.RETRIAGED);
         assertThat(AuditAction.REDELIVERY_REQUESTED.operation()).isEqualTo(AuditAction.Operation.EXECUTE);
+        assertThat(AuditAction.values()).filteredOn(AuditAction::refused).containsExactly(AuditAction.ACCESS_DENIED,
+                AuditAction.NOT_FOUND);
         assertThat(AuditAction.OVERRIDDEN.code()).isEqualTo("overridden");
     }
 }

@@ -8,11 +8,20 @@ import java.util.Optional;
 final class AuditRecords {
 
     static final Instant AT = Instant.parse("2026-11-25T11:00:00.250Z");
+    /** The clinician's {@code sub} at the identity provider, stable whatever their user name. */
+    static final String SUB = "7f1c2e9a-5d41-4b8e-9c3a-2a6f0d8e4b17";
+    static final AuditActor DR_NG = new AuditActor(SUB, "dr.ng");
 
     private AuditRecords() {
     }
 
     static AuditRecord of(String id, AuditAction action, Optional<String> submissionId, Optional<String> patientId,
+            String detail) {
+        return new AuditRecord(id, AT, DR_NG, action, submissionId, patientId, detail);
+    }
+
+    /** A record as made before names were kept apart: the actor is the user name, with no name beside it. */
+    static AuditRecord old(String id, AuditAction action, Optional<String> submissionId, Optional<String> patientId,
             String detail) {
         return new AuditRecord(id, AT, "dr.ng", action, submissionId, patientId, detail);
     }
@@ -33,6 +42,10 @@ final class AuditRecords {
                 of(prefix + "-6", AuditAction.AUDIT_READ, Optional.empty(), Optional.empty(),
                         "Read the audit trail of the last 7 days"),
                 of(prefix + "-7", AuditAction.RETRIAGED, Optional.of(prefix + "-sub"), Optional.of("alex"),
-                        "Re-triaged by rule set 1.2.0: URGENT (FORM-INCOMPLETE); triaged SELF_CARE by rule set 1.1.0"));
+                        "Re-triaged by rule set 1.2.0: URGENT (FORM-INCOMPLETE); triaged SELF_CARE by rule set 1.1.0"),
+                of(prefix + "-8", AuditAction.ACCESS_DENIED, Optional.empty(), Optional.empty(),
+                        "GET /api/queue: 403"),
+                of(prefix + "-9", AuditAction.NOT_FOUND, Optional.of(prefix + "-sub"), Optional.empty(),
+                        "GET /api/intakes/{id}: 404"));
     }
 }
