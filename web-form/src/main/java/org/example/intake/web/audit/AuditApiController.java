@@ -68,7 +68,7 @@ class AuditApiController {
             throw new Refused(HttpStatus.BAD_REQUEST, IssueType.INVALID, "limit must be from 1 to " + MAX_LIMIT + ".");
         }
         List<AuditRecord> records = audit.read(submission.orElse(null), until, count);
-        audit.record(Caller.of(authentication).name(), AuditAction.AUDIT_READ, submission.orElse(null), null,
+        audit.record(Caller.of(authentication).actor(), AuditAction.AUDIT_READ, submission.orElse(null), null,
                 "audit trail read" + submission.map(id -> " for " + id).orElse("") + ": " + records.size()
                         + " record(s)");
         return new Page(records.stream().map(Entry::of).toList());
@@ -78,13 +78,20 @@ class AuditApiController {
     record Page(List<Entry> items) {
     }
 
-    /** One audit record as the API shows it. */
+    /**
+     * One audit record as the API shows it.
+     *
+     * @param actor     who: the identity provider's stable id of the user ({@code sub}), or {@code system:...};
+     *                  in records made before names were kept apart, the user name
+     * @param actorName the user name at the time; absent in records made before names were kept apart
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Entry(String id, Instant at, String actor, String action, String submissionId, String patientId,
-            String detail) {
+    record Entry(String id, Instant at, String actor, String actorName, String action, String submissionId,
+            String patientId, String detail) {
 
         static Entry of(AuditRecord record) {
-            return new Entry(record.id(), record.at(), record.actor(), record.action().name(),
+            return new Entry(record.id(), record.at(), record.actor(), record.actorName().orElse(null),
+                    record.action().name(),
                     record.submissionId().orElse(null), record.patientId().orElse(null), record.detail());
         }
     }

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.fhir.audit.AuditActor;
 import org.example.intake.fhir.audit.AuditRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,9 +25,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public class AuditTrail {
 
-    private static final String COLUMNS = "id, at, actor, action, submission_id, patient_id, detail";
+    private static final String COLUMNS = "id, at, actor, actor_name, action, submission_id, patient_id, detail";
     /** The longest detail kept; longer text is cut (details are lists of ids and filters, not free text). */
     static final int MAX_DETAIL = 8000;
+    /** The most records {@link #recordAll} writes in one go. */
+    static final int MAX_AT_ONCE = 1000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -39,18 +42,20 @@ public class AuditTrail {
     /**
      * Records what a user did, now.
      *
-     * @param actor        the user's name; never null
+     * @param actor        who: their stable id (the token's {@code sub}) and their name; never null
      * @param submissionId the submission concerned, or null for views of many (the detail lists them)
      * @param patientId    the patient concerned, or null
      * @param detail       what exactly, without patient answers; never null
      * @return the record as kept
      */
-    public AuditRecord record(String actor, AuditAction action, String submissionId, String patientId, String detail) {
+    public AuditRecord record(AuditActor actor, AuditAction action, String submissionId, String patientId,
+            String detail) {
         String text = detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
         AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), clock.instant(), actor, action,
                 Optional.ofNullable(submissionId), Optional.ofNullable(patientId), text);
-        jdbc.sql("insert into intake_audit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?)")
-                .params(record.id(), Timestamp.from(record.at()), actor, action.name(), submissionId, patientId, text)
+        jdbc.sql("insert into intake_audit (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(record.id(), Timestamp.from(record.at()), actor.id(), actor.name(), action.name(),
+                        submissionId, patientId, text)
                 .update();
         jdbc.sql("insert into intake_audit_outbox (audit_id, at) values (?, ?)")
                 .params(record.id(), Timestamp.from(record.at())).update();
@@ -59,22 +64,23 @@ public class AuditTrail {
 
     /**
      * Records what one actor did to many submissions, now, in two statements (multi-row inserts)
-     * whatever their number: for work done in batches (re-triage), where a statement per record
-     * would cost more than the work.
+     * whatever their number: for work done in batches (re-triage) and views of many (a queue page,
+     * a record per patient shown), where a statement per record would cost more than the work.
      *
-     * @param entries what was done to each submission; at most 1,000
+     * @param actor   who: their stable id and their name; never null
+     * @param entries what was done to each submission; at most {@value #MAX_AT_ONCE}
      * @return the records as kept, in the order given
      */
-    public List<AuditRecord> recordAll(String actor, AuditAction action, List<Entry> entries) {
+    public List<AuditRecord> recordAll(AuditActor actor, AuditAction action, List<Entry> entries) {
         if (entries.isEmpty()) {
             return List.of();
         }
-        if (entries.size() > 1000) {
-            throw new IllegalArgumentException("at most 1000 records at once");
+        if (entries.size() > MAX_AT_ONCE) {
+            throw new IllegalArgumentException("at most " + MAX_AT_ONCE + " records at once");
         }
         Instant at = clock.instant();
         List<AuditRecord> records = new ArrayList<>(entries.size());
-        List<Object> rows = new ArrayList<>(entries.size() * 7);
+        List<Object> rows = new ArrayList<>(entries.size() * 8);
         List<Object> outbox = new ArrayList<>(entries.size() * 2);
         for (Entry entry : entries) {
             String detail = entry.detail();
@@ -82,13 +88,13 @@ public class AuditTrail {
             AuditRecord record = new AuditRecord(UUID.randomUUID().toString(), at, actor, action,
                     Optional.ofNullable(entry.submissionId()), Optional.ofNullable(entry.patientId()), text);
             records.add(record);
-            rows.addAll(java.util.Arrays.asList(record.id(), Timestamp.from(at), actor, action.name(),
+            rows.addAll(java.util.Arrays.asList(record.id(), Timestamp.from(at), actor.id(), actor.name(), action.name(),
                     entry.submissionId(), entry.patientId(), text));
             outbox.add(record.id());
             outbox.add(Timestamp.from(at));
         }
         jdbc.sql("insert into intake_audit (" + COLUMNS + ") values "
-                        + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?)")))
+                        + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")))
                 .params(rows).update();
         jdbc.sql("insert into intake_audit_outbox (audit_id, at) values "
                         + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?)")))
@@ -136,7 +142,7 @@ public class AuditTrail {
 
     /** Records the EHR does not hold yet, oldest first, at most {@code limit}. */
     public List<AuditRecord> unexported(int limit) {
-        return jdbc.sql("select a.id, a.at, a.actor, a.action, a.submission_id, a.patient_id, a.detail"
+        return jdbc.sql("select a.id, a.at, a.actor, a.actor_name, a.action, a.submission_id, a.patient_id, a.detail"
                         + " from intake_audit_outbox o join intake_audit a on a.id = o.audit_id"
                         + " order by o.at, o.audit_id fetch first ? rows only")
                 .param(limit).query(AuditTrail::row).list();
@@ -156,8 +162,9 @@ public class AuditTrail {
     }
 
     private static AuditRecord row(ResultSet rs, int rowNum) throws SQLException {
+        // Rows written before names were kept apart have the user name in actor and no actor_name.
         return new AuditRecord(rs.getString("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                AuditAction.valueOf(rs.getString("action")), Optional.ofNullable(rs.getString("submission_id")),
+                Optional.ofNullable(rs.getString("actor_name")), AuditAction.valueOf(rs.getString("action")), Optional.ofNullable(rs.getString("submission_id")),
                 Optional.ofNullable(rs.getString("patient_id")), rs.getString("detail"));
     }
 }

@@ -135,7 +135,7 @@ class IntakeApiController {
         String id = SubmissionIds.checked(path);
         Caller caller = Caller.of(authentication);
         if (caller.clinician()) {
-            return clinicians.read(caller.name(), id).map(submission -> IntakeView.forClinician(submission, words))
+            return clinicians.read(caller.actor(), id).map(submission -> IntakeView.forClinician(submission, words))
                     .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND, "No intake " + id + "."));
         }
         // Another patient's submission is as absent as one that does not exist.

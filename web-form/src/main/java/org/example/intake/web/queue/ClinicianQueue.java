@@ -19,6 +19,7 @@ import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.fhir.audit.AuditActor;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryStore;
 import org.example.intake.web.intake.ClinicianReads;
@@ -33,7 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * What clinicians read: the queue and each submission's detail. Every read is written to the
  * audit trail (who, what, when, which submissions and patients) in the same transaction as the
- * read, so nothing is shown that is not recorded. Thread-safe.
+ * read, so nothing is shown that is not recorded: a queue page as one record per patient shown.
+ * A page's own automatic refresh records only the patients newly shown in its view
+ * ({@link ShownBefore}). Thread-safe.
  */
 public class ClinicianQueue implements ClinicianReads {
 
@@ -72,10 +75,10 @@ public class ClinicianQueue implements ClinicianReads {
     /**
      * One page of the queue, as a clinician sees it.
      *
-     * @param clinician the clinician's user name, for the audit trail
+     * @param clinician the clinician, for the audit trail
      * @param page      the page number, from 1 (by offset when no key is given; else the page's label)
      */
-    public QueuePage page(String clinician, QueueFilter filter, int page) {
+    public QueuePage page(AuditActor clinician, QueueFilter filter, int page) {
         return page(clinician, filter, page, null, null);
     }
 
@@ -84,33 +87,39 @@ public class ClinicianQueue implements ClinicianReads {
      * before {@code before}, or else the {@code page}-th page by offset. Keys make any page one
      * index range scan; an offset is fine for the first pages.
      *
-     * @param clinician the clinician's user name, for the audit trail
+     * @param clinician the clinician, for the audit trail
      * @param page      the page's number, from 1
      * @param after     the key of the previous page's last row, or null
      * @param before    the key of the next page's first row, or null
      */
-    public QueuePage page(String clinician, QueueFilter filter, int page, QueueKey after, QueueKey before) {
-        return page(clinician, filter, page, after, before, List.of());
+    public QueuePage page(AuditActor clinician, QueueFilter filter, int page, QueueKey after, QueueKey before) {
+        return page(clinician, filter, page, after, before, List.of(), ShownBefore.NOTHING);
     }
 
     /**
-     * One page of the queue, as {@link #page(String, QueueFilter, int, QueueKey, QueueKey)}, which
+     * One page of the queue, as {@link #page(AuditActor, QueueFilter, int, QueueKey, QueueKey)}, which
      * also says which of the new intakes the page asks after (those its live updates announced) are
      * unreviewed EMERGENCYs that are not among its rows ({@link QueuePage#newEmergencies()}): with
      * more than a page of EMERGENCYs waiting, a new one lands beyond the page, and the page must still
-     * lead the clinician to it. Those are written to the audit trail with the rows.
+     * lead the clinician to it. Those are written to the audit trail with the rows: one record per
+     * patient shown (submission and patient, the page and filter in the detail), but none for those
+     * {@code shownBefore} says this view already recorded; a first load that shows no row is one record
+     * without ids.
      *
-     * @param newIntakes ids of new intakes the page asks after, at most {@value #MAX_NEW_INTAKES}
+     * @param newIntakes  ids of new intakes the page asks after, at most {@value #MAX_NEW_INTAKES}
+     * @param shownBefore what this view of the page already recorded ({@link ShownBefore#NOTHING} for a
+     *                    first load); told of what this read recorded once it is committed
      */
-    public QueuePage page(String clinician, QueueFilter filter, int page, QueueKey after, QueueKey before,
-            Collection<String> newIntakes) {
+    public QueuePage page(AuditActor clinician, QueueFilter filter, int page, QueueKey after, QueueKey before,
+            Collection<String> newIntakes, ShownBefore shownBefore) {
         if (newIntakes.size() > MAX_NEW_INTAKES) {
             throw new IllegalArgumentException("a page asks after at most " + MAX_NEW_INTAKES + " new intakes");
         }
         if (page < 1) {
             throw new IllegalArgumentException("pages count from 1");
         }
-        return transaction.execute(status -> {
+        List<String> recorded = new ArrayList<>();
+        QueuePage result = transaction.execute(status -> {
             List<QueueItem> items;
             boolean hasNext;
             boolean hasPrevious;
@@ -131,25 +140,47 @@ public class ClinicianQueue implements ClinicianReads {
                     .filter(item -> item.level() == Level.EMERGENCY && !item.reviewed() && !shown.contains(item.id()))
                     .sorted(Comparator.comparing(QueueItem::receivedAt).thenComparing(QueueItem::id))
                     .toList();
-            audit.record(clinician, AuditAction.QUEUE_VIEWED, null, null, "queue page " + page
-                    + filter.level().map(level -> ", level " + level).orElse("")
-                    + filter.delivery().map(delivery -> ", delivery " + delivery).orElse("")
-                    + ": " + items.size() + " shown" + (items.isEmpty() ? "" : ": " + items.stream()
-                            .map(item -> item.id() + " (Patient/" + item.patientId() + ")")
-                            .collect(Collectors.joining(", ")))
-                    + (newEmergencies.isEmpty() ? "" : "; new emergency beyond the page: " + newEmergencies.stream()
-                            .map(item -> item.id() + " (Patient/" + item.patientId() + ")")
-                            .collect(Collectors.joining(", "))));
+            recorded.addAll(recordShown(clinician, filter, page, items, newEmergencies, shownBefore));
             return new QueuePage(filter, page, items, hasNext, hasPrevious, store.waiting(), newEmergencies);
         });
+        shownBefore.recorded(recorded);
+        return result;
+    }
+
+    /** Writes a record per patient shown that this view has not recorded yet; returns their submissions' ids. */
+    private List<String> recordShown(AuditActor clinician, QueueFilter filter, int page, List<QueueItem> items,
+            List<QueueItem> newEmergencies, ShownBefore shownBefore) {
+        String where = "queue page " + page + filter.level().map(level -> ", level " + level).orElse("")
+                + filter.delivery().map(delivery -> ", delivery " + delivery).orElse("");
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            QueueItem item = items.get(i);
+            if (!shownBefore.contains(item.id())) {
+                entries.add(new AuditTrail.Entry(item.id(), item.patientId(),
+                        where + ": row " + (i + 1) + " of " + items.size()));
+            }
+        }
+        for (QueueItem item : newEmergencies) {
+            if (!shownBefore.contains(item.id())) {
+                entries.add(new AuditTrail.Entry(item.id(), item.patientId(), where + ": new emergency beyond the page"));
+            }
+        }
+        if (entries.isEmpty()) {
+            if (items.isEmpty() && newEmergencies.isEmpty() && shownBefore.firstLoad()) {
+                audit.record(clinician, AuditAction.QUEUE_VIEWED, null, null, where + ": none shown");
+            }
+            return List.of();
+        }
+        audit.recordAll(clinician, AuditAction.QUEUE_VIEWED, entries); // a page (at most 500) and 20 beyond it
+        return entries.stream().map(AuditTrail.Entry::submissionId).toList();
     }
 
     /**
      * One submission in full, as a clinician sees it; empty when there is none with this id.
      *
-     * @param clinician the clinician's user name, for the audit trail
+     * @param clinician the clinician, for the audit trail
      */
-    public Optional<IntakeDetail> detail(String clinician, String id) {
+    public Optional<IntakeDetail> detail(AuditActor clinician, String id) {
         return transaction.execute(status -> {
             Optional<StoredSubmission> found = submissions.find(id);
             if (found.isEmpty()) {
@@ -166,7 +197,7 @@ public class ClinicianQueue implements ClinicianReads {
      * is none with this id.
      */
     @Override
-    public Optional<StoredSubmission> read(String clinician, String id) {
+    public Optional<StoredSubmission> read(AuditActor clinician, String id) {
         return transaction.execute(status -> {
             Optional<StoredSubmission> found = submissions.find(id);
             found.ifPresent(submission -> audit.record(clinician, AuditAction.INTAKE_VIEWED, id,

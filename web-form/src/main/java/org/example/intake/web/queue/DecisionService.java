@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import org.example.intake.core.triage.Level;
 import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.fhir.audit.AuditActor;
 import org.example.intake.fhir.extract.ClinicalDecision;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryQueue;
@@ -57,11 +58,11 @@ public class DecisionService {
     /**
      * Queues a parked (FAILED) delivery again, with a fresh count of attempts.
      *
-     * @param actor the user asking, for the audit trail
+     * @param actor the user asking (stable id and name), for the audit trail
      * @return the submission as it is now, or empty when there is none with this id
      * @throws IntakeConflict when its delivery is not FAILED (it is delivered or still being tried)
      */
-    public Optional<StoredSubmission> redeliver(String id, String actor) {
+    public Optional<StoredSubmission> redeliver(String id, AuditActor actor) {
         return decide(id, submission -> {
             if (!deliveryStore.requeue(id)) {
                 throw new IntakeConflict("delivery of " + id + " is " + submission.delivery() + ", not FAILED");
@@ -76,19 +77,19 @@ public class DecisionService {
      * A clinician marks a submission reviewed: the EHR's Flag becomes inactive, through the same
      * durable delivery as the submission.
      *
-     * @param clinician the clinician's user name
+     * @param clinician the clinician (stable id and name); the decision names them by name, the audit trail by both
      * @param note      what they want to say about it, or empty
      * @return the submission as it is now, or empty when there is none with this id
      * @throws IntakeConflict          when it is already reviewed
      * @throws IllegalArgumentException when the note is longer than {@value #MAX_TEXT} characters
      */
-    public Optional<StoredSubmission> review(String id, String clinician, Optional<String> note) {
+    public Optional<StoredSubmission> review(String id, AuditActor clinician, Optional<String> note) {
         Optional<String> text = note.map(String::strip).filter(n -> !n.isEmpty());
         if (text.filter(n -> n.length() > MAX_TEXT).isPresent()) {
             throw new IllegalArgumentException("A note is at most " + MAX_TEXT + " characters.");
         }
         return decide(id, submission -> {
-            if (!store.markReviewed(id, decisionTime(submission), clinician, text.orElse(null))) {
+            if (!store.markReviewed(id, decisionTime(submission), clinician.name(), text.orElse(null))) {
                 throw new IntakeConflict("intake " + id + " is already reviewed by "
                         + submission.decision().review().map(ClinicalDecision.Review::by).orElse("someone"));
             }
@@ -102,13 +103,13 @@ public class DecisionService {
      * A clinician replaces the level that counts with their own: the EHR's ServiceRequest and Flag
      * follow it, through the same durable delivery; the triage's own verdict is kept beside it.
      *
-     * @param clinician the clinician's user name
+     * @param clinician the clinician (stable id and name); the decision names them by name, the audit trail by both
      * @param reason    why, required
      * @return the submission as it is now, or empty when there is none with this id
      * @throws IllegalArgumentException when the reason is blank or longer than {@value #MAX_TEXT} characters
      * @throws IntakeConflict          when the level that counts already is this one
      */
-    public Optional<StoredSubmission> override(String id, String clinician, Level level, String reason) {
+    public Optional<StoredSubmission> override(String id, AuditActor clinician, Level level, String reason) {
         Objects.requireNonNull(level, "level");
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
@@ -122,7 +123,7 @@ public class DecisionService {
             if (before == level) {
                 throw new IntakeConflict("intake " + id + " is already " + level);
             }
-            store.override(id, level, before, why, decisionTime(submission), clinician);
+            store.override(id, level, before, why, decisionTime(submission), clinician.name());
             audit.record(clinician, AuditAction.OVERRIDDEN, id, submission.patientId(),
                     "level " + before + " changed to " + level + " (triage said " + submission.level() + "); reason: "
                             + why);

@@ -72,7 +72,7 @@ class QueueApiController {
                     @ApiResponse(responseCode = "400", description = "An unknown level or delivery state, a page that "
                             + "is not a whole number from 1, or a cursor this queue did not make") })
     QueueView queue(@Parameter(hidden = true) QueueQuery query, @Parameter(hidden = true) Authentication authentication) {
-        QueuePage result = queue.page(Caller.of(authentication).name(), query.filter(), query.page(), query.after(),
+        QueuePage result = queue.page(Caller.of(authentication).actor(), query.filter(), query.page(), query.after(),
                 query.before());
         return QueueView.of(result,
                 result.nextCursor() == null ? null
@@ -102,7 +102,7 @@ class QueueApiController {
             @Parameter(hidden = true) Authentication authentication) {
         String id = SubmissionIds.checked(path);
         DecisionRequests.Review request = body == null ? DecisionRequests.Review.NONE : body;
-        return decided(id, decisions.review(id, Caller.of(authentication).name(), request.optionalNote()));
+        return decided(id, decisions.review(id, Caller.of(authentication).actor(), request.optionalNote()));
     }
 
     @PostMapping("/api/intakes/{id}/override")
@@ -130,7 +130,7 @@ class QueueApiController {
             throw new Refused(HttpStatus.UNPROCESSABLE_ENTITY, IssueType.REQUIRED,
                     "Say which level: \"level\" is required.");
         }
-        return decided(id, decisions.override(id, Caller.of(authentication).name(), body.chosen(), body.reason()));
+        return decided(id, decisions.override(id, Caller.of(authentication).actor(), body.chosen(), body.reason()));
     }
 
     @PostMapping("/api/intakes/{id}/redeliver")
@@ -147,7 +147,7 @@ class QueueApiController {
                             + "being tried)") })
     IntakeView redeliver(@PathVariable("id") String path, @Parameter(hidden = true) Authentication authentication) {
         String id = SubmissionIds.checked(path);
-        return decided(id, decisions.redeliver(id, Caller.of(authentication).name()));
+        return decided(id, decisions.redeliver(id, Caller.of(authentication).actor()));
     }
 
     private IntakeView decided(String id, Optional<StoredSubmission> decided) {

@@ -13,6 +13,7 @@ import org.example.intake.web.delivery.DeliveryState;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.intake.SubmissionIds;
 import org.example.intake.web.security.Caller;
+import org.example.intake.web.security.IntakeBrowserSecurity;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
@@ -61,21 +63,28 @@ class QueuePageController {
     }
 
     @GetMapping
-    String queue(QueueQuery query, @RequestParam Optional<List<String>> newEmergency,
-            Authentication authentication, Model model) {
-        rows(query, newEmergency, authentication, model);
+    String queue(QueueQuery query, @RequestParam Optional<List<String>> newEmergency, @RequestParam Optional<String> view,
+            @RequestHeader(name = IntakeBrowserSecurity.AUTO_REFRESH, required = false) String autoRefresh,
+            HttpSession session, Authentication authentication, Model model) {
+        rows(query, newEmergency, QueueViews.in(session).view(view.orElse(null), autoRefresh != null), authentication,
+                model);
         return "clinician/queue";
     }
 
     /**
      * The queue's rows alone, for the page to fetch when an event says the queue changed. The page
      * names the new EMERGENCY intakes it learned of ({@code newEmergency}, repeated): those that are
-     * still unreviewed EMERGENCYs but not among the rows get a notice with a link to each.
+     * still unreviewed EMERGENCYs but not among the rows get a notice with a link to each. The page sends its
+     * view's id back ({@code view}) with its automatic refreshes: those record only the patients newly shown in
+     * that view ({@link QueueViews}).
      */
     @GetMapping("/queue-rows")
     String queueRows(QueueQuery query, @RequestParam Optional<List<String>> newEmergency,
-            Authentication authentication, Model model) {
-        rows(query, newEmergency, authentication, model);
+            @RequestParam Optional<String> view,
+            @RequestHeader(name = IntakeBrowserSecurity.AUTO_REFRESH, required = false) String autoRefresh,
+            HttpSession session, Authentication authentication, Model model) {
+        rows(query, newEmergency, QueueViews.in(session).view(view.orElse(null), autoRefresh != null), authentication,
+                model);
         return "clinician/queue :: rows";
     }
 
@@ -88,7 +97,7 @@ class QueuePageController {
     @GetMapping("/intakes/{id}")
     String detail(@PathVariable("id") String path, Authentication authentication, Model model) {
         String id = SubmissionIds.checked(path);
-        IntakeDetail detail = queue.detail(Caller.of(authentication).name(), id)
+        IntakeDetail detail = queue.detail(Caller.of(authentication).actor(), id)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no intake " + id));
         model.addAttribute("detail", detail);
         model.addAttribute("s", detail.submission());
@@ -106,7 +115,7 @@ class QueuePageController {
             RedirectAttributes redirect) {
         String id = SubmissionIds.checked(path);
         return decide(id, redirect, "Marked reviewed. The health record's flag will be made inactive.", () ->
-                decisions.review(id, Caller.of(authentication).name(), note));
+                decisions.review(id, Caller.of(authentication).actor(), note));
     }
 
     @PostMapping("/intakes/{id}/override")
@@ -127,7 +136,7 @@ class QueuePageController {
         try {
             return decide(id, redirect, "Level changed to " + QueueRow.label(chosen.get())
                     + ". The health record's referral and flag will follow.",
-                    () -> decisions.override(id, Caller.of(authentication).name(), chosen.get(), reason.get()));
+                    () -> decisions.override(id, Caller.of(authentication).actor(), chosen.get(), reason.get()));
         } catch (IllegalArgumentException e) {
             return refused(id, redirect, Map.of("reason", e.getMessage()), level.orElse(null), reason.orElse(""));
         }
@@ -137,18 +146,19 @@ class QueuePageController {
     String redeliver(@PathVariable("id") String path, Authentication authentication, RedirectAttributes redirect) {
         String id = SubmissionIds.checked(path);
         return decide(id, redirect, "Queued for delivery to the health record again.",
-                () -> decisions.redeliver(id, Caller.of(authentication).name()));
+                () -> decisions.redeliver(id, Caller.of(authentication).actor()));
     }
 
-    private void rows(QueueQuery query, Optional<List<String>> newEmergency, Authentication authentication,
-            Model model) {
+    private void rows(QueueQuery query, Optional<List<String>> newEmergency, QueueViews.View view,
+            Authentication authentication, Model model) {
         // Ids as the API makes them; anything else names no intake. A page asks after a few at most.
         List<String> asked = newEmergency.orElse(List.of()).stream().filter(SubmissionIds::isWellFormed)
                 .distinct().limit(ClinicianQueue.MAX_NEW_INTAKES).toList();
-        QueuePage result = queue.page(Caller.of(authentication).name(), query.filter(), query.page(), query.after(),
-                query.before(), asked);
+        QueuePage result = queue.page(Caller.of(authentication).actor(), query.filter(), query.page(), query.after(),
+                query.before(), asked, view);
         Instant now = clock.instant();
         model.addAttribute("queue", result);
+        model.addAttribute("view", view.id());
         model.addAttribute("notice", EmergencyNotice.of(result, now));
         model.addAttribute("rows", result.items().stream().map(item -> QueueRow.of(item, now)).toList());
         model.addAttribute("levels", Level.values());

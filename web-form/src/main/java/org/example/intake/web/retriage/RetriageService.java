@@ -13,6 +13,7 @@ import org.example.intake.core.triage.TriageOutcome;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.audit.AuditAction;
+import org.example.intake.fhir.audit.AuditActor;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.delivery.DeliveryQueue;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * QuestionnaireResponse is read again (fhir-adapter's reader) and triaged by the current rules
  * (intake-core's engine, which reads older answers into the current questionnaire's terms), and
  * the new verdict is stored beside the original one, which (with the advice the patient was
- * shown) is never rewritten. Each re-triage is in the audit trail (actor {@value #ACTOR}).
+ * shown) is never rewritten. Each re-triage is in the audit trail (actor {@code system:retriage}).
  *
  * <p>A more urgent verdict raises the level that counts: the queue sorts and shows it, and a new
  * revision of the submission goes to the EHR through its one delivery job, carried like a
@@ -40,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RetriageService {
 
     /** The audit trail's actor for re-triage: the service itself, not a user. */
-    public static final String ACTOR = "system:retriage";
+    public static final AuditActor ACTOR = AuditActor.system("retriage", "Re-triage (the intake service)");
 
     private static final Logger log = LoggerFactory.getLogger(RetriageService.class);
 

@@ -15,6 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 
 import org.example.intake.web.FhirErrors;
 import org.example.intake.web.IntakeProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,6 +32,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.DisableEncodeUrlFilter;
 
 /**
@@ -49,7 +51,7 @@ public class IntakeApiSecurity {
     @Bean
     @Order(90)
     SecurityFilterChain intakeApiSecurityChain(HttpSecurity http, IntakeProperties properties,
-            FhirContext intakeFhirContext) throws Exception {
+            FhirContext intakeFhirContext, ObjectProvider<RefusedRequests> refusals) throws Exception {
         JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
         authentication.setJwtGrantedAuthoritiesConverter(new KeycloakRealmRoles());
         http.securityMatcher(PATHS)
@@ -74,6 +76,7 @@ public class IntakeApiSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable()) // bearer tokens only: no cookie to ride on
                 .requestCache(cache -> cache.disable());
+        refusals.ifAvailable(told -> http.addFilterAfter(new RefusalWatch(told), SecurityContextHolderFilter.class));
         return http.build();
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.example.intake.web.IntakeProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +35,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
  * The pages' security, and only the pages': this chain matches the patients' pages under
@@ -56,13 +58,18 @@ public class IntakeBrowserSecurity {
     public static final String FORBIDDEN_PAGE = "/intake/assets/forbidden.html";
     /** The service unavailable page, for anyone: it is what a patient reads when the login fails too. */
     public static final String UNAVAILABLE_PAGE = "/intake/unavailable.html";
+    /**
+     * The header the pages' scripts set on requests the user did not make (the queue's automatic refresh): such a
+     * request does not keep the session alive, and the queue records only the patients it newly shows.
+     */
+    public static final String AUTO_REFRESH = SessionLifetime.AUTO_REFRESH;
     /** Where a browser starts logging in. */
     public static final String LOGIN = "/intake/oauth2/authorization/" + REGISTRATION;
 
     @Bean
     @Order(91)
     SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties,
-            ApplicationEventPublisher events) throws Exception {
+            ApplicationEventPublisher events, ObjectProvider<RefusedRequests> refusals) throws Exception {
         IntakeProperties.Security security = properties.security();
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(security));
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -96,6 +103,7 @@ public class IntakeBrowserSecurity {
                         .logoutSuccessHandler(signOut))
                 .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC(), events),
                         LogoutFilter.class);
+        refusals.ifAvailable(told -> http.addFilterAfter(new RefusalWatch(told), SecurityContextHolderFilter.class));
         return http.build();
     }
 

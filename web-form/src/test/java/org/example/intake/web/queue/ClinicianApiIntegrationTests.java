@@ -466,11 +466,12 @@ class ClinicianApiIntegrationTests extends WebFormTestSupport {
         List<String> actions = new ArrayList<>();
         json(trail).get("items").forEach(item -> {
             actions.add(item.get("action").asText());
-            assertThat(item.get("actor").asText()).isEqualTo("dr-audit");
+            assertThat(item.get("actorName").asText()).isEqualTo("dr-audit");
+            assertThat(item.get("actor").asText()).as("the token's sub").matches("[0-9a-f-]{36}");
             assertThat(item.get("patientId").asText()).isEqualTo("a-1");
             assertThat(item.get("at").asText()).isNotBlank();
         });
-        assertThat(actions).containsExactly("REVIEWED", "OVERRIDDEN", "INTAKE_VIEWED");
+        assertThat(actions).containsExactly("QUEUE_VIEWED", "REVIEWED", "OVERRIDDEN", "INTAKE_VIEWED");
         JsonNode all = json(call("GET", "/api/audit?limit=50", null, TestTokens.admin())).get("items");
         assertThat(all.get(0).get("action").asText()).isEqualTo("AUDIT_READ"); // reading the trail is recorded too
         assertThat(all.findValuesAsText("action")).contains("QUEUE_VIEWED");

@@ -10,6 +10,7 @@ import org.example.intake.core.answers.Question;
 import org.example.intake.core.triage.Level;
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.WebFormTestSupport;
+import org.example.intake.fhir.audit.AuditActor;
 import org.example.intake.web.audit.AuditTrail;
 import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.intake.SubmissionService;
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** A decision, its audit record and its delivery job are one transaction: none is kept without the others. */
 class DecisionServiceTransactionTests extends WebFormTestSupport {
+
+    private static final AuditActor DR_TEST = new AuditActor("5c4d3b2a-0000-4000-8000-00000000d7e5", "dr-test");
 
     @Autowired
     SubmissionService service;
@@ -39,8 +42,8 @@ class DecisionServiceTransactionTests extends WebFormTestSupport {
             throw new IllegalStateException("the job table is gone");
         }, new TransactionTemplate(transactions), Clock.systemUTC(), event -> { }, audit);
 
-        assertThatIllegalStateException().isThrownBy(() -> failingQueue.review(id, "dr-test", Optional.empty()));
-        assertThatIllegalStateException().isThrownBy(() -> failingQueue.override(id, "dr-test", Level.SOON, "reason"));
+        assertThatIllegalStateException().isThrownBy(() -> failingQueue.review(id, DR_TEST, Optional.empty()));
+        assertThatIllegalStateException().isThrownBy(() -> failingQueue.override(id, DR_TEST, Level.SOON, "reason"));
 
         StoredSubmission unchanged = store.find(id).orElseThrow();
         assertThat(unchanged.decision().isNone()).isTrue();

@@ -207,7 +207,8 @@ class RetriageIntegrationTests extends WebFormTestSupport {
         retriage.run();
 
         assertThat(retriageRecords(raised)).singleElement().satisfies(record -> {
-            assertThat(record.actor()).isEqualTo(RetriageService.ACTOR);
+            assertThat(record.actor()).isEqualTo("system:retriage");
+            assertThat(record.actorName()).contains(RetriageService.ACTOR.name());
             assertThat(record.patientId()).hasValue("rt-audit-1");
             assertThat(record.detail()).contains("rule set 1.2.0", "URGENT", "FORM-INCOMPLETE", "SELF_CARE",
                     "rule set 1.1.0", "raised");

@@ -96,6 +96,9 @@ class RetriagePostgresIntegrationTests {
         long done = progress.stream().mapToLong(p -> ((Number) p.details().get("done")).longValue()).sum();
         assertThat(done).as("re-triaged by either node").isEqualTo(2L * EACH);
         assertThat(count(jdbc, "select count(*) from intake_audit where action = 'RETRIAGED'")).isEqualTo(2L * EACH);
+        assertThat(count(jdbc, "select count(*) from intake_audit where action = 'RETRIAGED' and actor = 'system:retriage'"
+                + " and actor_name = '" + RetriageService.ACTOR.name() + "'")).as("V11's actor_name on PostgreSQL")
+                .isEqualTo(2L * EACH);
         assertThat(count(jdbc, "select count(distinct submission_id) from intake_audit where action = 'RETRIAGED'"))
                 .isEqualTo(2L * EACH);
         assertThat(count(jdbc, "select count(*) from intake_submission where retriage_rule_set = '1.2.0'"
