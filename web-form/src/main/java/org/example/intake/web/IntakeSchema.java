@@ -9,6 +9,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
@@ -75,6 +76,11 @@ public class IntakeSchema implements InitializingBean {
                 "classpath:db/intake/retriage/common");
     }
 
+    /** The migrations written in Java (their versions among the scripts'): V10 chains the audit records already there. */
+    static JavaMigration[] javaMigrations() {
+        return new JavaMigration[] { new ChainExistingAuditRecords() };
+    }
+
     /** What the shared scripts' placeholders stand for: {@code long_text}, clob on H2, text on PostgreSQL. */
     static Map<String, String> placeholders(String vendor) {
         return Map.of("long_text", vendor.equals("h2") ? "clob" : "text");
@@ -87,6 +93,7 @@ public class IntakeSchema implements InitializingBean {
                 .dataSource(dataSource)
                 .locations(locations(vendor).toArray(String[]::new))
                 .placeholders(placeholders(vendor))
+                .javaMigrations(javaMigrations())
                 .table("intake_schema_history")
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
