@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
@@ -24,6 +26,8 @@ import org.example.intake.fhir.Responses;
 import org.example.intake.fhir.audit.AuditChain;
 import org.example.intake.fhir.audit.ChainVerification;
 import org.example.intake.testsupport.db.PostgresSchema;
+import org.example.intake.web.IntakeDatabaseProperties;
+import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.PostgresNodes;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
@@ -34,6 +38,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The audit trail on PostgreSQL with two roles ({@code intake.database.owner.*}): the migrations run as the owner,
@@ -117,6 +122,29 @@ class AuditIntegrityIntegrationTests {
                 .contains("must be owner");
         assertThat(refusalAsApp("drop table intake_audit_exported")).contains("must be owner");
         assertThat(refusalAsApp("select count(*) from intake_schema_history")).contains("permission denied");
+    }
+
+    @Test
+    void everyStartGrantsTheAppRoleExactlyItsRights_takingBackWhatWasGrantedByHand() throws Exception {
+        asOwner("grant update, delete on intake_audit to " + schema.appRole());
+        assertThatCode(() -> asApp("update intake_audit set detail = detail where seq = 0")).doesNotThrowAnyException();
+
+        new IntakeSchema(new DriverManagerDataSource(schema.jdbcUrl(), schema.appRole(), ""), twoRoles())
+                .afterPropertiesSet();
+
+        assertThat(refusalAsApp("update intake_audit set detail = detail where seq = 0")).contains("permission denied");
+    }
+
+    @Test
+    void aHostConnectingAsTheOwnerIsRefused() {
+        DriverManagerDataSource asOwner = new DriverManagerDataSource(schema.jdbcUrl(), schema.ownerRole(), "");
+
+        assertThatIllegalStateException().isThrownBy(() -> new IntakeSchema(asOwner, twoRoles()).afterPropertiesSet())
+                .withMessageContaining("connects as the owner");
+    }
+
+    private static IntakeDatabaseProperties twoRoles() {
+        return new IntakeDatabaseProperties(new IntakeDatabaseProperties.Owner(schema.ownerRole(), null), null);
     }
 
     @Test
