@@ -36,9 +36,16 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * Versions are unique across every location and keep the order of creation: the submissions
  * (V1, intake) before what adds to them or refers to them (delivery's job table V2, the queue's
  * review V3, delivery's history V4, the audit trail V5 and its append-only trigger V6, the
- * replaced level V7, re-triage V8). The one type the shared scripts spell differently per
- * database is a Flyway placeholder ({@link #placeholders}). {@code IntakeSchemaTests} fails when a
- * script lies outside these locations.
+ * replaced level V7, re-triage V8, the audit trail's hash chain columns, its head and the insert-only
+ * export tracking that replaces the outbox V9, the chaining of the records already there V10 (Java:
+ * {@link #javaMigrations}), the PostgreSQL guard against TRUNCATE of the trail V10.1). The one type the
+ * shared scripts spell differently per database is a Flyway placeholder ({@link #placeholders}).
+ * {@code IntakeSchemaTests} fails when a script lies outside these locations.
+ *
+ * <p>Who runs them ({@link IntakeDatabaseProperties}): by default the DataSource's user, which then owns
+ * every table (one role: development, tests, the demo on H2). With {@code intake.database.owner.*} (PostgreSQL
+ * only) they run as that owner on the DataSource's JDBC URL, and the owner then grants the application's role
+ * just what it needs ({@link AppRoleGrants}), on every start.
  */
 public class IntakeSchema implements InitializingBean {
 
