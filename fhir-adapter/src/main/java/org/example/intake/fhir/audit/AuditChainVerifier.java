@@ -26,14 +26,18 @@ public final class AuditChainVerifier {
     }
 
     /**
-     * Verifies the chain in the database this connection reaches (its current schema). On PostgreSQL the rows are
-     * read in one transaction, so that the driver streams them; the connection's auto-commit is put back.
+     * Verifies the chain in the database this connection reaches (its current schema). The head and the rows are
+     * read in one repeatable-read transaction, so that records appended meanwhile are in neither (or the chain would
+     * seem longer than its head), and PostgreSQL's driver streams the rows; the connection's auto-commit and
+     * isolation are put back.
      *
      * @throws SQLException when the tables cannot be read
      */
     public static ChainVerification verify(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
+        int isolation = connection.getTransactionIsolation();
         connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         try {
             Head head = head(connection);
             try (PreparedStatement statement = connection.prepareStatement(ROWS)) {
@@ -44,6 +48,7 @@ public final class AuditChainVerifier {
             }
         } finally {
             connection.rollback();
+            connection.setTransactionIsolation(isolation);
             connection.setAutoCommit(autoCommit);
         }
     }

@@ -170,16 +170,26 @@ public class AuditTrail {
 
     /** Records the EHR does not hold yet, in chain order, at most {@code limit}. */
     public List<AuditRecord> unexported(int limit) {
-        long through = exportedThrough.get();
-        long head = jdbc.sql("select seq from intake_audit_head where id = 1").query(Long.class).single();
+        long head = headSeq();
         List<Map.Entry<Long, AuditRecord>> found = jdbc.sql("select " + COLUMNS + ", seq from intake_audit a"
                         + NOT_EXPORTED + " order by a.seq fetch first ? rows only")
-                .params(through, limit).query((rs, n) -> Map.entry(rs.getLong("seq"), row(rs, n))).list();
-        // Every record up to the head was committed before the search began; the search found none of them
-        // unexported before the first it returns (or none at all).
-        exportedThrough.accumulateAndGet(found.isEmpty() ? head : Math.min(head, found.get(0).getKey() - 1),
-                Math::max);
+                .params(exportedThrough.get(), limit).query((rs, n) -> Map.entry(rs.getLong("seq"), row(rs, n))).list();
+        learn(head, found.isEmpty() ? null : found.get(0).getKey());
         return found.stream().map(Map.Entry::getValue).toList();
+    }
+
+    private long headSeq() {
+        return jdbc.sql("select seq from intake_audit_head where id = 1").query(Long.class).single();
+    }
+
+    /**
+     * Moves {@link #exportedThrough} on after a search that began after reading the head's {@code head} found
+     * {@code firstUnexported} first (null: none). Every record up to the head was committed before the search began
+     * (appends hold the head until they commit), so none of them before the first found is unexported.
+     */
+    private void learn(long head, Long firstUnexported) {
+        exportedThrough.accumulateAndGet(firstUnexported == null ? head : Math.min(head, firstUnexported - 1),
+                Math::max);
     }
 
     /** Notes, insert-only, that the EHR now holds these records; those noted already are left as they are. */
@@ -193,8 +203,11 @@ public class AuditTrail {
         }
     }
 
-    /** How many records the EHR does not hold yet. */
+    /** How many records the EHR does not hold yet (counted from the first, learnt once per node, not every time). */
     public long countUnexported() {
+        long head = headSeq();
+        learn(head, jdbc.sql("select a.seq from intake_audit a" + NOT_EXPORTED + " order by a.seq fetch first 1 rows only")
+                .param(exportedThrough.get()).query(Long.class).optional().orElse(null));
         return jdbc.sql("select count(*) from intake_audit a" + NOT_EXPORTED).param(exportedThrough.get())
                 .query(Long.class).single();
     }
