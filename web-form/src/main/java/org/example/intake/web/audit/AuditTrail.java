@@ -47,8 +47,9 @@ public class AuditTrail {
     private final Clock clock;
     private final TransactionOperations transaction;
     /**
-     * Every record up to this sequence number is known to be in the EHR (a hint learnt by this node's export runs,
-     * 0 at start): the search for unexported records starts after it instead of at the first record.
+     * Every record up to this sequence number is known to be in the EHR (learnt by this node's searches for
+     * unexported records, 0 at start; the export tracking is insert-only, so it stays true): the searches start
+     * after it instead of at the first record.
      */
     private final AtomicLong exportedThrough = new AtomicLong();
 
@@ -109,7 +110,7 @@ public class AuditTrail {
             Head last = jdbc.sql("select seq, hash from intake_audit_head where id = 1 for update")
                     .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                     .optional().orElseThrow(() -> new IllegalStateException("intake_audit_head has no row"));
-            // The time is taken under the lock, so that later links never have earlier times.
+            // The time is taken under the lock, so that on one clock later links never have earlier times.
             List<AuditRecord> records = recordsAt.apply(AuditChain.storable(clock.instant()));
             List<Object> rows = new ArrayList<>(records.size() * 10);
             long seq = last.seq();
