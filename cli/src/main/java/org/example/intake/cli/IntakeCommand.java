@@ -33,7 +33,8 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * The {@code intake} command line (the README's "Command line"): {@code triage FILE...},
- * {@code validate FILE} and {@code extract FILE}, each with {@code --max-record-bytes N}. Exit status 0 when every
+ * {@code validate FILE} and {@code extract FILE}, each with {@code --max-record-bytes N}, and
+ * {@code audit-verify --jdbc-url URL} ({@link AuditVerifyCommand}). Exit status 0 when every
  * response was valid, 1 when one was refused (a response over the size limit too), 2 for bad usage or a file that
  * cannot be read.
  *
@@ -63,6 +64,10 @@ public final class IntakeCommand {
                                QuestionnaireResponse in FILE (or its OperationOutcome when it is refused).
               ehr              Run the EHR sandbox, a HAPI FHIR JPA server, at http://localhost:8090/fhir
                                (EHR_PORT to change it) in the foreground (the ./intake launcher runs it).
+              audit-verify --jdbc-url URL [--user U]
+                               Check the web app's audit trail (its hash chain) in the database at URL, e.g.
+                               jdbc:postgresql://HOST:5432/DB?currentSchema=S; the password, if any, from
+                               INTAKE_DB_PASSWORD. Prints OK or the first broken link; exit 0 OK, 1 broken.
 
             Options (triage, validate, extract):
               --max-record-bytes N
@@ -142,6 +147,7 @@ public final class IntakeCommand {
             case "validate" -> validate(Arguments.parse(rest, err), in, out, err);
             case "extract" -> extract(Arguments.parse(rest, err), in, out, err);
             case "ehr" -> usageError(err, "ehr runs the EHR sandbox's own jar: start it with ./intake ehr");
+            case "audit-verify" -> AuditVerifyCommand.run(rest, System.getenv(), out, err);
             default -> usageError(err, "unknown command: " + args[0]);
         };
     }

@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Import;
  * The buttock-cramp intake as a plugin: a Spring Boot host that adds this module gets the
  * patients' pages and API, the clinicians' queue and review, its store (tables created in the
  * host's database), durable delivery to the EHR, the audit trail, re-triage of waiting
- * submissions when the rule set changes, and the security of its own paths. Settings under {@code intake.*} ({@link IntakeProperties});
+ * submissions when the rule set changes, and the security of its own paths. Settings under {@code intake.*} ({@link IntakeProperties};
+ * the database roles under {@code intake.database.*}, {@link IntakeDatabaseProperties});
  * {@code intake.enabled=false} turns it all off.
  * <p>
  * It leaves the rest of the host as it was. Its security chains match only its own paths, and it
@@ -39,7 +40,7 @@ import org.springframework.context.annotation.Import;
         SecurityAutoConfiguration.class },
         afterName = "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration")
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(IntakeProperties.class)
+@EnableConfigurationProperties({ IntakeProperties.class, IntakeDatabaseProperties.class })
 @Import({ FhirWebConfiguration.class, AdviceConfiguration.class, IntakeConfiguration.class, AuditConfiguration.class, DeliveryConfiguration.class,
         IntakeApiSecurity.class, IntakeBrowserSecurity.class, QueueConfiguration.class, RetriageConfiguration.class,
         OperationsConfiguration.class })

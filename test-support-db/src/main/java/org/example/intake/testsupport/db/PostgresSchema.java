@@ -16,6 +16,10 @@ import java.util.regex.Pattern;
  * A throwaway schema in the machine's PostgreSQL (127.0.0.1:5432, database {@code test}, user
  * {@code postgres}, trust auth): created by {@link #create}, dropped with everything in it by
  * {@link #close()}. Every test of this repository that runs on PostgreSQL makes its schema here. An application gets it with {@link #jdbcUrl()} ({@code ?currentSchema=}).
+ *
+ * <p>{@link #createWithRoles} also makes two login roles of the schema's own, dropped with it: {@link #ownerRole()}
+ * ({@code <schema>_owner}, which owns the schema, for migrations) and {@link #appRole()} ({@code <schema>_app}, with
+ * only {@code USAGE} on the schema: what else it may do is granted by the owner). Trust auth: no passwords.
  */
 public final class PostgresSchema implements AutoCloseable {
 
@@ -25,9 +29,11 @@ public final class PostgresSchema implements AutoCloseable {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
 
     private final String name;
+    private final boolean roles;
 
-    private PostgresSchema(String name) {
+    private PostgresSchema(String name, boolean roles) {
         this.name = name;
+        this.roles = roles;
     }
 
     /** Creates a schema named {@code <prefix>_<12 random hex digits>}. */
@@ -38,7 +44,25 @@ public final class PostgresSchema implements AutoCloseable {
     /** Creates the schema with exactly this name (lower case letters, digits, underscores). */
     public static PostgresSchema createNamed(String name) {
         inDatabase("CREATE SCHEMA " + plain(name));
-        return new PostgresSchema(name);
+        return new PostgresSchema(name, false);
+    }
+
+    /**
+     * Creates a schema named as {@link #create}'s, owned by a new login role {@code <schema>_owner}, and a second
+     * login role {@code <schema>_app} that may use the schema but has no right on anything in it. {@link #close()}
+     * drops both roles with the schema.
+     *
+     * @param prefix at most 37 characters, so that the role names stay within PostgreSQL's 63
+     */
+    public static PostgresSchema createWithRoles(String prefix) {
+        String name = plain(freshName(prefix));
+        if (name.length() + "_owner".length() > 63) {
+            throw new IllegalArgumentException("a prefix of at most 37 characters, not " + prefix);
+        }
+        inDatabase("CREATE ROLE " + name + "_owner LOGIN", "CREATE ROLE " + name + "_app LOGIN",
+                "CREATE SCHEMA " + name + " AUTHORIZATION " + name + "_owner",
+                "GRANT USAGE ON SCHEMA " + name + " TO " + name + "_app");
+        return new PostgresSchema(name, true);
     }
 
     /**
@@ -46,7 +70,7 @@ public final class PostgresSchema implements AutoCloseable {
      * sandbox's {@code ehr.db.schema}): nothing is created here; {@link #close()} drops it all the same.
      */
     public static PostgresSchema reserve(String prefix) {
-        return new PostgresSchema(plain(freshName(prefix)));
+        return new PostgresSchema(plain(freshName(prefix)), false);
     }
 
     private static String freshName(String prefix) {
@@ -72,6 +96,28 @@ public final class PostgresSchema implements AutoCloseable {
     /** A new connection with this schema current; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, "");
+    }
+
+    /** The role that owns the schema (a login, no password), for migrations; only from {@link #createWithRoles}. */
+    public String ownerRole() {
+        return role("_owner");
+    }
+
+    /** The application's role (a login, no password): {@code USAGE} on the schema and nothing else to begin with. */
+    public String appRole() {
+        return role("_app");
+    }
+
+    /** A new connection as this role ({@link #ownerRole()}, {@link #appRole()} or {@link #USER}) with this schema current. */
+    public Connection connectAs(String role) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), role, "");
+    }
+
+    private String role(String suffix) {
+        if (!roles) {
+            throw new IllegalStateException("schema " + name + " was made without roles: use createWithRoles");
+        }
+        return name + suffix;
     }
 
     /** The single number this query returns. */
@@ -112,6 +158,10 @@ public final class PostgresSchema implements AutoCloseable {
     @Override
     public void close() {
         inDatabase("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        if (roles) {
+            inDatabase("DROP OWNED BY " + name + "_owner, " + name + "_app CASCADE",
+                    "DROP ROLE IF EXISTS " + name + "_app", "DROP ROLE IF EXISTS " + name + "_owner");
+        }
     }
 
     @Override
@@ -128,10 +178,15 @@ public final class PostgresSchema implements AutoCloseable {
         return statement;
     }
 
-    private static void inDatabase(String sql) {
+    /** Runs these statements in this order, as the superuser, in the database without a current schema. */
+    private static void inDatabase(String... statements) {
+        String sql = statements[0];
         try (Connection connection = DriverManager.getConnection(SERVER_URL, USER, "");
                 Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            for (String each : statements) {
+                sql = each;
+                statement.execute(each);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }

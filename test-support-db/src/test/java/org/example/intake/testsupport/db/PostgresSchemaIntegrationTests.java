@@ -52,6 +52,42 @@ class PostgresSchemaIntegrationTests {
     }
 
     @Test
+    void aSchemaWithRolesIsOwnedByItsOwner_theAppMayUseItOnly_andBothRolesGoWithIt() throws Exception {
+        String owner;
+        try (PostgresSchema schema = PostgresSchema.createWithRoles("ts_roles")) {
+            owner = schema.ownerRole();
+            try (Connection connection = schema.connectAs(owner); Statement statement = connection.createStatement()) {
+                statement.execute("create table note (text varchar(20))");
+                statement.execute("grant select on note to " + schema.appRole());
+            }
+            try (Connection connection = schema.connectAs(schema.appRole());
+                    Statement statement = connection.createStatement()) {
+                statement.executeQuery("select count(*) from note").close();
+                assertThatThrownBy(() -> statement.execute("insert into note values ('x')"))
+                        .hasMessageContaining("permission denied");
+                assertThatThrownBy(() -> statement.execute("create table other (n int)"))
+                        .hasMessageContaining("permission denied");
+            }
+
+            assertThat(owner).isEqualTo(schema.name() + "_owner");
+            assertThat(schema.appRole()).isEqualTo(schema.name() + "_app");
+            assertThat(schema.strings("select schema_owner from information_schema.schemata where schema_name = ?",
+                    schema.name())).containsExactly(owner);
+        }
+        try (PostgresSchema probe = PostgresSchema.create("probe")) {
+            assertThat(probe.count("select count(*) from pg_roles where rolname in (?, ?)", owner,
+                    owner.replace("_owner", "_app"))).isZero();
+        }
+    }
+
+    @Test
+    void aSchemaWithoutRolesHasNone() {
+        try (PostgresSchema schema = PostgresSchema.create("ts_test")) {
+            assertThatThrownBy(schema::appRole).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
     void aStatementThatFailsSaysWhich() {
         try (PostgresSchema schema = PostgresSchema.create("ts_test")) {
             assertThatThrownBy(() -> schema.execute("insert into missing values (1)"))

@@ -8,6 +8,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.example.intake.fhir.audit.AuditAction;
 import org.example.intake.fhir.audit.AuditRecord;
+import org.example.intake.fhir.audit.ChainVerification;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -27,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail for admins: {@code GET /api/audit}, newest first, optionally about one
- * submission, paged back with {@code before}. Reading it is itself recorded.
+ * submission, paged back with {@code before}; {@code GET /api/audit/verification}, whether its hash
+ * chain holds or where it first breaks. Reading either is itself recorded.
  */
 @RestController
 @IntakeApi
@@ -37,9 +39,11 @@ class AuditApiController {
     private static final int MAX_LIMIT = 1000;
 
     private final AuditTrail audit;
+    private final AuditVerification verification;
 
-    AuditApiController(AuditTrail audit) {
+    AuditApiController(AuditTrail audit, AuditVerification verification) {
         this.audit = audit;
+        this.verification = verification;
     }
 
     @GetMapping("/api/audit")
@@ -72,6 +76,49 @@ class AuditApiController {
                 "audit trail read" + submission.map(id -> " for " + id).orElse("") + ": " + records.size()
                         + " record(s)");
         return new Page(records.stream().map(Entry::of).toList());
+    }
+
+    @GetMapping("/api/audit/verification")
+    @ApiDocs.Bearer
+    @Operation(operationId = "verifyAuditTrail", summary = "Whether the audit trail's hash chain holds",
+            description = "Walks every record in sequence order and recomputes its hash: OK with the number of records"
+                    + " and the last hash (worth keeping elsewhere, to compare later), or the first broken link: its "
+                    + "sequence number, the record found there and what is wrong (content changed, record missing, "
+                    + "previous hash mismatch, head mismatch). Reads the whole trail. The check is itself recorded.",
+            responses = @ApiResponse(responseCode = "200", description = "The result, intact or broken",
+                    content = @Content(mediaType = ApiDocs.JSON, schema = @Schema(implementation = Verification.class))))
+    Verification verify(@Parameter(hidden = true) Authentication authentication) {
+        ChainVerification result = verification.verify();
+        audit.record(Caller.of(authentication).actor(), AuditAction.AUDIT_READ, null, null,
+                "audit chain verified: " + (result instanceof ChainVerification.Broken broken
+                        ? "broken at sequence " + broken.seq() + " (" + broken.problem().words() + ")"
+                        : "intact"));
+        return Verification.of(result);
+    }
+
+    /**
+     * What {@code GET /api/audit/verification} answers.
+     *
+     * @param intact   whether the whole chain holds
+     * @param count    with intact, how many records it holds
+     * @param lastHash with intact, the last record's hash
+     * @param seq      when broken, the sequence number where it breaks
+     * @param recordId when broken, the record found there (absent when it is missing)
+     * @param problem  when broken: CONTENT_CHANGED, RECORD_MISSING, PREVIOUS_HASH_MISMATCH or HEAD_MISMATCH
+     * @param summary  the result in one line, as {@code ./intake audit-verify} prints it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Verification(boolean intact, Long count, String lastHash, Long seq, String recordId, String problem,
+            String summary) {
+
+        static Verification of(ChainVerification result) {
+            if (result instanceof ChainVerification.Broken broken) {
+                return new Verification(false, null, null, broken.seq(), broken.recordId(), broken.problem().name(),
+                        broken.summary());
+            }
+            ChainVerification.Intact ok = (ChainVerification.Intact) result;
+            return new Verification(true, ok.count(), ok.lastHash(), null, null, null, ok.summary());
+        }
     }
 
     /** @param items the records, newest first */

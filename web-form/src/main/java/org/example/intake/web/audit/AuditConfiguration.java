@@ -22,8 +22,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AuditConfiguration {
 
     @Bean
-    AuditTrail intakeAuditTrail(DataSource dataSource, IntakeSchema schema, Clock intakeClock) {
-        return new AuditTrail(JdbcClient.create(dataSource), intakeClock);
+    AuditTrail intakeAuditTrail(DataSource dataSource, IntakeSchema schema, Clock intakeClock,
+            PlatformTransactionManager transactions) {
+        return new AuditTrail(JdbcClient.create(dataSource), intakeClock, new TransactionTemplate(transactions));
+    }
+
+    @Bean
+    AuditVerification intakeAuditVerification(DataSource dataSource, IntakeSchema schema) {
+        return new AuditVerification(dataSource);
     }
 
     /**

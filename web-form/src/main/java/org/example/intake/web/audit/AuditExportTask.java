@@ -16,9 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the audit trail to the EHR as FHIR AuditEvents: a recurring db-scheduler task (one run
- * at a time across nodes) that sends the records still in the outbox, oldest first, in batches,
+ * at a time across nodes) that sends the records not yet noted as exported, in chain order, in batches,
  * each batch one transaction of PUTs to ids derived from the records' ids, so a batch sent again
- * after a crash changes nothing. A failed batch stays in the outbox for the next run.
+ * after a crash changes nothing. A batch the EHR took is noted (insert-only); a failed one is not, and
+ * is sent again by the next run.
  */
 public final class AuditExportTask {
 
@@ -45,7 +46,7 @@ public final class AuditExportTask {
     }
 
     /**
-     * Sends batches until the outbox is empty or the EHR fails.
+     * Sends batches until every record is exported or the EHR fails.
      *
      * @return how many records the EHR took
      */

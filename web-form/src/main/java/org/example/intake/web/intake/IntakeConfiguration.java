@@ -10,6 +10,7 @@ import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeQuestionnaires;
 import org.example.intake.fhir.IntakeReader;
 import org.example.intake.web.IntakeProperties;
+import org.example.intake.web.IntakeDatabaseProperties;
 import org.example.intake.web.IntakeSchema;
 import org.example.intake.web.delivery.DeliveryQueue;
 import org.example.intake.web.delivery.DeliverySource;
@@ -63,8 +64,9 @@ public class IntakeConfiguration {
      * the plugin refuses (a missing secret, plain http) stops before any of the plugin's tables is made.
      */
     @Bean
-    IntakeSchema intakeSchema(DataSource dataSource, IntakeProperties settingsCheckedFirst) {
-        return new IntakeSchema(dataSource);
+    IntakeSchema intakeSchema(DataSource dataSource, IntakeProperties settingsCheckedFirst,
+            IntakeDatabaseProperties roles) {
+        return new IntakeSchema(dataSource, roles);
     }
 
     @Bean

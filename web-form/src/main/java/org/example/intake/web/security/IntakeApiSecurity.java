@@ -46,7 +46,8 @@ import org.springframework.security.web.session.DisableEncodeUrlFilter;
 public class IntakeApiSecurity {
 
     /** The API's paths. */
-    public static final String[] PATHS = { "/api/intakes", "/api/intakes/**", "/api/queue", "/api/audit" };
+    public static final String[] PATHS = { "/api/intakes", "/api/intakes/**", "/api/queue", "/api/audit",
+            "/api/audit/verification" };
 
     @Bean
     @Order(90)
@@ -64,7 +65,7 @@ public class IntakeApiSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/intakes/*/redeliver", "/api/intakes/*/review",
                                 "/api/intakes/*/override").hasRole("clinician")
                         .requestMatchers(HttpMethod.GET, "/api/queue").hasRole("clinician")
-                        .requestMatchers(HttpMethod.GET, "/api/audit").hasRole("admin")
+                        .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verification").hasRole("admin")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder(properties.security()))

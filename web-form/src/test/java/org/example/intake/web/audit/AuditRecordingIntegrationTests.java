@@ -13,12 +13,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.example.intake.core.answers.Question;
 import org.example.intake.fhir.Responses;
+import org.example.intake.fhir.audit.AuditChain;
 import org.example.intake.fhir.audit.AuditEventBundleBuilder;
 import org.example.intake.fhir.audit.AuditRecord;
 import org.example.intake.web.TestTokens;
@@ -133,9 +135,9 @@ class AuditRecordingIntegrationTests extends WebFormTestSupport {
     @Test
     void anOldRecord_whoseActorIsTheUserNameWithNoNameBeside_readsAndExportsAsBefore() {
         String id = UUID.randomUUID().toString();
-        jdbc.update("insert into intake_audit (id, at, actor, action, submission_id, patient_id, detail)"
-                + " values (?, ?, 'dr.old', 'INTAKE_VIEWED', ?, 'p-old', 'intake opened')",
-                UUID.randomUUID().toString(), Timestamp.from(Instant.now()), id);
+        appendAsBeforeNamesWereKept(new AuditRecord(UUID.randomUUID().toString(), AuditChain.storable(Instant.now()),
+                "dr.old", org.example.intake.fhir.audit.AuditAction.INTAKE_VIEWED, Optional.of(id), Optional.of("p-old"),
+                "intake opened"));
 
         JsonNode item = json(call("/api/audit?submission=" + id, TestTokens.admin()).body()).get("items").get(0);
         AuditRecord record = audit.read(id, null, 10).stream()
@@ -149,6 +151,8 @@ class AuditRecordingIntegrationTests extends WebFormTestSupport {
         assertThat(record.actorName()).isEmpty();
         assertThat(event.getAgentFirstRep().getWho().getDisplay()).isEqualTo("dr.old");
         assertThat(event.getAgentFirstRep().getWho().hasIdentifier()).isFalse();
+        assertThat(json(call("/api/audit/verification", TestTokens.admin()).body()).get("intact").asBoolean())
+                .as("old and named records in one chain").isTrue();
     }
 
     @Test
@@ -307,5 +311,17 @@ class AuditRecordingIntegrationTests extends WebFormTestSupport {
             request.header("X-Intake-Auto-Refresh", "1");
         }
         assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    /** Appends a record as the trail held them before names were kept (no actor_name), chained as V10 chains them. */
+    private void appendAsBeforeNamesWereKept(AuditRecord record) {
+        Map<String, Object> head = jdbc.queryForMap("select seq, hash from intake_audit_head where id = 1");
+        AuditChain.Link link = AuditChain.Link.after(((Number) head.get("seq")).longValue(), (String) head.get("hash"),
+                record);
+        jdbc.update("insert into intake_audit (id, at, actor, action, submission_id, patient_id, detail, seq,"
+                + " previous_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", record.id(), Timestamp.from(record.at()),
+                record.actor(), record.action().name(), record.submissionId().orElseThrow(),
+                record.patientId().orElseThrow(), record.detail(), link.seq(), link.previousHash(), link.hash());
+        jdbc.update("update intake_audit_head set seq = ?, hash = ? where id = 1", link.seq(), link.hash());
     }
 }

@@ -240,6 +240,7 @@ class OperationsIntegrationTests extends WebFormTestSupport {
                     "422"));
             statuses.put("/api/intakes/{id}/redeliver post", List.of("202", "401", "403", "404", "409"));
             statuses.put("/api/audit get", List.of("200", "400", "401", "403"));
+            statuses.put("/api/audit/verification get", List.of("200", "401", "403"));
             statuses.forEach((endpoint, codes) -> {
                 String[] pathAndMethod = endpoint.split(" ");
                 JsonNode operation = docs.get("paths").get(pathAndMethod[0]).get(pathAndMethod[1]);

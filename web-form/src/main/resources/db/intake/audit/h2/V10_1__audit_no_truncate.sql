@@ -1,0 +1,3 @@
+-- H2 has no trigger on TRUNCATE: its store (embedded, for development and the demo) is not guarded against it. A
+-- truncated trail is still found by the chain's verification (the head counts records the table no longer has).
+-- PostgreSQL's flavour adds the trigger.
