@@ -29,7 +29,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * Versions are unique across every location and keep the order of creation: the submissions
  * (V1, intake) before what adds to them or refers to them (delivery's job table V2, the queue's
  * review V3, delivery's history V4, the audit trail V5 and its append-only trigger V6, the
- * replaced level V7, re-triage V8). The one type the shared scripts spell differently per
+ * replaced level V7, re-triage V8, the sessions the issuer ended V12). The one type the shared scripts spell differently per
  * database is a Flyway placeholder ({@link #placeholders}). {@code IntakeSchemaTests} fails when a
  * script lies outside these locations.
  */
@@ -72,7 +72,8 @@ public class IntakeSchema implements InitializingBean {
                 "classpath:db/intake/delivery/common", "classpath:db/intake/delivery/" + vendor,
                 "classpath:db/intake/queue/common",
                 "classpath:db/intake/audit/common", "classpath:db/intake/audit/" + vendor,
-                "classpath:db/intake/retriage/common");
+                "classpath:db/intake/retriage/common",
+                "classpath:db/intake/security/common");
     }
 
     /** What the shared scripts' placeholders stand for: {@code long_text}, clob on H2, text on PostgreSQL. */

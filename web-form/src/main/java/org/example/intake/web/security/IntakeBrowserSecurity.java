@@ -42,7 +42,8 @@ import org.springframework.security.web.authentication.logout.LogoutFilter;
  * Security's OAuth2 login: authorization code with PKCE) and back to the page it asked for;
  * roles and the patient id come from the access token. A logged-in user without the page's role
  * gets a 403 page saying so. Signing out ({@link PagesSignOut}) ends the app's session and the identity provider's;
- * a session ends too after the idle or absolute time of {@code intake.session.*} ({@link SessionLifetime}). A
+ * a session ends too after the idle or absolute time of {@code intake.session.*} ({@link SessionLifetime}), and when
+ * the identity provider ends its Keycloak session or its user's ({@link BackChannelLogout}, {@link EndedByTheIssuer}). A
  * script's request that is not signed in gets 401, not the login page. Session fixation and CSRF protection as
  * Spring Security's defaults. The client registration
  * is this chain's own, not a bean, so it neither needs nor replaces a host's.
@@ -62,7 +63,7 @@ public class IntakeBrowserSecurity {
     @Bean
     @Order(91)
     SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties,
-            ApplicationEventPublisher events) throws Exception {
+            ApplicationEventPublisher events, EndedSessions endedSessions) throws Exception {
         IntakeProperties.Security security = properties.security();
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(security));
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -95,7 +96,8 @@ public class IntakeBrowserSecurity {
                         })
                         .logoutSuccessHandler(signOut))
                 .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC(), events),
-                        LogoutFilter.class);
+                        LogoutFilter.class)
+                .addFilterBefore(new EndedByTheIssuer(endedSessions, events), LogoutFilter.class);
         return http.build();
     }
 
