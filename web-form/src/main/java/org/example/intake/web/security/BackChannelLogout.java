@@ -9,19 +9,19 @@ import org.example.intake.web.IntakeProperties;
 import org.example.intake.web.IntakeSchema;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.logout.LogoutFilter;
 
 /**
  * OpenID Connect Back-Channel Logout for the pages, on a path of the plugin's own, {@value #PATH} (Spring Security's
  * built-in endpoint, {@code /logout/connect/back-channel/{registrationId}}, is on a path the host owns). Keycloak
  * posts a logout token there when a session ends on its side: the user signed out of another application, an
  * administrator ended the user's sessions or one session, the session expired there. The token is checked
- * ({@link LogoutTokens}); the Keycloak session it names ({@code sid}), or else its user ({@code sub}), is recorded
+ * ({@link LogoutTokens}, {@link BackChannelLogoutFilter}); the Keycloak session it names ({@code sid}), or else its user ({@code sub}), is recorded
  * in {@link EndedSessions}, which every node's pages chain consults on each signed-in request
  * ({@link EndedByTheIssuer}): the page sessions end there, whichever node holds them. The answer is 200, or 400 with
  * a JSON {@code error} and {@code error_description}.
@@ -30,7 +30,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * or CSRF token; the token's signature is the proof), no session is made.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(BackChannelLogoutController.class)
 public class BackChannelLogout {
 
     /** Where the issuer posts logout tokens (the client's back-channel logout URL in Keycloak). */
@@ -38,8 +37,10 @@ public class BackChannelLogout {
 
     @Bean
     @Order(89)
-    SecurityFilterChain intakeBackChannelLogoutChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain intakeBackChannelLogoutChain(HttpSecurity http, LogoutTokens tokens, EndedSessions ended)
+            throws Exception {
         http.securityMatcher(PATH)
+                .addFilterBefore(new BackChannelLogoutFilter(tokens, ended), LogoutFilter.class)
                 .headers(SecurityHeaders.api())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable()) // the issuer's server posts, with no cookie to ride on

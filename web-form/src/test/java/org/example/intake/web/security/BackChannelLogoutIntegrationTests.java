@@ -143,9 +143,13 @@ class BackChannelLogoutIntegrationTests extends WebFormTestSupport {
     }
 
     @Test
-    void noTokenOrNoJwt_isRefusedWith400() throws Exception {
+    void noTokenAJsonBodyOrNoJwt_isRefusedWith400() throws Exception {
         assertThat(answer(post(BackChannelLogout.PATH).contentType(MediaType.APPLICATION_FORM_URLENCODED)).getStatus())
                 .isEqualTo(400);
+        MockHttpServletResponse asJson = answer(post(BackChannelLogout.PATH).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"logout_token\":\"" + logoutToken(newId(), newId()).sign() + "\"}"));
+        assertThat(asJson.getStatus()).isEqualTo(400);
+        assertThat(asJson.getContentAsString()).contains("application/x-www-form-urlencoded");
         MockHttpServletResponse garbage = backChannelLogout("not-a-jwt");
         assertThat(garbage.getStatus()).isEqualTo(400);
         assertThat(garbage.getContentAsString()).contains("invalid_request");
@@ -155,7 +159,7 @@ class BackChannelLogoutIntegrationTests extends WebFormTestSupport {
     void theEndpointAloneIsOpenWithoutSessionAndCsrfToken_itsNeighboursAreNot() throws Exception {
         assertThat(backChannelLogout(logoutToken(newId(), newId()).sign()).getStatus()).as("no CSRF token, no session")
                 .isEqualTo(200);
-        assertThat(answer(get(BackChannelLogout.PATH)).getStatus()).as("a GET is no logout").isEqualTo(405);
+        assertThat(answer(get(BackChannelLogout.PATH)).getStatus()).as("a GET is no logout").isEqualTo(404);
         assertThat(answer(post(BackChannelLogout.PATH + "/x").contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .param("logout_token", logoutToken(newId(), newId()).sign())).getStatus())
                 .as("a neighbour is the pages' (CSRF)").isEqualTo(403);
