@@ -84,6 +84,24 @@ class BackChannelLogoutWithRealKeycloakIntegrationTests {
         assertSentToTheLoginWithin(browser, "/clinician");
     }
 
+    /**
+     * Keycloak sends a logout token for one of the user's sessions only (one per client and request); the others end
+     * when the app next asks Keycloak about them (at most every 30 seconds of their requests), within the minute.
+     */
+    @Test
+    void anAdministratorLoggingTheUserOut_endsEveryOneOfTheUsersAppSessionsWithinAMinute() throws Exception {
+        Cookies onePc = new Cookies();
+        Cookies otherPc = new Cookies();
+        logIn(onePc, "/clinician");
+        logIn(otherPc, "/clinician");
+        assertThat(JSON.readTree(admin("GET", "/users/" + userId + "/sessions", null).body())).hasSize(2);
+
+        assertThat(admin("POST", "/users/" + userId + "/logout", null).statusCode()).isEqualTo(204);
+
+        assertSentToTheLoginWithin(onePc, "/clinician");
+        assertSentToTheLoginWithin(otherPc, "/clinician");
+    }
+
     @Test
     void anAdministratorDeletingTheKeycloakSession_endsTheAppSessionWithinAMinute() throws Exception {
         Cookies browser = new Cookies();

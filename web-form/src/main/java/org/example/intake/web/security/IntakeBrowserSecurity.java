@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -19,6 +19,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -71,6 +73,8 @@ public class IntakeBrowserSecurity {
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
         PagesSignOut signOut = new PagesSignOut(registrations);
+        // each page session keeps its own tokens: its refresh token is its Keycloak session's (EndedByTheIssuer asks)
+        OAuth2AuthorizedClientRepository sessionClients = new HttpSessionOAuth2AuthorizedClientRepository();
         http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
                 .headers(SecurityHeaders.pages(security.issuerUri()))
                 .authorizeHttpRequests(requests -> requests
@@ -81,7 +85,7 @@ public class IntakeBrowserSecurity {
                         .authenticationEntryPoint(toTheLogin()))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
-                        .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(registrations))
+                        .authorizedClientRepository(sessionClients)
                         .loginPage(LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/intake/login/oauth2/code/*"))
@@ -97,7 +101,8 @@ public class IntakeBrowserSecurity {
                         .logoutSuccessHandler(signOut))
                 .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC(), events),
                         LogoutFilter.class)
-                .addFilterBefore(new EndedByTheIssuer(endedSessions, events), LogoutFilter.class);
+                .addFilterBefore(new EndedByTheIssuer(endedSessions, sessionClients,
+                        new RestClientRefreshTokenTokenResponseClient(), Clock.systemUTC(), events), LogoutFilter.class);
         return http.build();
     }
 
