@@ -44,6 +44,13 @@ public final class DemoRealm {
      */
     public static final List<String> POST_LOGOUT_PATHS = List.of("/intake", "/clinician");
 
+    /**
+     * Where {@value #WEB_CLIENT} is sent logout tokens (OpenID Connect back-channel logout, with the Keycloak session
+     * id) when a session ends in Keycloak: web-form's own endpoint. The demo realm names the demo host on
+     * {@code http://localhost:8080}; a test whose app listens elsewhere sets the client's URL through the admin API.
+     */
+    public static final String BACK_CHANNEL_LOGOUT_PATH = "/intake/logout/back-channel";
+
     /** Brute-force protection: this many wrong passwords in a row lock the account for a while (not for good). */
     public static final int LOCKOUT_FAILURES = 5;
 

@@ -77,6 +77,17 @@ class DemoRealmFileUnitTests {
     }
 
     @Test
+    void theBrowserClientIsSentLogoutTokensWithTheSessionAtTheDemoHostsBackChannelEndpoint() {
+        JsonNode web = client(DemoRealm.WEB_CLIENT);
+
+        assertThat(web.at("/attributes/backchannel.logout.url").asText())
+                .isEqualTo("http://localhost:8080" + DemoRealm.BACK_CHANNEL_LOGOUT_PATH);
+        assertThat(web.at("/attributes/backchannel.logout.session.required").asText()).isEqualTo("true");
+        assertThat(web.get("frontchannelLogout").asBoolean()).as("Keycloak skips back-channel clients marked front-channel")
+                .isFalse();
+    }
+
+    @Test
     void bruteForceProtectionLocksForAWhileNotForGood() {
         assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
         assertThat(realm.get("permanentLockout").asBoolean()).isFalse();

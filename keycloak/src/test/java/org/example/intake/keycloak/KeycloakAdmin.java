@@ -86,7 +86,10 @@ final class KeycloakAdmin {
         expect(send("DELETE", "/" + realm + "/users/" + id, null), 204, "delete user " + id);
     }
 
-    /** Imports the classpath realm file {@code resource} as realm {@code name} (its other contents unchanged). */
+    /**
+     * Imports the classpath realm file {@code resource} as realm {@code name} (its other contents unchanged but its
+     * users' ids, which the server makes anew).
+     */
     void importRealm(String resource, String name, Map<String, Object> overrides) {
         ObjectNode realm;
         try (InputStream in = KeycloakAdmin.class.getClassLoader().getResourceAsStream(resource)) {
@@ -98,6 +101,8 @@ final class KeycloakAdmin {
             throw new UncheckedIOException(e);
         }
         realm.put("realm", name);
+        // the demo realm's users have fixed ids, which a second import beside the demo realm would clash with
+        realm.path("users").forEach(user -> ((ObjectNode) user).remove("id"));
         overrides.forEach((key, value) -> realm.set(key, Oidc.JSON.valueToTree(value)));
         expect(send("POST", "", realm), 201, "import " + resource + " as " + name);
     }

@@ -52,6 +52,10 @@ class ProductionRealmFileUnitTests {
         assertThat(web.at("/attributes/post.logout.redirect.uris").asText().split("##"))
                 .containsExactly(origin + "/intake", origin + "/clinician");
         assertThat(web.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(web.at("/attributes/backchannel.logout.url").asText())
+                .isEqualTo(origin + DemoRealm.BACK_CHANNEL_LOGOUT_PATH);
+        assertThat(web.at("/attributes/backchannel.logout.session.required").asText()).isEqualTo("true");
+        assertThat(web.get("frontchannelLogout").asBoolean()).isFalse();
         assertThat(production.toString()).doesNotContain("http://", "*\"", "\"+\"");
     }
 

@@ -74,7 +74,8 @@ class ProductionRealmIntegrationTests {
     }
 
     @Test
-    void noClientOfTheRealmHasThePasswordGrantAndTheBrowserClientOnlyExactHttpsUris(KeycloakServer keycloak) {
+    void noClientOfTheRealmHasThePasswordGrantAndTheBrowserClientOnlyExactHttpsUrisAndBackChannelLogout(
+            KeycloakServer keycloak) {
         KeycloakAdmin admin = new KeycloakAdmin(keycloak);
         String name = ProductionRealmImports.asIs(keycloak);
         String origin = ProductionRealm.PLACEHOLDER_ORIGIN;
@@ -92,6 +93,10 @@ class ProductionRealmIntegrationTests {
         assertThat(web.at("/attributes/post.logout.redirect.uris").asText().split("##"))
                 .containsExactlyInAnyOrder(origin + "/intake", origin + "/clinician");
         assertThat(web.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(web.at("/attributes/backchannel.logout.url").asText())
+                .isEqualTo(origin + DemoRealm.BACK_CHANNEL_LOGOUT_PATH);
+        assertThat(web.at("/attributes/backchannel.logout.session.required").asText()).isEqualTo("true");
+        assertThat(web.get("frontchannelLogout").asBoolean()).isFalse();
     }
 
     @Test

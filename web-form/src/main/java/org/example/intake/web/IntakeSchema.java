@@ -38,8 +38,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
  * review V3, delivery's history V4, the audit trail V5 and its append-only trigger V6, the
  * replaced level V7, re-triage V8, the audit trail's hash chain columns, its head and the insert-only
  * export tracking that replaces the outbox V9, the chaining of the records already there V10 (Java:
- * {@link #javaMigrations}), the PostgreSQL guard against TRUNCATE of the trail V10.1). The one type the
- * shared scripts spell differently per database is a Flyway placeholder ({@link #placeholders}).
+ * {@link #javaMigrations}), the PostgreSQL guard against TRUNCATE of the trail V10.1, the audit actor's name
+ * V11, the sessions the issuer ended V12 (security)). The one type the shared scripts spell differently per
+ * database is a Flyway placeholder ({@link #placeholders}).
  * {@code IntakeSchemaTests} fails when a script lies outside these locations.
  *
  * <p>Who runs them ({@link IntakeDatabaseProperties}): by default the DataSource's user, which then owns
@@ -97,7 +98,8 @@ public class IntakeSchema implements InitializingBean {
                 "classpath:db/intake/delivery/common", "classpath:db/intake/delivery/" + vendor,
                 "classpath:db/intake/queue/common",
                 "classpath:db/intake/audit/common", "classpath:db/intake/audit/" + vendor,
-                "classpath:db/intake/retriage/common");
+                "classpath:db/intake/retriage/common",
+                "classpath:db/intake/security/common");
     }
 
     /** The migrations written in Java (their versions among the scripts'): V10 chains the audit records already there. */

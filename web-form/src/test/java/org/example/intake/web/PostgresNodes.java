@@ -17,6 +17,18 @@ public final class PostgresNodes {
     private PostgresNodes() {
     }
 
+    /** Stops these nodes (any may be null: not started) and drops the schema (null when it was not made). */
+    public static void stop(PostgresSchema schema, ConfigurableApplicationContext... nodes) {
+        for (ConfigurableApplicationContext node : nodes) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (schema != null) {
+            schema.close();
+        }
+    }
+
     /**
      * Starts one node in this schema.
      *

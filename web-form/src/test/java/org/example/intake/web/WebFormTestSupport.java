@@ -80,10 +80,15 @@ public abstract class WebFormTestSupport {
     @BeforeEach
     void theIssuerPublishesItsKeysAndTheEhrAcceptsEverything() {
         EHR_AND_ISSUER.resetRequests();
-        EHR_AND_ISSUER.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
+        theIssuerPublishesItsKeys();
         ehrAnswers(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
                 .withBody(TRANSACTION_RESPONSE));
+    }
+
+    /** The issuer's JWK set holds {@link TestTokens}' key (for tests that start nodes of their own too). */
+    public static void theIssuerPublishesItsKeys() {
+        EHR_AND_ISSUER.stubFor(get(urlEqualTo(JWKS_PATH)).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody(TestTokens.jwkSet())));
     }
 
     protected static void ehrAnswers(ResponseDefinitionBuilder response) {

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.client.InMemoryOAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
 import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
@@ -44,7 +46,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * Security's OAuth2 login: authorization code with PKCE) and back to the page it asked for;
  * roles and the patient id come from the access token. A logged-in user without the page's role
  * gets a 403 page saying so. Signing out ({@link PagesSignOut}) ends the app's session and the identity provider's;
- * a session ends too after the idle or absolute time of {@code intake.session.*} ({@link SessionLifetime}). A
+ * a session ends too after the idle or absolute time of {@code intake.session.*} ({@link SessionLifetime}), and when
+ * the identity provider ends its Keycloak session or its user's ({@link BackChannelLogout}, {@link EndedByTheIssuer}). A
  * script's request that is not signed in gets 401, not the login page. Session fixation and CSRF protection as
  * Spring Security's defaults. The client registration
  * is this chain's own, not a bean, so it neither needs nor replaces a host's.
@@ -69,7 +72,8 @@ public class IntakeBrowserSecurity {
     @Bean
     @Order(91)
     SecurityFilterChain intakePagesSecurityChain(HttpSecurity http, IntakeProperties properties,
-            ApplicationEventPublisher events, ObjectProvider<RefusedRequests> refusals) throws Exception {
+            ApplicationEventPublisher events, ObjectProvider<RefusedRequests> refusals, EndedSessions endedSessions)
+            throws Exception {
         IntakeProperties.Security security = properties.security();
         ClientRegistrationRepository registrations = new InMemoryClientRegistrationRepository(registration(security));
         DefaultOAuth2AuthorizationRequestResolver pkce = new DefaultOAuth2AuthorizationRequestResolver(registrations,
@@ -77,6 +81,8 @@ public class IntakeBrowserSecurity {
         pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         JwtDecoder accessTokens = IntakeApiSecurity.decoder(security);
         PagesSignOut signOut = new PagesSignOut(registrations);
+        // each page session keeps its own tokens: its refresh token is its Keycloak session's (EndedByTheIssuer asks)
+        OAuth2AuthorizedClientRepository sessionClients = new HttpSessionOAuth2AuthorizedClientRepository();
         http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
                 .headers(SecurityHeaders.pages(security.issuerUri()))
                 .authorizeHttpRequests(requests -> requests
@@ -87,7 +93,7 @@ public class IntakeBrowserSecurity {
                         .authenticationEntryPoint(toTheLogin()))
                 .oauth2Login(login -> login
                         .clientRegistrationRepository(registrations)
-                        .authorizedClientService(new InMemoryOAuth2AuthorizedClientService(registrations))
+                        .authorizedClientRepository(sessionClients)
                         .loginPage(LOGIN)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
                         .redirectionEndpoint(endpoint -> endpoint.baseUri("/intake/login/oauth2/code/*"))
@@ -102,7 +108,9 @@ public class IntakeBrowserSecurity {
                         })
                         .logoutSuccessHandler(signOut))
                 .addFilterBefore(new SessionLifetime(properties.session(), signOut, Clock.systemUTC(), events),
-                        LogoutFilter.class);
+                        LogoutFilter.class)
+                .addFilterBefore(new EndedByTheIssuer(endedSessions, sessionClients,
+                        new RestClientRefreshTokenTokenResponseClient(), Clock.systemUTC(), events), LogoutFilter.class);
         refusals.ifAvailable(told -> http.addFilterAfter(new RefusalWatch(told), SecurityContextHolderFilter.class));
         return http.build();
     }

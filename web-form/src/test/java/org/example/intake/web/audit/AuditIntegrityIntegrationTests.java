@@ -181,7 +181,9 @@ class AuditIntegrityIntegrationTests {
     void aRecordDeletedInTheMiddleIsFound() throws Exception {
         long seq = middleRecord();
         String columns = "id, at, actor, actor_name, action, submission_id, patient_id, detail, seq, previous_hash, hash";
-        asOwner("create table deleted_record as select " + columns + " from intake_audit where seq = " + seq,
+        // The export task marks records exported meanwhile: it waits for this transaction.
+        asOwner("lock table intake_audit_exported in exclusive mode",
+                "create table deleted_record as select " + columns + " from intake_audit where seq = " + seq,
                 "create table deleted_export as select e.* from intake_audit_exported e"
                         + " join intake_audit a on a.id = e.audit_id where a.seq = " + seq,
                 "alter table intake_audit disable trigger intake_audit_append_only",

@@ -135,8 +135,8 @@ class HostSecurityTests {
         @Test
         void springBootsDefaultChainComesAfterThePlugins() {
             HostContexts.host(HostPages.class).run(context -> assertThat(context.getBeansOfType(SecurityFilterChain.class))
-                    .containsKeys("intakeApiSecurityChain", "intakePagesSecurityChain")
-                    .hasSize(3));
+                    .containsKeys("intakeApiSecurityChain", "intakePagesSecurityChain", "intakeBackChannelLogoutChain")
+                    .hasSize(4));
         }
     }
 
@@ -160,7 +160,7 @@ class HostSecurityTests {
                 HostContexts.mvc(context).perform(api("/open/hello")).andExpect(status().isOk())
                         .andExpect(content().string("hello"));
                 assertThat(context.getBeansOfType(SecurityFilterChain.class)).containsOnlyKeys("clinicSecurity",
-                        "intakeApiSecurityChain", "intakePagesSecurityChain");
+                        "intakeApiSecurityChain", "intakePagesSecurityChain", "intakeBackChannelLogoutChain");
             });
         }
 
