@@ -8,7 +8,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
- * The value sets the intake's population rules use, as code lists (docs/web-form.md, "SDC operations", lists them
+ * The value sets the intake's population rules use, as code lists (docs/web-form.md, "The FHIR base and SDC", lists them
  * too). They are explicit lists and ICD-10 ranges, not a terminology server's expansion: a record coded below the
  * listed SNOMED CT concepts (a more specific descendant) is not recognised and its question stays unanswered, which
  * is the safe side (the patient answers it). A clinical terminologist should review them before live use.

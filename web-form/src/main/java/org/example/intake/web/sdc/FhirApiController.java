@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The plugin's FHIR base, {@code /api/fhir} (docs/web-form.md, "SDC operations"): the intake Questionnaire, SDC's
+ * The plugin's FHIR base, {@code /api/fhir} (docs/web-form.md, "The FHIR base and SDC"): the intake Questionnaire, SDC's
  * {@code $populate} and {@code $extract}, and the CapabilityStatement. FHIR JSON in and out; the work and who may
  * ask are {@link SdcOperations}'s, and refusals are OperationOutcomes ({@link IntakeApi}).
  */
