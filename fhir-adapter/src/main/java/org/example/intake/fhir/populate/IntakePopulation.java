@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.example.intake.core.answers.Question;
@@ -144,16 +146,8 @@ public final class IntakePopulation {
 
     private static Optional<Answer> bloodThinners(PatientRecord record) {
         List<Resource> sources = new ArrayList<>();
-        record.statements().stream()
-                .filter(statement -> statement.getStatus() == MedicationStatement.MedicationStatementStatus.ACTIVE)
-                .filter(statement -> statement.hasMedicationCodeableConcept()
-                        && PopulationCodes.isAnticoagulant(statement.getMedicationCodeableConcept()))
-                .forEach(sources::add);
-        record.requests().stream()
-                .filter(request -> request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
-                .filter(request -> request.hasMedicationCodeableConcept()
-                        && PopulationCodes.isAnticoagulant(request.getMedicationCodeableConcept()))
-                .forEach(sources::add);
+        activeStatements(record, PopulationCodes::isAnticoagulant).forEach(sources::add);
+        activeRequests(record, PopulationCodes::isAnticoagulant).forEach(sources::add);
         return yes(sources);
     }
 
@@ -165,21 +159,31 @@ public final class IntakePopulation {
                 .filter(IntakePopulation::active)
                 .filter(condition -> PopulationCodes.isOsteoporosis(condition.getCode()))
                 .forEach(sources::add);
-        record.statements().stream()
-                .filter(statement -> statement.getStatus() == MedicationStatement.MedicationStatementStatus.ACTIVE)
-                .filter(statement -> statement.hasMedicationCodeableConcept()
-                        && PopulationCodes.isCorticosteroid(statement.getMedicationCodeableConcept()))
+        activeStatements(record, PopulationCodes::isCorticosteroid)
                 .filter(statement -> oral(statement.getDosage()))
                 .filter(statement -> started(statement).filter(start -> !start.isAfter(longAgo)).isPresent())
                 .forEach(sources::add);
-        record.requests().stream()
-                .filter(request -> request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
-                .filter(request -> request.hasMedicationCodeableConcept()
-                        && PopulationCodes.isCorticosteroid(request.getMedicationCodeableConcept()))
+        activeRequests(record, PopulationCodes::isCorticosteroid)
                 .filter(request -> oral(request.getDosageInstruction()))
                 .filter(request -> request.hasAuthoredOn() && !day(request.getAuthoredOnElement()).isAfter(longAgo))
                 .forEach(sources::add);
         return yes(sources);
+    }
+
+    /** The active statements whose medication, as a code, is in this set (a medicationReference is not read). */
+    private static Stream<MedicationStatement> activeStatements(PatientRecord record, Predicate<CodeableConcept> drug) {
+        return record.statements().stream()
+                .filter(statement -> statement.getStatus() == MedicationStatement.MedicationStatementStatus.ACTIVE)
+                .filter(statement -> statement.hasMedicationCodeableConcept()
+                        && drug.test(statement.getMedicationCodeableConcept()));
+    }
+
+    /** The active requests whose medication, as a code, is in this set (a medicationReference is not read). */
+    private static Stream<MedicationRequest> activeRequests(PatientRecord record, Predicate<CodeableConcept> drug) {
+        return record.requests().stream()
+                .filter(request -> request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
+                .filter(request -> request.hasMedicationCodeableConcept()
+                        && drug.test(request.getMedicationCodeableConcept()));
     }
 
     private static Optional<Answer> yes(List<Resource> sources) {
