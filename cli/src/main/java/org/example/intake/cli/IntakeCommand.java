@@ -13,16 +13,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
-import org.example.intake.fhir.Problem;
-import org.example.intake.fhir.extract.Submission;
-import org.example.intake.fhir.extract.SubmissionBundleBuilder;
+import org.example.intake.fhir.extract.ResponseExtraction;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.OperationOutcome;
 
 import org.example.intake.core.triage.TriageEngine;
 import org.example.intake.fhir.IntakeReader;
@@ -46,8 +39,6 @@ public final class IntakeCommand {
     static final int OK = 0;
     static final int REFUSED = 1;
     static final int USAGE_OR_IO = 2;
-
-    private static final Pattern SUBMISSION_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     /** The option that sets the size limit of one record. */
     static final String MAX_RECORD_BYTES = "--max-record-bytes";
@@ -181,25 +172,13 @@ public final class IntakeCommand {
         if (reading == null) {
             return USAGE_OR_IO;
         }
-        if (!(reading instanceof IntakeReading.Accepted accepted)) {
-            printPretty(reading.outcome(), out);
-            return REFUSED;
+        ResponseExtraction.Result result = new ResponseExtraction(services.get().context().get()).extract(reading);
+        if (result instanceof ResponseExtraction.Extracted extracted) {
+            printPretty(extracted.bundle(), out);
+            return OK;
         }
-        if (!accepted.response().hasSubject() || !accepted.response().getSubject().hasReference()) {
-            printPretty(Outcomes.error(OperationOutcome.IssueType.REQUIRED, "QuestionnaireResponse.subject",
-                    "A response goes to the EHR only with its subject: the patient's Patient reference."), out);
-            return REFUSED;
-        }
-        if (!accepted.response().hasAuthored()) {
-            printPretty(Outcomes.problem(Problem.MISSING_AUTHORED, "QuestionnaireResponse.authored",
-                    "A response goes to the EHR only with 'authored', the time it was given: the records' times come"
-                            + " from it, so the same submission always gives the same Bundle."), out);
-            return REFUSED;
-        }
-        Submission submission = new Submission(submissionId(accepted), accepted.response(), accepted.answers(),
-                new TriageEngine().triage(accepted.answers()), accepted.response().getAuthored().toInstant());
-        printPretty(new SubmissionBundleBuilder().build(submission), out);
-        return OK;
+        printPretty(((ResponseExtraction.Refused) result).outcome(), out);
+        return REFUSED;
     }
 
     /**
@@ -235,24 +214,6 @@ public final class IntakeCommand {
     private void printPretty(IBaseResource resource, PrintStream out) {
         out.println(services.get().context().get().newJsonParser().setPrettyPrint(true).encodeResourceToString(resource));
         out.flush();
-    }
-
-    /**
-     * The response's own id when it can name a submission; otherwise one derived from its
-     * content, so extracting the same file twice gives the same Bundle.
-     */
-    static String submissionId(IntakeReading.Accepted accepted) {
-        String id = accepted.id();
-        if (id != null && SUBMISSION_ID.matcher(id).matches()) {
-            return id;
-        }
-        String content = FhirContext.forR4Cached().newJsonParser().encodeResourceToString(accepted.response());
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
-            return "qr-" + HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
     }
 
     /**

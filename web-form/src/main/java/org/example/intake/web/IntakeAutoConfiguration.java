@@ -9,6 +9,7 @@ import org.example.intake.web.intake.IntakeConfiguration;
 import org.example.intake.web.operations.OperationsConfiguration;
 import org.example.intake.web.queue.QueueConfiguration;
 import org.example.intake.web.retriage.RetriageConfiguration;
+import org.example.intake.web.sdc.SdcConfiguration;
 import org.example.intake.web.security.BackChannelLogout;
 import org.example.intake.web.security.IntakeApiSecurity;
 import org.example.intake.web.security.IntakeBrowserSecurity;
@@ -43,8 +44,8 @@ import org.springframework.context.annotation.Import;
 @ConditionalOnProperty(prefix = "intake", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({ IntakeProperties.class, IntakeDatabaseProperties.class })
 @Import({ FhirWebConfiguration.class, AdviceConfiguration.class, IntakeConfiguration.class, AuditConfiguration.class, DeliveryConfiguration.class,
-        IntakeApiSecurity.class, IntakeBrowserSecurity.class, BackChannelLogout.class, QueueConfiguration.class, RetriageConfiguration.class,
-        OperationsConfiguration.class })
+        IntakeApiSecurity.class, IntakeBrowserSecurity.class, BackChannelLogout.class, QueueConfiguration.class,
+        RetriageConfiguration.class, OperationsConfiguration.class, SdcConfiguration.class })
 public class IntakeAutoConfiguration {
 
     /** The plugin's clock (a bean, so tests can fix the time). */

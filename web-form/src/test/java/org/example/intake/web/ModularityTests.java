@@ -47,7 +47,7 @@ class ModularityTests {
     @Test
     void theFeaturesAreTheModules() {
         assertThat(MODULES.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("advice", "audit", "delivery", "intake", "operations", "queue", "retriage",
+                .containsExactlyInAnyOrder("advice", "audit", "delivery", "intake", "operations", "queue", "retriage", "sdc",
                         "security");
     }
 

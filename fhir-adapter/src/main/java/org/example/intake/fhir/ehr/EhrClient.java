@@ -20,6 +20,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
 import ca.uhn.fhir.rest.client.api.IClientInterceptor;
+import ca.uhn.fhir.rest.gclient.IClientExecutable;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.api.IHttpRequest;
 import ca.uhn.fhir.rest.client.api.IHttpResponse;
@@ -32,6 +33,7 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.example.intake.fhir.ehr.TokenSource.TokenException;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 
@@ -122,6 +124,66 @@ public final class EhrClient implements AutoCloseable {
             return classify(e);
         } catch (DataFormatException e) {
             return failed(true, 0, "the EHR's answer was not readable FHIR", null, Optional.empty());
+        }
+    }
+
+    /**
+     * Reads one resource by id, with the bearer token when credentials are set.
+     *
+     * @throws EhrReadFailed when the EHR answers with an error (404: none with that id) or cannot be reached
+     */
+    public <T extends IBaseResource> T read(Class<T> type, String id) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+        return reading(() -> authorized(client.read().resource(type).withId(id)).execute());
+    }
+
+    /**
+     * One page of a search, {@code Type?params} relative to the EHR's base, with the bearer token when credentials
+     * are set; {@link #next(Bundle)} gives the following pages.
+     *
+     * @throws EhrReadFailed when the EHR answers with an error or cannot be reached
+     */
+    public Bundle search(String relativeUrl) {
+        Objects.requireNonNull(relativeUrl, "relativeUrl");
+        return reading(() -> authorized(client.search().byUrl(relativeUrl).returnBundle(Bundle.class)).execute());
+    }
+
+    /**
+     * The page after this one, or empty when it is the last.
+     *
+     * @throws EhrReadFailed when the EHR answers with an error or cannot be reached
+     */
+    public Optional<Bundle> next(Bundle page) {
+        Objects.requireNonNull(page, "page");
+        if (page.getLink(Bundle.LINK_NEXT) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(reading(() -> authorized(client.loadPage().next(page)).execute()));
+    }
+
+    private <Y, C extends IClientExecutable<C, Y>> C authorized(C call) throws TokenException {
+        return tokens.isPresent() ? call.withAdditionalHeader("Authorization", "Bearer " + tokens.get().token()) : call;
+    }
+
+    private interface Read<T> {
+        T run() throws TokenException;
+    }
+
+    private <T> T reading(Read<T> read) {
+        try {
+            return read.run();
+        } catch (TokenException e) {
+            throw new EhrReadFailed(0, "no access token: " + e.getMessage(), e);
+        } catch (FhirClientConnectionException e) {
+            throw new EhrReadFailed(0, networkReason(e), e);
+        } catch (BaseServerResponseException e) {
+            if (e.getStatusCode() == 401) {
+                tokens.ifPresent(TokenSource::invalidate);
+            }
+            throw new EhrReadFailed(e.getStatusCode(), "the EHR answered " + e.getStatusCode(), e);
+        } catch (DataFormatException e) {
+            throw new EhrReadFailed(0, "the EHR's answer was not readable FHIR", e);
         }
     }
 

@@ -2,12 +2,14 @@ package org.example.intake.fhir.ehr;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -21,6 +23,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import org.example.intake.fhir.ehr.EhrSettings.ClientCredentials;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -235,6 +238,52 @@ class EhrClientWireMockIntegrationTests {
                 "s3cret", Optional.empty());
 
         assertThat(credentials.toString()).doesNotContain("s3cret");
+    }
+
+    @Test
+    void read_sendsTheBearerToken_andGivesTheResource() {
+        ehr.stubFor(get(urlEqualTo("/fhir/Patient/alex"))
+                .withHeader("Authorization", equalTo("Bearer token-1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", FHIR_JSON)
+                        .withBody("{\"resourceType\":\"Patient\",\"id\":\"alex\",\"birthDate\":\"1990-05-01\"}")));
+
+        Patient patient = client.read(Patient.class, "alex");
+
+        assertThat(patient.getBirthDateElement().getValueAsString()).isEqualTo("1990-05-01");
+    }
+
+    @Test
+    void search_followsTheNextLink_withTheBearerTokenOnEveryPage() {
+        String next = ehr.baseUrl() + "/fhir?_getpages=abc&_getpagesoffset=1";
+        ehr.stubFor(get(urlEqualTo("/fhir/Condition?patient=alex"))
+                .withHeader("Authorization", equalTo("Bearer token-1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", FHIR_JSON)
+                        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":"
+                                + "\"next\",\"url\":\"" + next + "\"}],\"entry\":[{\"resource\":{\"resourceType\":"
+                                + "\"Condition\",\"id\":\"one\"}}]}")));
+        ehr.stubFor(get(urlEqualTo("/fhir?_getpages=abc&_getpagesoffset=1"))
+                .withHeader("Authorization", equalTo("Bearer token-1"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", FHIR_JSON)
+                        .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+                                + "{\"resourceType\":\"Condition\",\"id\":\"two\"}}]}")));
+
+        Bundle first = client.search("Condition?patient=alex");
+        Bundle second = client.next(first).orElseThrow();
+
+        assertThat(first.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo("one");
+        assertThat(second.getEntryFirstRep().getResource().getIdElement().getIdPart()).isEqualTo("two");
+        assertThat(client.next(second)).isEmpty();
+    }
+
+    @Test
+    void read_ofAMissingResource_failsWith404() {
+        ehr.stubFor(get(urlEqualTo("/fhir/Patient/nobody"))
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", FHIR_JSON)
+                        .withBody(outcome("not-found", "no such patient"))));
+
+        assertThatThrownBy(
+                () -> client.read(Patient.class, "nobody"))
+                .isInstanceOfSatisfying(EhrReadFailed.class, failed -> assertThat(failed.status()).isEqualTo(404));
     }
 
     private EhrSettings settings(Duration readTimeout) {

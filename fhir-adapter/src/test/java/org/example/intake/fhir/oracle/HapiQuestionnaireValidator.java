@@ -48,6 +48,8 @@ public final class HapiQuestionnaireValidator {
 
     /** Where the intake CodeSystem lives on the classpath, if the project has one as a file. */
     public static final String CODE_SYSTEM_RESOURCE = "/fhir/CodeSystem-buttock-cramp-intake.json";
+    /** SDC's launchContext CodeSystem (codes only), which the validator needs for the Questionnaire's launchContext. */
+    static final String SDC_LAUNCH_CONTEXT_RESOURCE = "/fhir/oracle/CodeSystem-sdc-launchContext.json";
 
     private final FhirContext context;
     private final Questionnaire questionnaire;
@@ -80,6 +82,9 @@ public final class HapiQuestionnaireValidator {
                 served.add(parse(requiredResource(older), older, Questionnaire.class));
             }
         }
+        // SDC's launch context codes, which the Questionnaire's population extensions use; the validator has no SDC
+        // package, so the oracle serves this copy of SDC's CodeSystem (its codes only).
+        served.add(parse(requiredResource(SDC_LAUNCH_CONTEXT_RESOURCE), SDC_LAUNCH_CONTEXT_RESOURCE, CodeSystem.class));
         String codeSystemJson = optionalResource(CODE_SYSTEM_RESOURCE);
         if (codeSystemJson != null) {
             served.add(parse(codeSystemJson, CODE_SYSTEM_RESOURCE, CodeSystem.class));

@@ -47,7 +47,7 @@ public class IntakeApiSecurity {
 
     /** The API's paths. */
     public static final String[] PATHS = { "/api/intakes", "/api/intakes/**", "/api/queue", "/api/audit",
-            "/api/audit/verification" };
+            "/api/audit/verification", "/api/fhir", "/api/fhir/**" };
 
     @Bean
     @Order(90)
@@ -66,6 +66,13 @@ public class IntakeApiSecurity {
                                 "/api/intakes/*/override").hasRole("clinician")
                         .requestMatchers(HttpMethod.GET, "/api/queue").hasRole("clinician")
                         .requestMatchers(HttpMethod.GET, "/api/audit", "/api/audit/verification").hasRole("admin")
+                        // The plugin's FHIR base: its CapabilityStatement for anyone (FHIR clients read it first),
+                        // the rest for patients and clinicians (SdcOperations checks whose record a patient asks for).
+                        .requestMatchers(HttpMethod.GET, "/api/fhir/metadata").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/fhir/Questionnaire", "/api/fhir/Questionnaire/*")
+                        .hasAnyRole("patient", "clinician")
+                        .requestMatchers(HttpMethod.POST, "/api/fhir/Questionnaire/$populate",
+                                "/api/fhir/QuestionnaireResponse/$extract").hasAnyRole("patient", "clinician")
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(decoder(properties.security()))

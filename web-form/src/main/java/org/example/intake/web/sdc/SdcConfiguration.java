@@ -1,0 +1,30 @@
+package org.example.intake.web.sdc;
+
+import java.time.Clock;
+
+import ca.uhn.fhir.context.FhirContext;
+import org.example.intake.fhir.IntakeQuestionnaires;
+import org.example.intake.fhir.IntakeReader;
+import org.example.intake.fhir.ehr.EhrClient;
+import org.example.intake.fhir.extract.ResponseExtraction;
+import org.example.intake.fhir.populate.IntakePopulation;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The plugin's FHIR base, {@code /api/fhir}: the intake Questionnaire (read and search), SDC's {@code $extract} and
+ * {@code $populate}, and the CapabilityStatement that names them.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(FhirApiController.class)
+public class SdcConfiguration {
+
+    @Bean
+    SdcOperations intakeSdcOperations(FhirContext intakeFhirContext, IntakeReader intakeReader,
+            IntakeQuestionnaires intakeQuestionnaires, EhrClient intakeEhrClient, Clock intakeClock) {
+        return new SdcOperations(intakeFhirContext, intakeReader, intakeQuestionnaires,
+                new ResponseExtraction(intakeFhirContext), new IntakePopulation(), new PatientRecords(intakeEhrClient),
+                intakeClock);
+    }
+}
