@@ -43,8 +43,22 @@ public class SmartConfig {
 
     @Bean
     @ConditionalOnProperty(name = "ehr.smart.launch-secret")
-    public LaunchValues launchValues(SmartSettings settings) {
+    LaunchValues launchValues(SmartSettings settings) {
         return new LaunchValues(settings.launchSecret(), settings.launchLifetime(), Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "ehr.smart.launch-secret")
+    ServletRegistrationBean<EhrLauncherServlet> ehrLauncherServlet(SmartSettings settings, LaunchValues launches) {
+        NimbusJwtDecoder launcherTokens = NimbusJwtDecoder.withJwkSetUri(settings.oidcEndpoint("certs")).build();
+        launcherTokens.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(settings.issuer().toString()),
+                new JwtClaimValidator<String>("azp", EhrLauncherServlet.LAUNCHER_CLIENT::equals)));
+        ServletRegistrationBean<EhrLauncherServlet> registration = new ServletRegistrationBean<>(
+                new EhrLauncherServlet(settings, launches, launcherTokens),
+                EhrLauncherServlet.LAUNCH_PATH, EhrLauncherServlet.CALLBACK_PATH);
+        registration.setName("ehr-launcher");
+        return registration;
     }
 
     /** Keycloak's RS256 tokens of the realm, checked against its keys, with the sandbox's audience. */
