@@ -103,6 +103,20 @@ class SmartLaunchIntegrationTests {
     }
 
     @Test
+    void aPatientWritesQuestionnaireResponsesForHerselfOnlyAndNothingElse() throws Exception {
+        SmartLogin.TokenAnswer answer = smart.login("alex",
+                "openid launch/patient patient/QuestionnaireResponse.cu", null);
+
+        assertThat(post("QuestionnaireResponse", questionnaireResponse("alex"), answer.accessToken()).statusCode())
+                .isEqualTo(201);
+        assertThat(post("QuestionnaireResponse", questionnaireResponse("casey"), answer.accessToken()).statusCode())
+                .isEqualTo(403);
+        assertThat(post("Observation", "{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"text\":\"x\"},"
+                + "\"subject\":{\"reference\":\"Patient/alex\"}}", answer.accessToken()).statusCode()).isEqualTo(403);
+        assertThat(get("Patient/alex", answer.accessToken()).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void anEhrLaunchGivesItsPatientToItsClientOnceAndAReplayIsRefused() throws Exception {
         String launch = launches.issue("casey", SmartLogin.CLIENT);
 
@@ -187,6 +201,18 @@ class SmartLaunchIntegrationTests {
     /** The sandbox's origin as the tests reach it, e.g. {@code http://127.0.0.1:41234}. */
     private static String origin() {
         return ehr.baseUrl().substring(0, ehr.baseUrl().length() - "/fhir".length());
+    }
+
+    private static String questionnaireResponse(String patient) {
+        return "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\","
+                + "\"subject\":{\"reference\":\"Patient/" + patient + "\"}}";
+    }
+
+    private static HttpResponse<String> post(String path, String json, String token) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ehr.baseUrl() + "/" + path))
+                .header("Content-Type", "application/fhir+json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> get(String path, String token) throws Exception {
