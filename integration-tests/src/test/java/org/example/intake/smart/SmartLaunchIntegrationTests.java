@@ -132,6 +132,18 @@ class SmartLaunchIntegrationTests {
     }
 
     @Test
+    void aRefreshedTokenKeepsTheEhrLaunchsPatientThoughTheLaunchIsUsedUp() throws Exception {
+        SmartLogin.TokenAnswer first = smart.login("dr-sam", "openid launch patient/*.rs",
+                launches.issue("casey", SmartLogin.CLIENT));
+
+        SmartLogin.TokenAnswer refreshed = smart.refresh(first.body().path("refresh_token").asText());
+
+        assertThat(refreshed.status()).as(refreshed.body().toString()).isEqualTo(200);
+        assertThat(refreshed.body().path("patient").asText()).isEqualTo("casey");
+        assertThat(get("Patient/casey", refreshed.accessToken()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void theEhrLauncherHasAClinicianLogInAndSendsTheBrowserToTheAppWithALaunchForItsPatient() throws Exception {
         String appLaunch = smart.ehrLauncher(origin(), "casey", SmartLogin.CLIENT, "dr-sam");
 

@@ -130,6 +130,17 @@ final class SmartLogin {
         return new TokenAnswer(token.statusCode(), JSON.readTree(token.body()));
     }
 
+    /** The refresh grant for {@code refreshToken}. */
+    TokenAnswer refresh(String refreshToken) throws IOException, InterruptedException {
+        HttpResponse<String> token = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(keycloak.tokenUri()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                        "grant_type", "refresh_token", "client_id", CLIENT, "refresh_token", refreshToken))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new TokenAnswer(token.statusCode(), JSON.readTree(token.body()));
+    }
+
     /**
      * Opens the EHR launcher for {@code patient} and {@code client} as {@code username} in a fresh browser and returns
      * where the launcher sends the browser in the end (the app's launch URL), or its status when it answers itself.
