@@ -12,6 +12,8 @@ import org.springframework.boot.autoconfigure.quartz.QuartzAutoConfiguration;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.context.annotation.Import;
 
+import org.example.intake.ehr.smart.SmartConfig;
+
 /**
  * The EHR sandbox: a HAPI FHIR JPA server (R4) serving {@code /fhir}.
  *
@@ -38,6 +40,7 @@ import org.springframework.context.annotation.Import;
         EhrDataSourceConfig.class,
         EhrJpaConfig.class,
         EhrFhirServerConfig.class,
+        SmartConfig.class,
         ValidatorWarmUp.class,
         DemoPatients.class,
         ReadyAnnouncer.class,

@@ -18,7 +18,7 @@ import org.example.intake.fhir.extract.SubmissionBundleBuilder;
 import org.hl7.fhir.r4.model.Bundle;
 
 /** Submissions and their Bundles, built the way delivery builds them, from JSON responses. */
-final class Deliveries {
+public final class Deliveries {
 
     static final Instant TRIAGED_AT = Instant.parse("2026-11-25T10:16:00Z");
 
@@ -30,7 +30,7 @@ final class Deliveries {
     }
 
     /** The accepted submission for this response JSON, under this submission id. */
-    static Submission submission(String submissionId, String json) {
+    public static Submission submission(String submissionId, String json) {
         IntakeReading reading = READER.read(json);
         assertThat(reading).isInstanceOf(IntakeReading.Accepted.class);
         IntakeReading.Accepted accepted = (IntakeReading.Accepted) reading;
@@ -38,12 +38,12 @@ final class Deliveries {
                 TRIAGED_AT);
     }
 
-    static Bundle bundle(Submission submission) {
+    public static Bundle bundle(Submission submission) {
         return BUILDER.build(submission);
     }
 
     /** The repository's examples that are valid intakes, as JSON, in file-name order. */
-    static List<Path> validExamples() {
+    public static List<Path> validExamples() {
         try (var files = Files.list(Path.of("..", "examples"))) {
             return files.filter(path -> path.getFileName().toString().endsWith(".json"))
                     .filter(path -> !path.getFileName().toString().startsWith("invalid"))
@@ -54,7 +54,7 @@ final class Deliveries {
         }
     }
 
-    static String read(Path path) {
+    public static String read(Path path) {
         try {
             return Files.readString(path);
         } catch (IOException e) {

@@ -100,6 +100,39 @@ class DemoRealmFileUnitTests {
         assertThat(client(DemoRealm.CLI_CLIENT).get("directAccessGrantsEnabled").asBoolean()).isTrue();
     }
 
+    @Test
+    void theSmartTestAppIsPublicWithPkceS256ItsOneCallbackAndEverySmartScopeButSystem() {
+        JsonNode app = client("smart-test-app");
+
+        assertThat(app.get("publicClient").asBoolean()).isTrue();
+        assertThat(app.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(app.at("/attributes/pkce.code.challenge.method").asText()).isEqualTo("S256");
+        assertThat(texts(app.get("redirectUris"), null)).containsExactly("http://localhost:9999/callback");
+        assertThat(texts(app.get("optionalClientScopes"), null)).contains("launch", "launch/patient", "fhirUser",
+                "patient/*.rs", "patient/QuestionnaireResponse.cu", "user/*.rs").doesNotContain("system/*.cruds");
+    }
+
+    @Test
+    void systemScopesGoToTheEhrClientAloneAndUserScopesToCliniciansAlone() {
+        for (JsonNode client : realm.get("clients")) {
+            List<String> scopes = new ArrayList<>(texts(client.path("defaultClientScopes"), null));
+            scopes.addAll(texts(client.path("optionalClientScopes"), null));
+            assertThat(scopes.contains("system/*.cruds")).as(client.get("clientId").asText())
+                    .isEqualTo(client.get("clientId").asText().equals(DemoRealm.EHR_CLIENT));
+        }
+        assertThat(realm.at("/scopeMappings/0/clientScope").asText()).isEqualTo("user/*.rs");
+        assertThat(texts(realm.at("/scopeMappings/0/roles"), null)).containsExactly(DemoRealm.ROLE_CLINICIAN);
+    }
+
+    @Test
+    void theRealmKeepsKeycloaksBuiltInScopesBesideTheSmartOnes() {
+        assertThat(texts(realm.get("clientScopes"), "name")).contains("profile", "email", "roles", "web-origins",
+                "basic", "acr", "offline_access", "launch", "launch/patient", "fhirUser", "patient/*.rs",
+                "patient/QuestionnaireResponse.cu", "user/*.rs", "system/*.cruds");
+        assertThat(texts(realm.get("defaultDefaultClientScopes"), null))
+                .contains("profile", "email", "roles", "web-origins", "basic", "acr");
+    }
+
     private JsonNode client(String clientId) {
         for (JsonNode client : realm.get("clients")) {
             if (client.get("clientId").asText().equals(clientId)) {
