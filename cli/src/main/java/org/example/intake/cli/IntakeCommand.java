@@ -92,9 +92,10 @@ public final class IntakeCommand {
     /**
      * The streaming reader, ready at once (it needs no HAPI), and the {@link IntakeReader} for the rest, made when a
      * record first needs it: HAPI's model and the Questionnaires' parse cost about half a CPU-second, which a run of
-     * plain responses and common refusals (the streaming reader words those itself) then never pays; the worker that meets the first record the streaming reader leaves makes it
-     * while the other workers go on with theirs (measured against starting it on a thread of its own at launch: 10%
-     * less wall time on the load run's mixed file, refusals included).
+     * plain responses and common refusals (the streaming reader words those itself) then never pays; the worker that
+     * meets the first record the streaming reader leaves makes it while the other workers go on with theirs (measured
+     * against starting it on a thread of its own at launch: 10% less wall time on the load run's mixed file, refusals
+     * included, when the streaming reader did not word them yet).
      */
     private static Services services() {
         StreamingAnswerReader streaming = new StreamingAnswerReader();
