@@ -79,8 +79,8 @@ final class RecordTriage {
         try {
             // A record starts {" (so Jackson never takes the bytes for UTF-16 or UTF-32).
             streamed = ascii.length > 1 && ascii[0] == '{' && ascii[1] == '"' ? plainUtf8.apply(ascii) : null;
-        } catch (RuntimeException e) {
-            streamed = null;
+        } catch (RuntimeException | StackOverflowError e) {
+            streamed = null; // the text's path says what went wrong
         }
         if (streamed == null) {
             return apply(source, new String(ascii, StandardCharsets.UTF_8));

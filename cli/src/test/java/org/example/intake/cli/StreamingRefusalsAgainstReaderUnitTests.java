@@ -63,6 +63,25 @@ class StreamingRefusalsAgainstReaderUnitTests {
     }
 
     @Test
+    void deeplyNestedItems_giveTheReadersLines() {
+        RecordTriage oracle = new RecordTriage(reader::read, new TriageEngine(), FHIR);
+        RecordTriage streamed = new RecordTriage(reader::read, streaming::check,
+                utf8 -> streaming.check(utf8, 0, utf8.length), new TriageEngine(), () -> FHIR);
+        for (int depth : new int[] {10, 900, 1100, 5000, 50_000}) {
+            String json = "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\",\"item\":"
+                    + "[{\"linkId\":\"a\",\"item\":".repeat(depth) + "[]" + "}]".repeat(depth) + "}";
+
+            RecordTriage.Line expected = oracle.apply("deep#1", json);
+
+            for (RecordTriage.Line line : List.of(streamed.apply("deep#1", json),
+                    streamed.apply("deep#1", json.getBytes(StandardCharsets.UTF_8)))) {
+                assertThat(new String(line.utf8(), StandardCharsets.UTF_8)).as("depth %d", depth)
+                        .isEqualTo(new String(expected.utf8(), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    @Test
     void theLoadRunsMixedInput_givesTheReadersOutputAndNeverStartsHapi() throws IOException {
         StringWriter ndjson = new StringWriter();
         MixedIntakes.writeNdjson(ndjson, 3000, 42, 100);
