@@ -88,15 +88,16 @@ public final class IntakeCommand {
     /**
      * The streaming reader, ready at once (it needs no HAPI), and the {@link IntakeReader} for the rest, made when a
      * record first needs it: HAPI's model and the Questionnaires' parse cost about half a CPU-second, which a run of
-     * plain responses then never pays; the worker that meets the first record the streaming reader leaves makes it
-     * while the other workers go on with theirs (measured against starting it on a thread of its own at launch: 10%
-     * less wall time on the load run's mixed file, refusals included).
+     * plain responses and common refusals (the streaming reader words those itself) then never pays; the worker that
+     * meets the first record the streaming reader leaves makes it while the other workers go on with theirs (measured
+     * against starting it on a thread of its own at launch: 10% less wall time on the load run's mixed file, refusals
+     * included, when the streaming reader did not word them yet).
      */
     private static Services services() {
         StreamingAnswerReader streaming = new StreamingAnswerReader();
         OnFirstUse<IntakeReader> reader = OnFirstUse.of(IntakeReader::new);
-        return new Services(json -> reader.get().read(json), streaming::read,
-                ascii -> streaming.read(ascii, 0, ascii.length), FhirContext::forR4Cached);
+        return new Services(json -> reader.get().read(json), streaming::check,
+                ascii -> streaming.check(ascii, 0, ascii.length), FhirContext::forR4Cached);
     }
 
     /** For tests: another way to read responses, and a chosen number of workers. */
@@ -319,12 +320,13 @@ public final class IntakeCommand {
      *
      * @param reader  reads one response's JSON text; must not throw on bad input
      * @param plain   triage's streaming reader: the id and answers of a plain response that {@code reader}
-     *                accepts with the same answers, or null to leave the response to {@code reader}
+     *                accepts with the same answers, the outcome {@code reader} gives a commonly refused one, or
+     *                null to leave the response to {@code reader}
      * @param plainUtf8 the same for a response given as UTF-8 bytes
      * @param context the shared FHIR R4 context, to print OperationOutcomes (made on first use)
      */
-    record Services(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
-            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, Supplier<FhirContext> context) {
+    record Services(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Reading> plain,
+            Function<byte[], StreamingAnswerReader.Reading> plainUtf8, Supplier<FhirContext> context) {
 
         /** Every response read by {@code reader} (for tests with a stand-in reader). */
         Services(Function<String, IntakeReading> reader, FhirContext context) {

@@ -19,8 +19,8 @@ import ca.uhn.fhir.context.FhirContext;
 final class RecordTriage {
 
     private final Function<String, IntakeReading> reader;
-    private final Function<String, StreamingAnswerReader.Plain> plain;
-    private final Function<byte[], StreamingAnswerReader.Plain> plainUtf8;
+    private final Function<String, StreamingAnswerReader.Reading> plain;
+    private final Function<byte[], StreamingAnswerReader.Reading> plainUtf8;
     private final TriageEngine engine;
     private final Supplier<FhirContext> fhir;
 
@@ -32,15 +32,16 @@ final class RecordTriage {
     /**
      * @param reader reads one response's JSON text; must not throw on bad input (if it does
      *               anyway, the record becomes an error line, not a crash)
-     * @param plain  reads a plain response straight to the id and answers {@code reader} would give, or
-     *               gives null to leave it to {@code reader} (the one that words what is wrong)
+     * @param plain  reads a plain response straight to the id and answers {@code reader} would give, or a common
+     *               refusal straight to the outcome {@code reader} would give, or gives null to leave it to
+     *               {@code reader}
      * @param plainUtf8 the same for a record given as well-formed UTF-8
      * @param engine the shared triage engine
      * @param fhir   the shared context, used to print an OperationOutcome {@link OutcomeJson} does not write (got
      *               only then)
      */
-    RecordTriage(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Plain> plain,
-            Function<byte[], StreamingAnswerReader.Plain> plainUtf8, TriageEngine engine, Supplier<FhirContext> fhir) {
+    RecordTriage(Function<String, IntakeReading> reader, Function<String, StreamingAnswerReader.Reading> plain,
+            Function<byte[], StreamingAnswerReader.Reading> plainUtf8, TriageEngine engine, Supplier<FhirContext> fhir) {
         this.reader = Objects.requireNonNull(reader, "reader");
         this.plain = Objects.requireNonNull(plain, "plain");
         this.plainUtf8 = Objects.requireNonNull(plainUtf8, "plainUtf8");
@@ -52,11 +53,12 @@ final class RecordTriage {
     Line apply(String source, String json) {
         OperationOutcome refusal;
         try {
-            StreamingAnswerReader.Plain streamed = plain.apply(json);
-            if (streamed != null) {
-                return new Line(OutputLine.triagedUtf8(source, streamed.id(), engine.triage(streamed.answers())), false);
+            StreamingAnswerReader.Reading streamed = plain.apply(json);
+            if (streamed instanceof StreamingAnswerReader.Plain read) {
+                return new Line(OutputLine.triagedUtf8(source, read.id(), engine.triage(read.answers())), false);
             }
-            IntakeReading reading = reader.apply(json);
+            IntakeReading reading = streamed instanceof StreamingAnswerReader.Refused refused
+                    ? new IntakeReading.Rejected(refused.outcome()) : reader.apply(json);
             if (reading instanceof IntakeReading.Accepted accepted) {
                 return new Line(OutputLine.triagedUtf8(source, accepted.id(), engine.triage(accepted.answers())), false);
             }
@@ -73,18 +75,20 @@ final class RecordTriage {
      * when the streaming reader takes it, else as {@link #apply(String, String)} reads its text.
      */
     Line apply(String source, byte[] ascii) {
-        StreamingAnswerReader.Plain streamed;
+        StreamingAnswerReader.Reading streamed;
         try {
             // A record starts {" (so Jackson never takes the bytes for UTF-16 or UTF-32).
             streamed = ascii.length > 1 && ascii[0] == '{' && ascii[1] == '"' ? plainUtf8.apply(ascii) : null;
-        } catch (RuntimeException e) {
-            streamed = null;
+        } catch (RuntimeException | StackOverflowError e) {
+            streamed = null; // the text's path says what went wrong
         }
         if (streamed == null) {
             return apply(source, new String(ascii, StandardCharsets.UTF_8));
         }
         try {
-            return new Line(OutputLine.triagedUtf8(source, streamed.id(), engine.triage(streamed.answers())), false);
+            return streamed instanceof StreamingAnswerReader.Plain read
+                    ? new Line(OutputLine.triagedUtf8(source, read.id(), engine.triage(read.answers())), false)
+                    : error(source, ((StreamingAnswerReader.Refused) streamed).outcome());
         } catch (RuntimeException | StackOverflowError e) {
             return error(source, Outcomes.processingFailed(e));
         }

@@ -66,7 +66,7 @@ final class AnswerSpecs {
                 groups.add(new GroupSpec(group.linkId(), group.index(), group.required(), List.copyOf(items)));
             }
             all.put(questionnaire.questionnaireVersion(),
-                    new VersionSpec(questionnaire.questionnaireVersion(), List.copyOf(groups)));
+                    new VersionSpec(questionnaires.url(), questionnaire.questionnaireVersion(), List.copyOf(groups)));
         }
         return new AnswerSpecs(questionnaires.url(), all);
     }
@@ -98,7 +98,7 @@ final class AnswerSpecs {
                     groups.add(new GroupSpec(group.linkId(), groups.size(), required, List.copyOf(items)));
                 }
             }
-            all.put(version, new VersionSpec(version, List.copyOf(groups)));
+            all.put(version, new VersionSpec(URL, version, List.copyOf(groups)));
         }
         return all;
     }
@@ -106,6 +106,16 @@ final class AnswerSpecs {
     /** The canonical URL shared by every version, without version. */
     String url() {
         return url;
+    }
+
+    /** The current version's spec (the one a response naming no version, or no version held, is checked against). */
+    VersionSpec current() {
+        return current;
+    }
+
+    /** Every version held as {@code url|version}, oldest first, comma-separated (for messages). */
+    String canonicals() {
+        return String.join(", ", byVersion.values().stream().map(VersionSpec::canonical).toList());
     }
 
     /** The spec of every version held, oldest first. */
@@ -132,14 +142,16 @@ final class AnswerSpecs {
     }
 
     /** One questionnaire version: its groups in form order, each with its index in that list. */
-    static final class VersionSpec {
+    static final class VersionSpec implements FormSpec {
+        private final String canonical;
         private final QuestionnaireVersion version;
         private final List<GroupSpec> groups;
         private final Map<String, GroupSpec> groupsByLinkId = new HashMap<>();
         private final Map<String, ItemSpec> items = new HashMap<>();
 
-        VersionSpec(QuestionnaireVersion version, List<GroupSpec> groups) {
+        VersionSpec(String url, QuestionnaireVersion version, List<GroupSpec> groups) {
             this.version = Objects.requireNonNull(version, "version");
+            this.canonical = Objects.requireNonNull(url, "url") + "|" + version.code();
             this.groups = List.copyOf(groups);
             for (GroupSpec group : this.groups) {
                 groupsByLinkId.put(group.linkId(), group);
@@ -153,19 +165,33 @@ final class AnswerSpecs {
             return version;
         }
 
-        List<GroupSpec> groups() {
+        @Override
+        public QuestionnaireVersion questionnaireVersion() {
+            return version;
+        }
+
+        @Override
+        public String canonical() {
+            return canonical;
+        }
+
+        @Override
+        public List<GroupSpec> groups() {
             return groups;
         }
 
-        GroupSpec groupOrNull(String linkId) {
+        @Override
+        public GroupSpec groupOrNull(String linkId) {
             return linkId == null ? null : groupsByLinkId.get(linkId);
         }
 
-        ItemSpec itemOrNull(String linkId) {
+        @Override
+        public ItemSpec itemOrNull(String linkId) {
             return linkId == null ? null : items.get(linkId);
         }
 
-        int groupCount() {
+        @Override
+        public int groupCount() {
             return groups.size();
         }
 
@@ -193,7 +219,7 @@ final class AnswerSpecs {
      * @param required whether a response must contain it
      * @param items    its questions in form order
      */
-    record GroupSpec(String linkId, int index, boolean required, List<ItemSpec> items) {
+    record GroupSpec(String linkId, int index, boolean required, List<ItemSpec> items) implements FormSpec.Group {
     }
 
     /**
@@ -210,6 +236,13 @@ final class AnswerSpecs {
      * @param enabledWhenAnyTrue linkIds of which one answered true enables the question; empty if always enabled
      */
     record ItemSpec(String linkId, Question question, String groupLinkId, AnswerType type, boolean required,
-            Integer min, Integer max, Map<String, String> options, List<String> enabledWhenAnyTrue) {
+            Integer min, Integer max, Map<String, String> options, List<String> enabledWhenAnyTrue)
+            implements FormSpec.Item {
+
+        /** No question of the intake repeats ({@link IntakeQuestionnaire} refuses a Questionnaire where one does). */
+        @Override
+        public boolean repeats() {
+            return false;
+        }
     }
 }

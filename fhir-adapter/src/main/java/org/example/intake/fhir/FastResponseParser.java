@@ -225,7 +225,8 @@ final class FastResponseParser {
         return parser.nextToken() == JsonToken.END_OBJECT ? answer : null;
     }
 
-    private static Coding coding(JsonParser parser, JsonToken start) throws IOException {
+    /** A Coding: an object of non-blank strings among system, code and display; null otherwise. */
+    static Coding coding(JsonParser parser, JsonToken start) throws IOException {
         Coding coding = new Coding();
         return stringFields(parser, start, (name, text) -> switch (name) {
             case "system" -> coding.setSystem(text) != null;

@@ -45,7 +45,7 @@ import org.hl7.fhir.r4.model.Questionnaire.QuestionnaireItemType;
  *
  * <p>Immutable and thread-safe. {@link #resource()} returns the shared resource: do not modify it.
  */
-public final class IntakeQuestionnaire {
+public final class IntakeQuestionnaire implements FormSpec {
 
     /** Classpath location of the Questionnaire resource of each version: {@code %s} is the version, e.g. 1.2.0. */
     public static final String RESOURCE_PATTERN = "/fhir/Questionnaire-buttock-cramp-intake-%s.json";
@@ -196,11 +196,13 @@ public final class IntakeQuestionnaire {
         return Optional.ofNullable(items.get(linkId));
     }
 
-    GroupSpec groupOrNull(String linkId) {
+    @Override
+    public GroupSpec groupOrNull(String linkId) {
         return linkId == null ? null : groups.get(linkId);
     }
 
-    ItemSpec itemOrNull(String linkId) {
+    @Override
+    public ItemSpec itemOrNull(String linkId) {
         return linkId == null ? null : items.get(linkId);
     }
 
@@ -212,7 +214,8 @@ public final class IntakeQuestionnaire {
         return byQuestion[question.ordinal()];
     }
 
-    int groupCount() {
+    @Override
+    public int groupCount() {
         return groups.size();
     }
 
@@ -346,7 +349,7 @@ public final class IntakeQuestionnaire {
      * @param element  the Questionnaire item (shared: do not modify)
      */
     public record GroupSpec(String linkId, int index, boolean required, List<ItemSpec> items,
-            QuestionnaireItemComponent element) {
+            QuestionnaireItemComponent element) implements FormSpec.Group {
     }
 
     /**
@@ -366,6 +369,6 @@ public final class IntakeQuestionnaire {
      */
     public record ItemSpec(String linkId, Question question, String groupLinkId, AnswerType type, boolean required,
             boolean repeats, Integer min, Integer max, Map<String, String> options, List<String> enabledWhenAnyTrue,
-            QuestionnaireItemComponent element) {
+            QuestionnaireItemComponent element) implements FormSpec.Item {
     }
 }

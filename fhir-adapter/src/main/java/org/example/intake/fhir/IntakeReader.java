@@ -84,7 +84,7 @@ public final class IntakeReader {
             parser.setParserErrorHandler(new ParserIssues(issues, wrongTypes));
             resource = ((IJsonLikeParser) parser).parseResource(tree);
         } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {
-            issues.error(Problem.MALFORMED_JSON, null, "Not a readable FHIR JSON resource: " + shorten(e.getMessage()));
+            issues.error(Problem.MALFORMED_JSON, null, malformed(e));
             return new IntakeReading.Rejected(issues.toOutcome());
         }
         if (!(resource instanceof QuestionnaireResponse response)) {
@@ -106,13 +106,18 @@ public final class IntakeReader {
     }
 
     private IntakeReading check(QuestionnaireResponse response, Issues issues) {
-        IntakeQuestionnaire named = validator.questionnaireOf(response);
+        FormSpec named = validator.questionnaireOf(response);
         IntakeAnswers answers = validator.validate(response, named, issues);
         String checkedAgainst = named == null ? null : named.canonical();
         if (answers == null) {
             return new IntakeReading.Rejected(issues.toOutcome(checkedAgainst));
         }
         return new IntakeReading.Accepted(response, answers, issues.toOutcome(checkedAgainst));
+    }
+
+    /** The message of {@link Problem#MALFORMED_JSON} for what HAPI's parser threw. */
+    static String malformed(RuntimeException e) {
+        return "Not a readable FHIR JSON resource: " + shorten(e.getMessage());
     }
 
     private static String shorten(String message) {

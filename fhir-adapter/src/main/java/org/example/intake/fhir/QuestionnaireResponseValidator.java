@@ -2,6 +2,8 @@ package org.example.intake.fhir;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.example.intake.core.answers.AnswerType;
@@ -10,8 +12,8 @@ import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.answers.OlderVersions;
 import org.example.intake.core.answers.Question;
 import org.example.intake.core.answers.QuestionnaireVersion;
-import org.example.intake.fhir.IntakeQuestionnaire.GroupSpec;
-import org.example.intake.fhir.IntakeQuestionnaire.ItemSpec;
+import org.example.intake.fhir.FormSpec.Group;
+import org.example.intake.fhir.FormSpec.Item;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -35,18 +37,39 @@ final class QuestionnaireResponseValidator {
 
     private static final Question[] QUESTIONS = Question.values();
 
-    private final IntakeQuestionnaires questionnaires;
+    /** The version a canonical names, or null. */
+    private final Function<String, ? extends FormSpec> resolve;
+    private final FormSpec current;
+    /** Every version held as {@code url|version}, for messages. */
+    private final String canonicals;
 
+    /** Checks against these compiled Questionnaires ({@link IntakeReader}'s). */
     QuestionnaireResponseValidator(IntakeQuestionnaires questionnaires) {
-        this.questionnaires = questionnaires;
+        this(canonical -> questionnaires.resolve(canonical).orElse(null), questionnaires.current(),
+                questionnaires.canonicals());
+    }
+
+    /**
+     * Checks against these versions made without HAPI's context (the streaming reader's, {@link StreamingRefusals}):
+     * the same checks in the same words, as long as they agree with the compiled Questionnaires (a test holds them to).
+     */
+    QuestionnaireResponseValidator(AnswerSpecs questionnaires) {
+        this(questionnaires::resolve, questionnaires.current(), questionnaires.canonicals());
+    }
+
+    private QuestionnaireResponseValidator(Function<String, ? extends FormSpec> resolve, FormSpec current,
+            String canonicals) {
+        this.resolve = Objects.requireNonNull(resolve, "resolve");
+        this.current = Objects.requireNonNull(current, "current");
+        this.canonicals = Objects.requireNonNull(canonicals, "canonicals");
     }
 
     /**
      * The Questionnaire version the response names, or null when it names none this service
      * takes (it is then checked against the current version, so every other problem still shows).
      */
-    IntakeQuestionnaire questionnaireOf(QuestionnaireResponse response) {
-        return questionnaires.resolve(response.getQuestionnaire()).orElse(null);
+    FormSpec questionnaireOf(QuestionnaireResponse response) {
+        return resolve.apply(response.getQuestionnaire());
     }
 
     /**
@@ -55,23 +78,23 @@ final class QuestionnaireResponseValidator {
      *
      * @param named what {@link #questionnaireOf} gave: the version to check against, or null
      */
-    IntakeAnswers validate(QuestionnaireResponse response, IntakeQuestionnaire named, Issues issues) {
+    IntakeAnswers validate(QuestionnaireResponse response, FormSpec named, Issues issues) {
         checkHeader(response, named, issues);
         checkModifiers(response, issues);
-        Walk walk = new Walk(named == null ? questionnaires.current() : named, issues);
+        Walk walk = new Walk(named == null ? current : named, issues);
         walk.items(response.getItem());
         walk.enablementAndRequired();
         return issues.hasErrors() ? null : walk.answers();
     }
 
-    private void checkHeader(QuestionnaireResponse response, IntakeQuestionnaire named, Issues issues) {
+    private void checkHeader(QuestionnaireResponse response, FormSpec named, Issues issues) {
         if (!response.hasQuestionnaire()) {
             issues.error(Problem.MISSING_QUESTIONNAIRE, "QuestionnaireResponse.questionnaire",
-                    "The response must name its questionnaire: " + questionnaires.current().canonical() + ".");
+                    "The response must name its questionnaire: " + current.canonical() + ".");
         } else if (named == null) {
             issues.error(Problem.WRONG_QUESTIONNAIRE, "QuestionnaireResponse.questionnaire",
-                    "This service takes responses to " + questionnaires.canonicals() + " (no version means "
-                            + questionnaires.current().version() + "), not to " + response.getQuestionnaire() + ".");
+                    "This service takes responses to " + canonicals + " (no version means "
+                            + current.questionnaireVersion().code() + "), not to " + response.getQuestionnaire() + ".");
         }
         QuestionnaireResponseStatus status = response.getStatus();
         if (status == null || status == QuestionnaireResponseStatus.NULL) {
@@ -136,7 +159,7 @@ final class QuestionnaireResponseValidator {
     /** The state of one walk over one response's items. */
     private static final class Walk {
 
-        private final IntakeQuestionnaire questionnaire;
+        private final FormSpec questionnaire;
         private final Issues issues;
         /** The accepted value of each question, indexed by Question ordinal. */
         private final Object[] values = new Object[QUESTIONS.length];
@@ -152,7 +175,7 @@ final class QuestionnaireResponseValidator {
         /** Whether a question's accepted answer is yes: what intake-core's enableWhen evaluator asks. */
         private final Predicate<Question> answeredYes = condition -> Boolean.TRUE.equals(values[condition.ordinal()]);
 
-        Walk(IntakeQuestionnaire questionnaire, Issues issues) {
+        Walk(FormSpec questionnaire, Issues issues) {
             this.questionnaire = questionnaire;
             this.issues = issues;
             this.responseIndexOfGroup = new int[questionnaire.groupCount()];
@@ -167,9 +190,9 @@ final class QuestionnaireResponseValidator {
                     issues.error(Problem.MISSING_LINK_ID, groupPath(g), "Every item needs a linkId.");
                     continue;
                 }
-                GroupSpec group = questionnaire.groupOrNull(linkId);
+                Group group = questionnaire.groupOrNull(linkId);
                 if (group == null) {
-                    ItemSpec question = questionnaire.itemOrNull(linkId);
+                    Item question = questionnaire.itemOrNull(linkId);
                     if (question != null) {
                         issues.error(Problem.MISPLACED_ITEM, groupPath(g), "'" + linkId + "' must sit inside its group '"
                                 + question.groupLinkId() + "', not at the top level.");
@@ -187,7 +210,7 @@ final class QuestionnaireResponseValidator {
             }
         }
 
-        private void group(GroupSpec group, QuestionnaireResponseItemComponent top, int g) {
+        private void group(Group group, QuestionnaireResponseItemComponent top, int g) {
             if (top.hasAnswer()) {
                 issues.error(Problem.UNEXPECTED_ANSWER, groupPath(g) + ".answer[0]",
                         "Group '" + group.linkId() + "' is a group: it holds items, not answers.");
@@ -204,7 +227,7 @@ final class QuestionnaireResponseValidator {
                     issues.error(Problem.MISSING_LINK_ID, itemPath(g, i), "Every item needs a linkId.");
                     continue;
                 }
-                ItemSpec spec = questionnaire.itemOrNull(linkId);
+                Item spec = questionnaire.itemOrNull(linkId);
                 if (spec == null) {
                     if (questionnaire.groupOrNull(linkId) != null) {
                         issues.error(Problem.MISPLACED_ITEM, itemPath(g, i),
@@ -231,7 +254,7 @@ final class QuestionnaireResponseValidator {
             }
         }
 
-        private void question(ItemSpec spec, QuestionnaireResponseItemComponent item, int g, int i) {
+        private void question(Item spec, QuestionnaireResponseItemComponent item, int g, int i) {
             if (item.hasItem()) {
                 issues.error(Problem.UNEXPECTED_NESTED_ITEM, itemPath(g, i) + ".item[0]",
                         "'" + spec.linkId() + "' is a question: it cannot hold items.");
@@ -266,7 +289,7 @@ final class QuestionnaireResponseValidator {
         }
 
         /** The typed value, or null after reporting why it is refused. */
-        private Object value(ItemSpec spec, Type value, int g, int i, int a) {
+        private Object value(Item spec, Type value, int g, int i, int a) {
             if (value == null || value.isEmpty()) {
                 issues.error(Problem.MISSING_VALUE, answerPath(g, i, a), "The answer to '" + spec.linkId() + "' has no value.");
                 return null;
@@ -282,13 +305,13 @@ final class QuestionnaireResponseValidator {
             };
         }
 
-        private Object wrongType(ItemSpec spec, Type value, int g, int i, int a) {
+        private Object wrongType(Item spec, Type value, int g, int i, int a) {
             issues.error(Problem.WRONG_TYPE, answerPath(g, i, a) + ".value", "'" + spec.linkId() + "' takes " + valueName(spec.type())
                     + ", not value" + capitalize(value.fhirType()) + ".");
             return null;
         }
 
-        private Object integer(ItemSpec spec, Integer value, int g, int i, int a) {
+        private Object integer(Item spec, Integer value, int g, int i, int a) {
             if (value == null) {
                 issues.error(Problem.MISSING_VALUE, valuePath(g, i, a), "The answer to '" + spec.linkId() + "' has no value.");
                 return null;
@@ -301,7 +324,7 @@ final class QuestionnaireResponseValidator {
             return value;
         }
 
-        private Object choice(ItemSpec spec, Coding coding, int g, int i, int a) {
+        private Object choice(Item spec, Coding coding, int g, int i, int a) {
             String code = coding.getCode();
             if (code == null || !spec.options().containsKey(code)) {
                 issues.error(Problem.UNKNOWN_CODE, valuePath(g, i, a), "'" + code + "' is not an answer option of '" + spec.linkId()
@@ -322,7 +345,7 @@ final class QuestionnaireResponseValidator {
                     () -> new IllegalStateException("'" + code + "' is not an answer option of " + spec.linkId()));
         }
 
-        private Object text(ItemSpec spec, String text, int g, int i, int a) {
+        private Object text(Item spec, String text, int g, int i, int a) {
             if (text == null) {
                 issues.error(Problem.MISSING_VALUE, valuePath(g, i, a), "The answer to '" + spec.linkId() + "' has no value.");
                 return null;
@@ -359,14 +382,14 @@ final class QuestionnaireResponseValidator {
 
         /** After the walk: answers to disabled questions, and required questions left unanswered. */
         void enablementAndRequired() {
-            for (GroupSpec group : questionnaire.groups()) {
+            for (Group group : questionnaire.groups()) {
                 int g = responseIndexOfGroup[group.index()];
                 if (g < 0 && group.required()) {
                     issues.error(Problem.MISSING_GROUP, "QuestionnaireResponse", "Group '" + group.linkId()
                             + "' is required but missing; it holds the required questions " + linkIds(group) + ".");
                     continue;
                 }
-                for (ItemSpec spec : group.items()) {
+                for (Item spec : group.items()) {
                     Boolean enabled = enabled(spec);
                     if (enabled == null) {
                         continue;
@@ -388,7 +411,7 @@ final class QuestionnaireResponseValidator {
          * Whether the question is enabled, by intake-core's evaluator over the accepted answers; null when
          * that leaves it disabled but a condition's own answer was refused (whether it is asked is then unknown).
          */
-        private Boolean enabled(ItemSpec spec) {
+        private Boolean enabled(Item spec) {
             Question question = spec.question();
             if (question.isEnabled(answeredYes)) {
                 return Boolean.TRUE;
@@ -472,14 +495,14 @@ final class QuestionnaireResponseValidator {
         return question.options().stream().map(CodedAnswer::code).toList();
     }
 
-    private static String linkIds(GroupSpec group) {
+    private static String linkIds(Group group) {
         return String.join(", ", group.items().stream()
                 .filter(item -> item.required() && item.enabledWhenAnyTrue().isEmpty())
-                .map(ItemSpec::linkId)
+                .map(Item::linkId)
                 .toList());
     }
 
-    private static String conditionText(ItemSpec spec) {
+    private static String conditionText(Item spec) {
         return String.join(" or ", spec.enabledWhenAnyTrue().stream().map(id -> "'" + id + "' is true").toList());
     }
 

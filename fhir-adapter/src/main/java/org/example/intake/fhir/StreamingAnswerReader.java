@@ -17,19 +17,23 @@ import org.example.intake.fhir.AnswerSpecs.GroupSpec;
 import org.example.intake.fhir.AnswerSpecs.ItemSpec;
 import org.example.intake.fhir.AnswerSpecs.VersionSpec;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 /**
  * The reader of {@code intake triage}: streams one QuestionnaireResponse's JSON with Jackson's
  * parser straight into the id and answers triage needs, building neither a JSON tree nor HAPI's
  * model, and checking it against the Questionnaire version it names on the way.
  *
- * <p>It only ever accepts: it returns the id and answers of a plain response that
+ * <p>{@link #read} only ever accepts: it returns the id and answers of a plain response that
  * {@link IntakeReader#read(String)} accepts with the same answers, and null for everything else
  * (any element, JSON type or value {@link FastResponseParser} does not take, and every response
- * {@link QuestionnaireResponseValidator} would refuse); the caller then reads that one with
- * {@link IntakeReader}, which says what is wrong. So it never words a problem itself, and tests
- * hold it to {@link IntakeReader} (itself held to HAPI's parser and validator) over every
- * questionnaire version and the refused cases. Thread-safe.
+ * {@link QuestionnaireResponseValidator} would refuse). {@link #check} goes on where {@link #read} stops: it
+ * also words the common refusals ({@link StreamingRefusals}: a required question unanswered, an answer out of range,
+ * of an unknown code or of the wrong type, an unknown linkId, a status other than completed or none, an unknown
+ * version, a number sent as a string, text that is not JSON, ...) as the OperationOutcome {@link IntakeReader} gives,
+ * and gives null only for what is left, which the caller then reads with {@link IntakeReader}. Tests hold both to
+ * {@link IntakeReader} (itself held to HAPI's parser and validator) over every questionnaire version and the refused
+ * cases. Thread-safe.
  */
 public final class StreamingAnswerReader {
 
@@ -43,18 +47,28 @@ public final class StreamingAnswerReader {
     private static final int QUESTIONS = Question.values().length;
 
     private final AnswerSpecs questionnaires;
+    private final StreamingRefusals refusals;
 
     /**
      * A reader for every version of the standard intake Questionnaire, as intake-core's questions
      * say it: made without HAPI (no FHIR model, no Questionnaire parsed), so it reads from the start.
      */
     public StreamingAnswerReader() {
-        this.questionnaires = AnswerSpecs.core();
+        this(AnswerSpecs.core());
     }
 
     /** A reader for these Questionnaire versions (those of the {@link IntakeReader} it stands in front of). */
     public StreamingAnswerReader(IntakeQuestionnaires questionnaires) {
-        this.questionnaires = AnswerSpecs.of(Objects.requireNonNull(questionnaires, "questionnaires"));
+        this(AnswerSpecs.of(Objects.requireNonNull(questionnaires, "questionnaires")));
+    }
+
+    private StreamingAnswerReader(AnswerSpecs questionnaires) {
+        this.questionnaires = questionnaires;
+        this.refusals = new StreamingRefusals(questionnaires);
+    }
+
+    /** What {@link #check} makes of a response: {@link Plain} or {@link Refused}. */
+    public sealed interface Reading permits Plain, Refused {
     }
 
     /**
@@ -63,7 +77,42 @@ public final class StreamingAnswerReader {
      * @param id      its logical id, or null when it has none
      * @param answers its answers, as {@link IntakeReading.Accepted#answers()} gives them
      */
-    public record Plain(String id, IntakeAnswers answers) {
+    public record Plain(String id, IntakeAnswers answers) implements Reading {
+    }
+
+    /**
+     * A response {@link IntakeReader} refuses.
+     *
+     * @param outcome the OperationOutcome {@link IntakeReader#read(String)} gives for it, issue for issue; never null
+     */
+    public record Refused(OperationOutcome outcome) implements Reading {
+        public Refused {
+            Objects.requireNonNull(outcome, "outcome");
+        }
+    }
+
+    /**
+     * The response in {@code json} accepted ({@link Plain}) or refused with the outcome {@link IntakeReader} gives
+     * ({@link Refused}), or null when {@link IntakeReader} must read it: reads what {@link #read(String)} does, and
+     * words the common refusals itself.
+     */
+    public Reading check(String json) {
+        Plain plain = read(json);
+        if (plain != null || json == null) {
+            return plain;
+        }
+        OperationOutcome refusal = refusals.refusal(json);
+        return refusal == null ? null : new Refused(refusal);
+    }
+
+    /** As {@link #check(String)}, for a response given as well-formed UTF-8. */
+    public Reading check(byte[] utf8, int offset, int length) {
+        Plain plain = read(utf8, offset, length);
+        if (plain != null) {
+            return plain;
+        }
+        OperationOutcome refusal = refusals.refusal(utf8, offset, length);
+        return refusal == null ? null : new Refused(refusal);
     }
 
     /** The id and answers of the response in {@code json}, or null when {@link IntakeReader} must read it. */
@@ -334,7 +383,7 @@ public final class StreamingAnswerReader {
     }
 
     /** A reference: an object of non-blank strings, reference and display. */
-    private static boolean reference(JsonParser parser, JsonToken start) throws IOException {
+    static boolean reference(JsonParser parser, JsonToken start) throws IOException {
         if (start != JsonToken.START_OBJECT) {
             return false;
         }
@@ -350,7 +399,7 @@ public final class StreamingAnswerReader {
     }
 
     /** Whether HAPI's DateTimeType takes the text (it is checked here only in its usual form). */
-    private static boolean dateTime(String text) {
+    static boolean dateTime(String text) {
         if (text == null) {
             return false;
         }

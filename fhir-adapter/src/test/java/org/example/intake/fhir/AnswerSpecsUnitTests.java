@@ -41,6 +41,16 @@ class AnswerSpecsUnitTests {
     }
 
     @Test
+    void theCanonicalsNamedInMessages_areTheQuestionnaires() {
+        assertThat(AnswerSpecs.core().canonicals()).isEqualTo(standard.canonicals());
+        assertThat(AnswerSpecs.core().current().canonical()).isEqualTo(standard.current().canonical());
+        for (IntakeQuestionnaire questionnaire : standard.all()) {
+            assertThat(AnswerSpecs.core().resolve(questionnaire.canonical()).canonical())
+                    .isEqualTo(questionnaire.canonical());
+        }
+    }
+
+    @Test
     void aCanonicalResolvesToTheVersionTheQuestionnairesPick() {
         String url = standard.url();
         List<String> canonicals = new java.util.ArrayList<>(Arrays.asList(null, "", url, url + "|", url + "|1.0.0",
