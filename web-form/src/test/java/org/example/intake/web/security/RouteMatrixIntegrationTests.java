@@ -3,8 +3,6 @@ package org.example.intake.web.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
-import java.lang.reflect.Field;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -31,16 +29,11 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextImpl;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.test.web.servlet.MockMvc;
@@ -362,7 +355,7 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
         MockHttpSession signedIn = null;
         if (!caller.anonymous()) {
             if (session) {
-                signedIn = session(caller);
+                signedIn = PagesSessions.signedIn(context, caller.name(), caller.role(), caller.patientId());
                 request.session(signedIn);
             }
             if (token) {
@@ -380,28 +373,6 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
                 context.publishEvent(new PagesSessionEnded(signedIn.getId()));
             }
         }
-    }
-
-    /** A browser's session after signing in to the pages, stored the way the pages' chain stores it. */
-    private MockHttpSession session(Actor caller) {
-        OidcIdToken idToken = new OidcIdToken("id-token-" + caller.name(), Instant.now(),
-                Instant.now().plusSeconds(300), Map.of("sub", "user-" + caller.name(), "preferred_username",
-                        caller.name()));
-        IntakeUser user = new IntakeUser(List.of(new SimpleGrantedAuthority(caller.role())), idToken, null,
-                caller.patientId());
-        MockHttpSession session = new MockHttpSession();
-        MockHttpServletRequest request = new MockHttpServletRequest();
-        request.setSession(session);
-        pagesContexts().saveContext(new SecurityContextImpl(new OAuth2AuthenticationToken(user, user.getAuthorities(),
-                IntakeBrowserSecurity.REGISTRATION)), request, new MockHttpServletResponse());
-        return session;
-    }
-
-    private SecurityContextRepository pagesContexts() {
-        SecurityFilterChain pages = chain(PAGES_CHAIN);
-        return pages.getFilters().stream().filter(SecurityContextHolderFilter.class::isInstance)
-                .map(filter -> (SecurityContextRepository) field(filter, "securityContextRepository")).findFirst()
-                .orElseThrow();
     }
 
     private String concrete(String path) throws Exception {
@@ -495,13 +466,14 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
     /** The request matcher of the requests a security filter answers itself, or null for one that answers none. */
     private static RequestMatcher answeredBy(Filter filter) {
         if (filter instanceof LogoutFilter) {
-            return (RequestMatcher) field(filter, "logoutRequestMatcher");
+            return (RequestMatcher) PagesSessions.field(filter, "logoutRequestMatcher");
         }
         if (filter instanceof OAuth2AuthorizationRequestRedirectFilter) {
-            return (RequestMatcher) field(field(filter, "authorizationRequestResolver"), "authorizationRequestMatcher");
+            return (RequestMatcher) PagesSessions.field(PagesSessions.field(filter, "authorizationRequestResolver"),
+                    "authorizationRequestMatcher");
         }
         if (filter instanceof AbstractAuthenticationProcessingFilter) {
-            return (RequestMatcher) field(filter, "requiresAuthenticationRequestMatcher");
+            return (RequestMatcher) PagesSessions.field(filter, "requiresAuthenticationRequestMatcher");
         }
         return null;
     }
@@ -539,28 +511,9 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
         return "none";
     }
 
-    private SecurityFilterChain chain(String name) {
-        return context.getBean(name, SecurityFilterChain.class);
-    }
-
     private String nameOf(SecurityFilterChain chain) {
         return context.getBeansOfType(SecurityFilterChain.class).entrySet().stream()
                 .filter(entry -> entry.getValue() == chain).map(Map.Entry::getKey).findFirst().orElseThrow();
-    }
-
-    private static Object field(Object target, String name) {
-        for (Class<?> type = target.getClass(); type != Object.class; type = type.getSuperclass()) {
-            try {
-                Field field = type.getDeclaredField(name);
-                field.setAccessible(true);
-                return field.get(target);
-            } catch (NoSuchFieldException e) {
-                // on to the superclass
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new IllegalStateException(target.getClass() + " has no field " + name);
     }
 
     /** Functional routes, as "METHOD pattern" when their predicate says so, else as the predicate's description. */
