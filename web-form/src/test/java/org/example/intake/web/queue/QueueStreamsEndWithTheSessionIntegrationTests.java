@@ -19,7 +19,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
 
@@ -40,7 +39,7 @@ class QueueStreamsEndWithTheSessionIntegrationTests extends WebFormTestSupport {
                 Map.of("sub", "user-dr-sam", "preferred_username", "dr-sam"));
         IntakeUser user = new IntakeUser(List.of(new SimpleGrantedAuthority("ROLE_clinician")), idToken, null, null);
         MockHttpSession session = new MockHttpSession();
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
+        session.setAttribute(IntakeBrowserSecurity.SESSION_CONTEXT, new SecurityContextImpl(
                 new OAuth2AuthenticationToken(user, user.getAuthorities(), IntakeBrowserSecurity.REGISTRATION)));
         return session;
     }

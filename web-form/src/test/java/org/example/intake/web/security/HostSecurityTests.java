@@ -32,8 +32,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The plugin's security beside a host's, both ways: a host without a security chain of its own
  * keeps Spring Boot's default one for every path that is not the plugin's (its own pages, the
- * metrics, the API docs: a stranger is asked to log in, the host's user gets in; the probes answer
- * anyone); a host with a chain of its own keeps exactly that, and the plugin adds nothing for the
+ * metrics, the API docs: a stranger is asked to log in, and so is a user signed in to the plugin's
+ * pages, whose sign-in is the pages' only; the host's user gets in; the probes answer anyone); a
+ * host with a chain of its own keeps exactly that, and the plugin adds nothing for the
  * other paths. Either way the plugin's paths keep their own rules: the API wants a bearer token
  * (a host's login is no use there), the pages log in through the identity provider, the service
  * unavailable page is for anyone.
@@ -113,12 +114,16 @@ class HostSecurityTests {
         }
 
         @Test
-        void metricsAndApiDocsRefuseAStranger_theHostsUserReadsThem_theProbesAnswerAnyone() {
+        void metricsAndApiDocsRefuseAStrangerAndThePluginsSignedInUsers_theHostsUserReadsThem_theProbesAnswerAnyone() {
             HostContexts.host(HostPages.class).run(context -> {
                 MockMvc mvc = HostContexts.mvc(context);
 
                 for (String path : List.of("/actuator/prometheus", "/v3/api-docs", "/swagger-ui/index.html")) {
                     mvc.perform(api(path)).andExpect(status().isUnauthorized());
+                    for (String role : List.of("ROLE_patient", "ROLE_clinician", "ROLE_admin")) {
+                        mvc.perform(api(path).session(PagesSessions.signedIn(context, "someone", role, "someone")))
+                                .andExpect(status().isUnauthorized());
+                    }
                     mvc.perform(get(path).with(httpBasic(HostContexts.OPERATOR, HostContexts.OPERATOR_PASSWORD)))
                             .andExpect(status().isOk());
                 }

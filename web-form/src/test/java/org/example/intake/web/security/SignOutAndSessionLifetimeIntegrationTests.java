@@ -19,7 +19,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -46,7 +45,7 @@ class SignOutAndSessionLifetimeIntegrationTests extends WebFormTestSupport {
                 Map.of("sub", "user-" + name, "preferred_username", name));
         IntakeUser user = new IntakeUser(List.of(new SimpleGrantedAuthority(role)), idToken, null, patientId);
         MockHttpSession session = new MockHttpSession();
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
+        session.setAttribute(IntakeBrowserSecurity.SESSION_CONTEXT, new SecurityContextImpl(
                 new OAuth2AuthenticationToken(user, user.getAuthorities(), IntakeBrowserSecurity.REGISTRATION)));
         return session;
     }
@@ -149,7 +148,7 @@ class SignOutAndSessionLifetimeIntegrationTests extends WebFormTestSupport {
         assertThat(session.isInvalid()).isTrue();
         MockHttpSession after = (MockHttpSession) refresh.getRequest().getSession(false);
         assertThat(after).as("a new session, holding only where to sign out").isNotNull();
-        assertThat(after.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).isNull();
+        assertThat(after.getAttribute(IntakeBrowserSecurity.SESSION_CONTEXT)).isNull();
         assertThat(answer(get("/clinician/events").session(after)).getStatus()).isEqualTo(401);
         assertEndSession(answer(get("/clinician").session(after)), "clinician-id-token", "/clinician");
         assertThat(answer(get("/clinician").session(after)).getRedirectedUrl()).as("then the login, as anyone's")
