@@ -21,8 +21,8 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
 /**
  * What a context says to its database, for tests that count round trips: as a bean, it wraps the context's
  * DataSource so that every statement executed ({@code execute*}, a batch as one) and every commit and rollback is
- * noted with the thread that made it. The tests read a thread's own notes, so the scheduler's polls and the other
- * background work of the context never count.
+ * noted with the thread that made it. The tests read the notes of the threads they are about (a request's), so the
+ * scheduler's polls and the other background work of the context never count.
  */
 public final class StatementLog implements BeanPostProcessor {
 
@@ -41,13 +41,6 @@ public final class StatementLog implements BeanPostProcessor {
             return new Recording(dataSource);
         }
         return bean;
-    }
-
-    /** What this thread said to the database since the last {@link #clear()}, in order. */
-    public List<String> of(Thread thread) {
-        synchronized (entries) {
-            return entries.stream().filter(e -> e.thread() == thread).map(Entry::sql).toList();
-        }
     }
 
     /** What threads whose names start so said to the database since the last {@link #clear()}, in order. */
