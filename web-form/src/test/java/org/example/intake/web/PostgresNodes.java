@@ -36,6 +36,17 @@ public final class PostgresNodes {
      */
     public static ConfigurableApplicationContext start(PostgresSchema schema, String node, String ehrPath,
             Map<String, Object> more) {
+        return start(schema, node, ehrPath, more, new Class<?>[0]);
+    }
+
+    /**
+     * Starts one node in this schema, with more configuration of the test's own.
+     *
+     * @param more          further settings, which win over these
+     * @param configuration further configuration classes, beside the test host's
+     */
+    public static ConfigurableApplicationContext start(PostgresSchema schema, String node, String ehrPath,
+            Map<String, Object> more, Class<?>... configuration) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
         properties.put("spring.datasource.url", schema.jdbcUrl());
@@ -47,7 +58,7 @@ public final class PostgresNodes {
         properties.put("intake.ehr.base-url", WebFormTestSupport.EHR_AND_ISSUER.baseUrl() + ehrPath);
         properties.putAll(more);
         // As command-line arguments: they outrank the test host's application.properties (H2).
-        return new SpringApplicationBuilder(TestHostApplication.class).run(properties.entrySet().stream()
+        return new SpringApplicationBuilder(TestHostApplication.class).sources(configuration).run(properties.entrySet().stream()
                 .map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 }

@@ -85,6 +85,6 @@ public class DeliveryConfiguration {
 
     @Bean
     DeliveryQueue intakeDeliveryQueue(IntakeScheduler scheduler, Clock intakeClock) {
-        return new SchedulerDeliveryQueue(scheduler.client(), intakeClock);
+        return new SchedulerDeliveryQueue(scheduler, intakeClock);
     }
 }

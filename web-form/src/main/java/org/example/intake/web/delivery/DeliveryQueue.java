@@ -1,5 +1,7 @@
 package org.example.intake.web.delivery;
 
+import java.util.Optional;
+
 /**
  * Where an accepted submission's delivery to the EHR is queued. Implementations must enlist in
  * the caller's transaction, so the submission and its delivery job are committed together or
@@ -19,5 +21,14 @@ public interface DeliveryQueue {
      */
     default void enqueueNew(String submissionId) {
         enqueue(submissionId);
+    }
+
+    /**
+     * The first delivery of a submission about to be stored (its id is new), as an insert that the submission's own
+     * insert can carry ({@link FirstDelivery}); empty when this queue cannot be written so, and the caller then calls
+     * {@link #enqueueNew} in the submission's transaction instead.
+     */
+    default Optional<FirstDelivery> firstDelivery(String submissionId) {
+        return Optional.empty();
     }
 }

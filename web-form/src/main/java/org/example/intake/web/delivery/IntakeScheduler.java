@@ -1,5 +1,6 @@
 package org.example.intake.web.delivery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,6 +12,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.SchedulerState;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.serializer.Serializer;
 import com.github.kagkarlsson.scheduler.stats.StatsRegistry;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -34,6 +36,8 @@ public final class IntakeScheduler implements SmartLifecycle {
     public static final String TABLE = "intake_scheduled_tasks";
 
     private final Scheduler scheduler;
+    private final Serializer serializer = new JacksonSerializer();
+    private final boolean immediateExecution;
     private final int threads;
     private volatile boolean running;
 
@@ -49,7 +53,7 @@ public final class IntakeScheduler implements SmartLifecycle {
         SchedulerBuilder builder = Scheduler.create(transactional, tasks)
                 .startTasks(recurring)
                 .tableName(TABLE)
-                .serializer(new JacksonSerializer())
+                .serializer(serializer)
                 .threads(settings.threads())
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())
@@ -70,12 +74,31 @@ public final class IntakeScheduler implements SmartLifecycle {
             builder.schedulerName(new SchedulerName.Fixed(settings.name()));
         }
         this.scheduler = builder.build();
+        this.immediateExecution = settings.immediateExecutionEnabled();
         this.threads = settings.threads();
     }
 
     /** Schedules, reschedules and reads the plugin's jobs. */
     SchedulerClient client() {
         return scheduler;
+    }
+
+    /** A job's data as the scheduler writes it in {@code task_data} (and reads it back). */
+    byte[] serialized(Object data) {
+        return serializer.serialize(data);
+    }
+
+    /**
+     * A job due at {@code executionTime} was written by a statement of the plugin's own rather than through
+     * {@link #client()}: does what the scheduler does when its client schedules one. With immediate execution on,
+     * while it runs, a job already due makes it look for due jobs now instead of at its next poll.
+     */
+    void written(Instant executionTime) {
+        SchedulerState state = scheduler.getSchedulerState();
+        if (immediateExecution && state.isStarted() && !state.isShuttingDown()
+                && executionTime.toEpochMilli() <= System.currentTimeMillis()) {
+            scheduler.triggerCheckForDueExecutions();
+        }
     }
 
     /**

@@ -76,7 +76,7 @@ public class IntakeConfiguration {
 
     @Bean
     SubmissionStore intakeSubmissionStore(DataSource dataSource, IntakeSchema schema) {
-        return new SubmissionStore(JdbcClient.create(dataSource));
+        return new SubmissionStore(JdbcClient.create(dataSource), SubmissionStore.writesOneStatement(dataSource));
     }
 
     @Bean

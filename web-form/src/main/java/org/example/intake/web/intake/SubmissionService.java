@@ -15,6 +15,7 @@ import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.IntakeReading;
 import org.example.intake.fhir.Problem;
 import org.example.intake.web.delivery.DeliveryQueue;
+import org.example.intake.web.delivery.FirstDelivery;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
@@ -27,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts a patient's intakes: reads and validates the QuestionnaireResponse (fhir-adapter), triages it
- * (intake-core), and stores it with its outcome and its delivery job in one local transaction,
- * so what the patient was told is never lost and always reaches the EHR. Validation and the
+ * (intake-core), and stores it with its outcome and its delivery job together (one statement, or one
+ * local transaction), so what the patient was told is never lost and always reaches the EHR. Validation and the
  * rules live in those modules and are only called here. Each submission's result is published
  * as an {@link IntakeSubmitted} event. Thread-safe.
  */
@@ -127,10 +128,7 @@ public class SubmissionService {
         StoredSubmission submission = new StoredSubmission(UUID.randomUUID().toString(), patientId, now,
                 asReceived ? json : fhir.newJsonParser().encodeResourceToString(response), outcome);
         try {
-            transaction.executeWithoutResult(status -> {
-                store.insert(submission, key);
-                deliveries.enqueueNew(submission.id());
-            });
+            store(submission, key);
         } catch (DuplicateKeyException e) {
             // The key was used before (a repeat of the identifier, or a request with it that won the race): answer
             // with that submission.
@@ -140,6 +138,25 @@ public class SubmissionService {
         // counter (by outcome and level) and the stored row say the same for operators.
         log.debug("intake {} accepted: {} ({} rules)", submission.id(), outcome.level(), outcome.firedRules().size());
         return new SubmitResult.Created(submission);
+    }
+
+    /**
+     * Stores a new submission with its first delivery job: in one statement where the store and the queue can write
+     * them so (one round trip on PostgreSQL, atomic on its own), else as two inserts in one transaction. Both join a
+     * caller's transaction.
+     */
+    private void store(StoredSubmission submission, String key) {
+        Optional<FirstDelivery> job = store.insertsWithFirstDelivery() ? deliveries.firstDelivery(submission.id())
+                : Optional.empty();
+        if (job.isPresent()) {
+            store.insert(submission, key, job.get());
+            job.get().written();
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            store.insert(submission, key);
+            deliveries.enqueueNew(submission.id());
+        });
     }
 
     /** The patient's last 50 submissions, newest first. */

@@ -1,20 +1,25 @@
 package org.example.intake.web.intake;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.triage.Level;
 import org.example.intake.core.triage.RedFlagRule;
 import org.example.intake.fhir.extract.ClinicalDecision;
 import org.example.intake.web.delivery.DeliveryState;
+import org.example.intake.web.delivery.FirstDelivery;
 import org.example.intake.web.retriage.RetriageColumns;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -34,10 +39,39 @@ public class SubmissionStore {
     private static final String SELECT = "select " + COLUMNS + DECISION_COLUMNS + ", " + RetriageColumns.NAMES
             + " from intake_submission ";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "insert into intake_submission (" + COLUMNS + ", idempotency_key, priority)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    private final JdbcClient jdbc;
+    private final boolean withFirstDelivery;
+
+    /** A store whose new submissions' delivery jobs are inserted on their own ({@link #insert(StoredSubmission, String)}). */
     public SubmissionStore(JdbcClient jdbc) {
+        this(jdbc, false);
+    }
+
+    /**
+     * @param withFirstDelivery whether a new submission and its first delivery job can be inserted by one statement
+     *                          ({@link #insert(StoredSubmission, String, FirstDelivery)}): see
+     *                          {@link #writesOneStatement(DataSource)}
+     */
+    public SubmissionStore(JdbcClient jdbc, boolean withFirstDelivery) {
         this.jdbc = jdbc;
+        this.withFirstDelivery = withFirstDelivery;
+    }
+
+    /**
+     * Whether a submission and its first delivery job can be one statement in this database, committed on its own:
+     * PostgreSQL (a {@code WITH} query may insert there, H2 has no such thing) with connections in autocommit (so the
+     * statement is its own transaction when no caller's is open; a pool set not to autocommit leaves the two inserts
+     * in a transaction of their own, as on H2).
+     */
+    public static boolean writesOneStatement(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()) && connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("cannot tell which database the intake store is in", e);
+        }
     }
 
     /**
@@ -47,16 +81,41 @@ public class SubmissionStore {
      * @throws org.springframework.dao.DuplicateKeyException when the patient already used the key
      */
     void insert(StoredSubmission submission, String idempotencyKey) {
-        jdbc.sql("insert into intake_submission (" + COLUMNS + ", idempotency_key, priority)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(submission.id(), submission.patientId(), Timestamp.from(submission.receivedAt()),
-                        new ResponseJson(submission.responseJson()), submission.level().name(),
-                        String.join(",", submission.ruleIds()), submission.outcome().ruleSetVersion(),
-                        String.join(",", submission.outcome().advice().stream().map(Advice::name).toList()),
-                        submission.delivery().name(), submission.attempts(), submission.lastError(),
-                        submission.deliveredAt() == null ? null : Timestamp.from(submission.deliveredAt()),
-                        idempotencyKey, submission.currentLevel().ordinal())
+        jdbc.sql(INSERT).params(values(submission, idempotencyKey)).update();
+    }
+
+    /** Whether {@link #insert(StoredSubmission, String, FirstDelivery)} may be used. */
+    boolean insertsWithFirstDelivery() {
+        return withFirstDelivery;
+    }
+
+    /**
+     * Inserts a new submission (delivery PENDING) and its first delivery job in one statement, one round trip: both
+     * or neither, in the caller's transaction if one is open, else on their own. Only when
+     * {@link #insertsWithFirstDelivery()}.
+     *
+     * @param idempotencyKey the caller's key, unique per patient, or null
+     * @throws org.springframework.dao.DuplicateKeyException when the patient already used the key (and nothing is
+     *                                                       written)
+     */
+    void insert(StoredSubmission submission, String idempotencyKey, FirstDelivery job) {
+        if (!withFirstDelivery) {
+            throw new IllegalStateException("this store inserts a submission and its delivery job apart");
+        }
+        List<Object> values = new ArrayList<>(values(submission, idempotencyKey));
+        values.addAll(job.parameters());
+        jdbc.sql("with submission as (" + INSERT + " returning id) " + job.insertFrom("submission")).params(values)
                 .update();
+    }
+
+    private static List<Object> values(StoredSubmission submission, String idempotencyKey) {
+        return Arrays.asList(submission.id(), submission.patientId(), Timestamp.from(submission.receivedAt()),
+                new ResponseJson(submission.responseJson()), submission.level().name(),
+                String.join(",", submission.ruleIds()), submission.outcome().ruleSetVersion(),
+                String.join(",", submission.outcome().advice().stream().map(Advice::name).toList()),
+                submission.delivery().name(), submission.attempts(), submission.lastError(),
+                submission.deliveredAt() == null ? null : Timestamp.from(submission.deliveredAt()),
+                idempotencyKey, submission.currentLevel().ordinal());
     }
 
     /** The submission with this id, or empty. */
