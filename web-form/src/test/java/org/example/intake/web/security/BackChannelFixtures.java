@@ -13,7 +13,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * Page sessions as a browser signed in through Keycloak holds them (an ID token with {@code sub}, {@code sid} and
@@ -38,7 +37,7 @@ final class BackChannelFixtures {
         IntakeUser user = new IntakeUser(List.of(new SimpleGrantedAuthority(role)), idToken, null,
                 role.equals("ROLE_patient") ? sub : null);
         MockHttpSession session = new MockHttpSession();
-        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, new SecurityContextImpl(
+        session.setAttribute(IntakeBrowserSecurity.SESSION_CONTEXT, new SecurityContextImpl(
                 new OAuth2AuthenticationToken(user, user.getAuthorities(), IntakeBrowserSecurity.REGISTRATION)));
         return session;
     }

@@ -1,5 +1,8 @@
 package org.example.intake.web.security;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
@@ -17,11 +20,13 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import jakarta.servlet.Filter;
 
 import org.example.intake.fhir.Responses;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -136,8 +141,7 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
             GET  /api/fhir/Questionnaire                          -                                        401     200   200   200   403
             GET  /api/fhir/Questionnaire/{id}                     /api/fhir/Questionnaire/buttock-cramp-intake 401 200 200   200   403
             POST /api/fhir/QuestionnaireResponse/$extract         -                                        401     200   403   200   403
-            # (the test's EHR has no Patient/alex: once let in, $populate finds no such patient; another's is refused first)
-            POST /api/fhir/Questionnaire/$populate                -                                        401     404   403   404   403
+            POST /api/fhir/Questionnaire/$populate                -                                        401     200   403   200   403
             # The host's: the plugin's sessions and tokens open none of them
             GET  /host/hello                                      -                                        basic   basic basic basic basic
             GET  /host/broken                                     -                                        basic   basic basic basic basic
@@ -184,7 +188,7 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
             POST /api/intakes/{id}/override                       /api/intakes/{submission}/override       clinician 200
             POST /api/intakes/{id}/redeliver                      /api/intakes/{submission}/redeliver      clinician 409
             POST /api/fhir/QuestionnaireResponse/$extract         -                                        patient   200
-            POST /api/fhir/Questionnaire/$populate                -                                        clinician 404
+            POST /api/fhir/Questionnaire/$populate                -                                        clinician 200
             """;
 
     /** What a state-changing request sends, by route (nothing for the others). */
@@ -269,6 +273,27 @@ class RouteMatrixIntegrationTests extends WebFormTestSupport {
                         return new Line(cells[0], route, cells[2].equals("-") ? route : cells[2],
                                 List.of(Arrays.copyOfRange(cells, 3, cells.length)));
                     }).toList();
+        }
+    }
+
+    /**
+     * The owner's record in the test's EHR, so that {@code $populate} answers the same whichever tests ran before in
+     * this JVM (they share the WireMock EHR): Patient/alex, with nothing in the record.
+     */
+    @BeforeEach
+    void theEhrKnowsTheOwner() {
+        EHR_AND_ISSUER.stubFor(WireMock.get(
+                urlPathEqualTo("/fhir/Patient/" + OWNER))
+                .willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/fhir+json")
+                        .withBody("{\"resourceType\":\"Patient\",\"id\":\"" + OWNER + "\"}")));
+        for (String type : List.of("Condition", "MedicationStatement", "MedicationRequest")) {
+            EHR_AND_ISSUER.stubFor(WireMock.get(
+                    urlPathEqualTo("/fhir/" + type))
+                    .withQueryParam("patient", equalTo(OWNER))
+                    .willReturn(aResponse().withStatus(200)
+                            .withHeader("Content-Type", "application/fhir+json")
+                            .withBody("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
         }
     }
 
