@@ -62,6 +62,13 @@ public final class IntakePopulation {
      */
     public static final String PREFILLED_FROM = "http://example.org/fhir/StructureDefinition/intake-prefilled-from";
 
+    /**
+     * The extension on a submitted QuestionnaireResponse item whose prefilled answer the patient changed: one per
+     * record entry the prefilled answer rested on ({@code valueReference}), in place of {@link #PREFILLED_FROM}. The
+     * answer is the patient's; the extension says that it contradicts the record.
+     */
+    public static final String PREFILL_CHANGED = "http://example.org/fhir/StructureDefinition/intake-prefill-changed";
+
     private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
     private static final int LONG_TERM_MONTHS = 3;
 
