@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.example.intake.fhir.populate.IntakePopulation;
 import org.hl7.fhir.r4.model.Coding;
@@ -68,7 +69,7 @@ record FormPrefill(Map<String, Prefilled> answers) implements Serializable {
     /** The linkIds whose answer is still the prefilled one: the page notes them as from the record. */
     Set<String> kept(FormAnswers posted) {
         return answers.entrySet().stream().filter(entry -> entry.getValue().value().equals(posted.value(entry.getKey())))
-                .map(Map.Entry::getKey).collect(java.util.stream.Collectors.toUnmodifiableSet());
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
     }
 
     /**

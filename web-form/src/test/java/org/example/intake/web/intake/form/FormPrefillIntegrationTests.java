@@ -124,6 +124,10 @@ class FormPrefillIntegrationTests extends WebFormTestSupport {
                 .containsExactlyInAnyOrder("cancer-history=true", "blood-thinners=true");
         assertThat(page.select(".intake-prefilled")).extracting(e -> e.id()).containsExactlyInAnyOrder(
                 "age-prefilled", "cancer-history-prefilled", "blood-thinners-prefilled");
+        assertThat(page.getElementById("age").attr("aria-describedby")).isEqualTo("age-prefilled");
+        assertThat(page.selectFirst("[data-question=blood-thinners] fieldset").attr("aria-describedby"))
+                .isEqualTo("blood-thinners-prefilled");
+        assertThat(page.selectFirst("[data-question=fever] fieldset").hasAttr("aria-describedby")).isFalse();
     }
 
     @Test
