@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -225,6 +228,27 @@ class PatientJourneyBrowserTests {
                 .contains("numbness around your genitals or bottom", "pain spreading down both legs");
         browser.screenshot("10-result-lists-360px");
         assertNoSeriousAccessibilityViolation(browser, "result at 360 px");
+    }
+
+    @Test
+    void caseysFormOpensWithHerBloodThinnerAndPastCancerChosen_andHerAgeFilledIn_fromHerRecord() {
+        loggedInAs("casey", Browser.desktop());
+        // The sandbox's DemoPatients: casey born 1968-09-03, a resolved breast cancer, active apixaban.
+        int age = Period.between(LocalDate.of(1968, 9, 3), LocalDate.now(ZoneOffset.UTC)).getYears();
+
+        assertThat(browser.driver.findElement(By.name("age")).getAttribute("value")).isEqualTo(String.valueOf(age));
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='cancer-history'][value='true']"))
+                .isSelected()).isTrue();
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='blood-thinners'][value='true']"))
+                .isSelected()).isTrue();
+        assertThat(browser.driver.findElement(By.cssSelector("input[name='osteoporosis-steroids'][value='true']"))
+                .isSelected()).isFalse();
+        for (String linkId : List.of("age", "cancer-history", "blood-thinners")) {
+            assertThat(browser.driver.findElement(By.id(linkId + "-prefilled")).getText()).as(linkId)
+                    .contains("from your health record");
+        }
+        browser.screenshot("10-form-prefilled");
+        assertNoSeriousAccessibilityViolation(browser, "prefilled form");
     }
 
     @Test

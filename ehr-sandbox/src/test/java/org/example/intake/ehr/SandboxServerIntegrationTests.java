@@ -8,10 +8,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceSearchParamComponent;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Enumerations.FHIRVersion;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +68,32 @@ class SandboxServerIntegrationTests {
         for (String id : List.of("alex", "casey")) {
             assertThat(Fhir.client(ehr).read().resource(Patient.class).withId(id).execute().getActive()).isTrue();
         }
+    }
+
+    @Test
+    void theDemoPatientsHaveTheRecordsTheFormIsPrefilledFrom(EhrSandbox ehr) {
+        var client = Fhir.client(ehr);
+
+        Patient alex = client.read().resource(Patient.class).withId("alex").execute();
+        Patient casey = client.read().resource(Patient.class).withId("casey").execute();
+        Bundle alexsConditions = client.search().byUrl("Condition?patient=alex").returnBundle(Bundle.class).execute();
+        Bundle caseysConditions = client.search().byUrl("Condition?patient=casey").returnBundle(Bundle.class).execute();
+        Bundle caseysMedicines = client.search().byUrl("MedicationStatement?patient=casey").returnBundle(Bundle.class)
+                .execute();
+
+        assertThat(alex.getBirthDateElement().getValueAsString()).isEqualTo("1990-05-17");
+        assertThat(casey.getBirthDateElement().getValueAsString()).isEqualTo("1968-09-03");
+        assertThat(alexsConditions.getEntry()).isEmpty();
+        assertThat(caseysConditions.getEntry()).singleElement().satisfies(entry -> {
+            Condition condition = (Condition) entry.getResource();
+            assertThat(condition.getCode().getCodingFirstRep().getCode()).isEqualTo("254837009");
+            assertThat(condition.getClinicalStatus().getCodingFirstRep().getCode()).isEqualTo("resolved");
+        });
+        assertThat(caseysMedicines.getEntry()).singleElement().satisfies(entry -> {
+            MedicationStatement statement = (MedicationStatement) entry.getResource();
+            assertThat(statement.getStatus()).isEqualTo(MedicationStatement.MedicationStatementStatus.ACTIVE);
+            assertThat(statement.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo("1364430");
+        });
     }
 
     private static List<String> searchParams(CapabilityStatement capabilities, String type) {

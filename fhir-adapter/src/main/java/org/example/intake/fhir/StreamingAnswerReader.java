@@ -250,10 +250,12 @@ public final class StreamingAnswerReader {
         private boolean question(JsonParser parser, GroupSpec group) throws IOException {
             ItemSpec spec = null;
             boolean answered = false;
+            boolean marked = false;
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 boolean fits = switch (name) {
+                    case "extension" -> !marked && (marked = prefillMarks(parser, value));
                     case "linkId" -> {
                         // The linkId must come first: the answer is checked against its question.
                         spec = spec == null && !answered ? questionnaire.itemOrNull(text(parser, value)) : null;
@@ -380,6 +382,41 @@ public final class StreamingAnswerReader {
     private static String text(JsonParser parser, JsonToken token, ItemSpec spec) throws IOException {
         String text = text(parser, token);
         return text == null || (spec.max() != null && text.length() > spec.max()) ? null : text;
+    }
+
+    /**
+     * An item's extensions, when they are only {@link PrefillMarks}: objects of a known url and a reference
+     * ({@code valueReference}), nothing else.
+     */
+    private static boolean prefillMarks(JsonParser parser, JsonToken start) throws IOException {
+        if (start != JsonToken.START_ARRAY || parser.nextToken() != JsonToken.START_OBJECT) {
+            return false;
+        }
+        do {
+            boolean url = false;
+            boolean value = false;
+            for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+                String name = parser.currentName();
+                JsonToken field = parser.nextToken();
+                if (name.equals("url") && !url) {
+                    url = field == JsonToken.VALUE_STRING && PrefillMarks.URLS.contains(parser.getText());
+                    if (!url) {
+                        return false;
+                    }
+                } else if (name.equals("valueReference") && !value) {
+                    value = reference(parser, field);
+                    if (!value) {
+                        return false;
+                    }
+                } else {
+                    return false;
+                }
+            }
+            if (!url || !value) {
+                return false;
+            }
+        } while (parser.nextToken() == JsonToken.START_OBJECT);
+        return parser.currentToken() == JsonToken.END_ARRAY;
     }
 
     /** A reference: an object of non-blank strings, reference and display. */

@@ -15,6 +15,7 @@ import org.example.intake.fhir.oracle.HapiQuestionnaireValidator;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseStatus;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeAll;
@@ -71,7 +72,9 @@ class ValidatorAgainstHapiOracleTests {
                         .set(Question.BOTH_LEGS, true).set(Question.CAN_BEAR_WEIGHT, false).json()),
                 Arguments.of("a response to 1.0.0", (Supplier<String>) () -> Responses.benign1_0_0().json()),
                 Arguments.of("a response to 1.0.0 without iv-drug-use, optional there", (Supplier<String>) () ->
-                        Responses.benign1_0_0().remove(Question.IV_DRUG_USE).json()));
+                        Responses.benign1_0_0().remove(Question.IV_DRUG_USE).json()),
+                Arguments.of("prefill marks: an answer kept from the record, one changed", (Supplier<String>) () ->
+                        prefillMarked(PrefillMarks.PREFILLED_FROM, PrefillMarks.PREFILL_CHANGED)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -87,6 +90,29 @@ class ValidatorAgainstHapiOracleTests {
         assertThat(streamed).isNotNull();
         assertThat(streamed.answers()).isEqualTo(((IntakeReading.Accepted) ours).answers());
         assertThat(streamed.id()).isEqualTo(((IntakeReading.Accepted) ours).id());
+    }
+
+    /** The benign response with age marked by {@code ageMark} (two sources) and cancer-history by {@code cancerMark}. */
+    static String prefillMarked(String ageMark, String cancerMark) {
+        QuestionnaireResponse response = Responses.benign().build();
+        response.getItem().stream().flatMap(group -> group.getItem().stream()).forEach(item -> {
+            if (item.getLinkId().equals(Question.AGE.linkId())) {
+                item.addExtension(ageMark, new Reference("Patient/casey"));
+                item.addExtension(ageMark, new Reference("Patient/casey-2"));
+            } else if (item.getLinkId().equals(Question.CANCER_HISTORY.linkId())) {
+                item.addExtension(cancerMark, new Reference("Condition/casey-breast-cancer"));
+            }
+        });
+        return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(response);
+    }
+
+    @Test
+    void anItemExtensionOtherThanThePrefillMarks_isLeftToTheFullReader_whichTakesItAsHapiDoes() {
+        String other = prefillMarked("http://example.org/fhir/StructureDefinition/other", PrefillMarks.PREFILLED_FROM);
+
+        assertThat(streaming.read(other)).isNull();
+        assertThat(reader.read(other)).isInstanceOf(IntakeReading.Accepted.class);
+        assertThat(errorsOf(oracle.messages(other))).isEmpty();
     }
 
     static Stream<Arguments> invalidResponses() {

@@ -22,6 +22,12 @@ public enum AuditAction {
      * the system); the original verdict is kept beside the new one.
      */
     RETRIAGED("retriaged", "Re-triaged an intake under a newer rule set", Operation.UPDATE),
+    /**
+     * A user (a clinician through {@code $populate}, or a patient opening their form or asking {@code $populate} for
+     * themselves) had the patient's health record read from the EHR to prefill the form. The detail says through
+     * what.
+     */
+    RECORD_READ("record-read", "Read the patient's health record from the EHR", Operation.READ),
     /** A user read the audit trail itself. */
     AUDIT_READ("audit-read", "Read the audit trail", Operation.READ),
     /**

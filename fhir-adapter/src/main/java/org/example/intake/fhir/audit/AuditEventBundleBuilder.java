@@ -154,7 +154,7 @@ public final class AuditEventBundleBuilder {
             case QUEUE_VIEWED -> new Coding(DICOM, "110112", "Query");
             case ACCESS_DENIED, NOT_FOUND -> new Coding(DICOM, "110113", "Security Alert");
             case AUDIT_READ -> new Coding(DICOM, "110101", "Audit Log Used");
-            case INTAKE_VIEWED, REVIEWED, OVERRIDDEN, REDELIVERY_REQUESTED, RETRIAGED ->
+            case INTAKE_VIEWED, REVIEWED, OVERRIDDEN, REDELIVERY_REQUESTED, RETRIAGED, RECORD_READ ->
                     new Coding(DICOM, "110110", "Patient Record");
         };
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.example.intake.core.answers.Question;
+import org.example.intake.fhir.PrefillMarks;
 import org.example.intake.fhir.IntakeQuestionnaire;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -60,7 +61,10 @@ public final class IntakePopulation {
      * resource the answer rests on, a Reference to it (a clinician sees where the answer came from; a form can show
      * it as "from your record" and let the patient change it).
      */
-    public static final String PREFILLED_FROM = "http://example.org/fhir/StructureDefinition/intake-prefilled-from";
+    public static final String PREFILLED_FROM = PrefillMarks.PREFILLED_FROM;
+
+    /** The extension on a submitted item whose prefilled answer the patient changed: {@link PrefillMarks#PREFILL_CHANGED}. */
+    public static final String PREFILL_CHANGED = PrefillMarks.PREFILL_CHANGED;
 
     private static final Set<String> ACTIVE = Set.of("active", "recurrence", "relapse");
     private static final int LONG_TERM_MONTHS = 3;

@@ -85,12 +85,12 @@ class AuditEventBundleBuilderUnitTests {
         assertThat(events).extracting(AuditEvent::getAction).containsExactly(AuditEvent.AuditEventAction.R,
                 AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U, AuditEvent.AuditEventAction.U,
                 AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.R, AuditEvent.AuditEventAction.U,
-                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.E);
+                AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.E, AuditEvent.AuditEventAction.R);
         assertThat(events).extracting(e -> e.getType().getCode()).containsExactly("110112", "110110", "110110",
-                "110110", "110110", "110101", "110110", "110113", "110113");
+                "110110", "110110", "110101", "110110", "110113", "110113", "110110");
         assertThat(events).extracting(e -> e.getSubtypeFirstRep().getCode()).containsExactly("queue-viewed",
                 "intake-viewed", "reviewed", "overridden", "redelivery-requested", "audit-read", "retriaged",
-                "access-denied", "not-found");
+                "access-denied", "not-found", "record-read");
     }
 
     @Test
@@ -140,6 +140,21 @@ class AuditEventBundleBuilderUnitTests {
             assertThat(entity.hasWhat()).isFalse();
             assertThat(entity.getName()).isEqualTo("Review queue");
             assertThat(entity.getDescription()).isEqualTo("12 intakes waiting");
+        });
+    }
+
+    @Test
+    void aRecordRead_isAReadOfThePatientRecord_aboutThatPatient() {
+        AuditEvent read = only(AuditRecords.of("a14", AuditAction.RECORD_READ, Optional.empty(), Optional.of("casey"),
+                "$populate"));
+
+        assertThat(read.getType().getCode()).isEqualTo("110110");
+        assertThat(read.getSubtypeFirstRep().getCode()).isEqualTo("record-read");
+        assertThat(read.getAction()).isEqualTo(AuditEvent.AuditEventAction.R);
+        assertThat(read.getOutcome()).isEqualTo(AuditEvent.AuditEventOutcome._0);
+        assertThat(read.getEntity()).singleElement().satisfies(entity -> {
+            assertThat(entity.getWhat().getReference()).isEqualTo("Patient/casey");
+            assertThat(entity.getDescription()).isEqualTo("$populate");
         });
     }
 

@@ -46,6 +46,8 @@ final class AuditRecords {
                 of(prefix + "-8", AuditAction.ACCESS_DENIED, Optional.empty(), Optional.empty(),
                         "GET /api/queue: 403"),
                 of(prefix + "-9", AuditAction.NOT_FOUND, Optional.of(prefix + "-sub"), Optional.empty(),
-                        "GET /api/intakes/{id}: 404"));
+                        "GET /api/intakes/{id}: 404"),
+                of(prefix + "-10", AuditAction.RECORD_READ, Optional.empty(), Optional.of("casey"),
+                        "Questionnaire $populate"));
     }
 }

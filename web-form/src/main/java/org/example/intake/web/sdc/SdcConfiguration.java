@@ -8,6 +8,7 @@ import org.example.intake.fhir.IntakeReader;
 import org.example.intake.fhir.ehr.EhrClient;
 import org.example.intake.fhir.extract.ResponseExtraction;
 import org.example.intake.fhir.populate.IntakePopulation;
+import org.example.intake.web.audit.AuditTrail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -21,10 +22,15 @@ import org.springframework.context.annotation.Import;
 public class SdcConfiguration {
 
     @Bean
-    SdcOperations intakeSdcOperations(FhirContext intakeFhirContext, IntakeReader intakeReader,
-            IntakeQuestionnaires intakeQuestionnaires, EhrClient intakeEhrClient, Clock intakeClock) {
-        return new SdcOperations(intakeFhirContext, intakeReader, intakeQuestionnaires,
-                new ResponseExtraction(intakeFhirContext), new IntakePopulation(), new PatientRecords(intakeEhrClient),
+    RecordPrefill intakeRecordPrefill(EhrClient intakeEhrClient, AuditTrail intakeAuditTrail, Clock intakeClock) {
+        return new RecordPrefill(new PatientRecords(intakeEhrClient), new IntakePopulation(), intakeAuditTrail,
                 intakeClock);
+    }
+
+    @Bean
+    SdcOperations intakeSdcOperations(FhirContext intakeFhirContext, IntakeReader intakeReader,
+            IntakeQuestionnaires intakeQuestionnaires, RecordPrefill intakeRecordPrefill) {
+        return new SdcOperations(intakeFhirContext, intakeReader, intakeQuestionnaires,
+                new ResponseExtraction(intakeFhirContext), intakeRecordPrefill);
     }
 }

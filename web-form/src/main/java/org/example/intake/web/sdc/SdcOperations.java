@@ -1,7 +1,5 @@
 package org.example.intake.web.sdc;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.example.intake.fhir.Problem;
 import org.example.intake.fhir.ehr.EhrReadFailed;
 import org.example.intake.fhir.extract.ResponseExtraction;
 import org.example.intake.fhir.populate.IntakePopulation;
-import org.example.intake.fhir.populate.PatientRecord;
 import org.example.intake.web.Refused;
 import org.example.intake.web.security.Caller;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -36,7 +33,8 @@ import org.springframework.http.HttpStatus;
 /**
  * What the plugin's FHIR base does: the intake Questionnaire's versions (read, search), SDC {@code $extract} (the
  * transaction Bundle {@code ./intake extract} prints, through the same {@link ResponseExtraction}) and SDC
- * {@code $populate} (the patient's record read from the EHR, prefilled by fhir-adapter's {@link IntakePopulation}).
+ * {@code $populate} (the patient's record read from the EHR, prefilled by fhir-adapter's {@link IntakePopulation}
+ * through {@link RecordPrefill}, which audits the read).
  * Who may ask for which patient is decided here: a patient only for their own Patient, a clinician for any. Every
  * refusal is a {@link Refused} with its OperationOutcome.
  */
@@ -52,19 +50,15 @@ class SdcOperations {
     private final IntakeReader reader;
     private final IntakeQuestionnaires questionnaires;
     private final ResponseExtraction extraction;
-    private final IntakePopulation population;
-    private final PatientRecords records;
-    private final Clock clock;
+    private final RecordPrefill prefill;
 
     SdcOperations(FhirContext fhir, IntakeReader reader, IntakeQuestionnaires questionnaires,
-            ResponseExtraction extraction, IntakePopulation population, PatientRecords records, Clock clock) {
+            ResponseExtraction extraction, RecordPrefill prefill) {
         this.fhir = Objects.requireNonNull(fhir, "fhir");
         this.reader = Objects.requireNonNull(reader, "reader");
         this.questionnaires = Objects.requireNonNull(questionnaires, "questionnaires");
         this.extraction = Objects.requireNonNull(extraction, "extraction");
-        this.population = Objects.requireNonNull(population, "population");
-        this.records = Objects.requireNonNull(records, "records");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.prefill = Objects.requireNonNull(prefill, "prefill");
     }
 
     /** The Questionnaire with this logical id: the current version, or a version by its own id. */
@@ -167,15 +161,15 @@ class SdcOperations {
             throw forbidden("A patient can populate a form only for themselves: subject names another patient.");
         }
         IntakeQuestionnaire questionnaire = questionnaireOf(parameters);
-        PatientRecord record;
+        IntakePopulation.Populated populated;
         try {
-            record = records.read(patientId).orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND,
-                    "The EHR has no Patient " + patientId + "."));
+            populated = prefill.populate(caller.actor(), questionnaire, patientId, "Questionnaire $populate")
+                    .orElseThrow(() -> new Refused(HttpStatus.NOT_FOUND, IssueType.NOTFOUND,
+                            "The EHR has no Patient " + patientId + "."));
         } catch (EhrReadFailed failed) {
             throw new Refused(HttpStatus.BAD_GATEWAY, IssueType.TRANSIENT,
                     "The EHR could not be read (" + failed.getMessage() + "); try again later.");
         }
-        IntakePopulation.Populated populated = population.populate(questionnaire, record, LocalDate.now(clock));
         Parameters out = new Parameters();
         out.addParameter().setName("response").setResource(populated.response());
         if (populated.hasIssues()) {

@@ -1,7 +1,6 @@
 package org.example.intake.web.sdc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,25 +14,19 @@ import java.util.Optional;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.example.intake.fhir.populate.IntakePopulation;
+import org.example.intake.web.DemoRecords;
 import org.example.intake.web.TestTokens;
 import org.example.intake.web.WebFormTestSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.DateType;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Parameters;
-import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * $populate against an EHR that WireMock plays, for two patients: alex (a birth date only, tomorrow's the birthday)
@@ -47,58 +40,19 @@ class PopulateIntegrationTests extends WebFormTestSupport {
     @Autowired
     Clock intakeClock;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     LocalDate today;
 
     String json(IBaseResource resource) {
         return fhir.newJsonParser().encodeResourceToString(resource);
     }
 
-    void ehrHas(String path, Resource resource) {
-        EHR_AND_ISSUER.stubFor(get(urlPathEqualTo("/fhir/" + path)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/fhir+json").withBody(json(resource))));
-    }
-
-    void ehrSearchFinds(String type, String patient, Resource... found) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
-        for (Resource resource : found) {
-            bundle.addEntry().setResource(resource);
-        }
-        EHR_AND_ISSUER.stubFor(get(urlPathEqualTo("/fhir/" + type)).withQueryParam("patient", equalTo(patient))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/fhir+json")
-                        .withBody(json(bundle))));
-    }
-
-    static Patient patient(String id, LocalDate born) {
-        Patient patient = new Patient();
-        patient.setId(id);
-        patient.setBirthDateElement(new DateType(born.toString()));
-        return patient;
-    }
-
     @BeforeEach
     void theEhrKnowsAlexAndCasey() {
         today = LocalDate.now(intakeClock);
-        ehrHas("Patient/alex", patient("alex", today.plusDays(1).minusYears(30)));
-        for (String type : List.of("Condition", "MedicationStatement", "MedicationRequest")) {
-            ehrSearchFinds(type, "alex");
-        }
-        ehrHas("Patient/casey", patient("casey", today.minusYears(52)));
-        Condition breastCancer = new Condition();
-        breastCancer.setId("casey-breast-cancer");
-        breastCancer.setCode(new CodeableConcept(new Coding("http://snomed.info/sct", "254837009",
-                "Malignant neoplasm of breast")));
-        breastCancer.setClinicalStatus(new CodeableConcept(new Coding(
-                "http://terminology.hl7.org/CodeSystem/condition-clinical", "resolved", null)));
-        breastCancer.setSubject(new Reference("Patient/casey"));
-        ehrSearchFinds("Condition", "casey", breastCancer);
-        MedicationStatement apixaban = new MedicationStatement();
-        apixaban.setId("casey-apixaban");
-        apixaban.setStatus(MedicationStatement.MedicationStatementStatus.ACTIVE);
-        apixaban.setMedication(new CodeableConcept(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm",
-                "1364430", "apixaban")));
-        apixaban.setSubject(new Reference("Patient/casey"));
-        ehrSearchFinds("MedicationStatement", "casey", apixaban);
-        ehrSearchFinds("MedicationRequest", "casey");
+        DemoRecords.alexAndCasey(today);
         EHR_AND_ISSUER.stubFor(get(urlPathEqualTo("/fhir/Patient/nobody")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/fhir+json")
                 .withBody("{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"not-found\"}]}")));
@@ -179,6 +133,32 @@ class PopulateIntegrationTests extends WebFormTestSupport {
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answeredLinkIds(response(answer))).contains("cancer-history");
+    }
+
+    List<String> recordReadsOf(String patient) {
+        return jdbc.queryForList("select actor from intake_audit where action = 'RECORD_READ' and patient_id = ?"
+                + " order by seq", String.class, patient);
+    }
+
+    @Test
+    void everyPopulate_aClinicianOrThePatientAsks_isARecordReadOnTheAuditTrail() {
+        int before = recordReadsOf("casey").size();
+
+        populate(forSubject("casey"), TestTokens.clinician());
+        populate(forSubject("casey"), TestTokens.patient("casey"));
+
+        List<String> reads = recordReadsOf("casey");
+        assertThat(reads).hasSize(before + 2);
+        assertThat(reads.subList(before, before + 2)).allSatisfy(actor -> assertThat(actor).isNotBlank());
+    }
+
+    @Test
+    void aRefusedPopulateReadsNothing_andRecordsNoRead() {
+        int before = recordReadsOf("casey").size();
+
+        assertThat(populate(forSubject("casey"), TestTokens.patient("alex")).statusCode()).isEqualTo(403);
+
+        assertThat(recordReadsOf("casey")).hasSize(before);
     }
 
     @Test

@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpSession;
+
 import org.example.intake.core.advice.Advice;
 import org.example.intake.core.answers.IntakeAnswers;
 import org.example.intake.core.triage.Level;
@@ -15,6 +17,7 @@ import org.example.intake.web.intake.StoredSubmission;
 import org.example.intake.web.intake.SubmissionIds;
 import org.example.intake.web.intake.SubmissionService;
 import org.example.intake.web.intake.SubmitResult;
+import org.example.intake.web.sdc.RecordPrefill;
 import org.example.intake.web.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -37,15 +40,20 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/intake")
 class IntakeFormController {
 
+    /** The session attribute, followed by the form's submission key, that holds what the form was prefilled with. */
+    static final String PREFILL = "intake.form.prefill.";
+
     private final SubmissionService intakes;
     private final TriageEngine engine;
     private final QuestionnaireForm form;
     private final AdviceWords words;
     private final AdviceSection emergencySigns;
+    private final RecordPrefill prefill;
 
     IntakeFormController(SubmissionService intakes, TriageEngine engine, IntakeQuestionnaires questionnaires,
-            AdviceWords words) {
+            AdviceWords words, RecordPrefill prefill) {
         this.intakes = intakes;
+        this.prefill = prefill;
         this.engine = engine;
         this.form = new QuestionnaireForm(questionnaires.current());
         this.words = words;
@@ -62,19 +70,37 @@ class IntakeFormController {
                 () -> new IllegalStateException("intake-core lists no 999 signs for a patient yet to answer"));
     }
 
+    /**
+     * The form, prefilled from the signed-in patient's health record where it can be (see {@link RecordPrefill}); what
+     * was prefilled is kept in the session under the form's submission key until it is sent.
+     */
     @GetMapping
-    String form(Model model) {
-        return page(model, FormAnswers.of(Map.of(), form.questionnaire()), Map.of(), UUID.randomUUID().toString());
+    String form(Authentication authentication, HttpSession session, Model model) {
+        String submissionKey = UUID.randomUUID().toString();
+        Caller caller = Caller.of(authentication);
+        FormPrefill prefilled = caller.patientId()
+                .flatMap(patientId -> prefill.forForm(caller.actor(), form.questionnaire(), patientId))
+                .map(FormPrefill::of).orElse(FormPrefill.NONE);
+        if (!prefilled.answers().isEmpty()) {
+            session.setAttribute(PREFILL + submissionKey, prefilled);
+        }
+        FormAnswers answers = FormAnswers.of(prefilled.values(), form.questionnaire());
+        return page(model, answers, prefilled, Map.of(), submissionKey);
     }
 
     @PostMapping
-    String submit(@RequestParam Map<String, String> posted, Authentication authentication, Model model) {
+    String submit(@RequestParam Map<String, String> posted, Authentication authentication, HttpSession session,
+            Model model) {
         String patientId = patientId(authentication);
         FormAnswers answers = FormAnswers.of(posted, form.questionnaire());
-        String submissionKey = Optional.ofNullable(posted.get("submissionKey")).filter(key -> key.matches("[0-9a-f-]{36}"))
-                .map(key -> "form:" + key).orElse(null);
-        SubmitResult result = intakes.submit(answers.toResponse(form.questionnaire(), patientId), patientId,
-                submissionKey);
+        Optional<String> key = Optional.ofNullable(posted.get("submissionKey")).filter(k -> k.matches("[0-9a-f-]{36}"));
+        FormPrefill prefilled = key.map(k -> session.getAttribute(PREFILL + k)).filter(FormPrefill.class::isInstance)
+                .map(FormPrefill.class::cast).orElse(FormPrefill.NONE);
+        SubmitResult result = intakes.submit(prefilled.mark(answers.toResponse(form.questionnaire(), patientId),
+                answers), patientId, key.map(k -> "form:" + k).orElse(null));
+        if (result instanceof SubmitResult.Created || result instanceof SubmitResult.Repeated) {
+            key.ifPresent(k -> session.removeAttribute(PREFILL + k));
+        }
         if (result instanceof SubmitResult.Created created) {
             return "redirect:/intake/result/" + created.submission().id();
         }
@@ -84,7 +110,8 @@ class IntakeFormController {
         Map<String, String> errors = result instanceof SubmitResult.Invalid invalid
                 ? FieldErrors.of(invalid.outcome(), form)
                 : Map.of(FieldErrors.GENERAL, "This form can only be sent about yourself.");
-        return page(model, answers, errors, posted.getOrDefault("submissionKey", UUID.randomUUID().toString()));
+        return page(model, answers, prefilled, errors,
+                posted.getOrDefault("submissionKey", UUID.randomUUID().toString()));
     }
 
     /** Whether the answers ticked so far already call for emergency care: the same rules as the verdict. */
@@ -107,7 +134,9 @@ class IntakeFormController {
         return "intake/history";
     }
 
-    private String page(Model model, FormAnswers answers, Map<String, String> errors, String submissionKey) {
+    private String page(Model model, FormAnswers answers, FormPrefill prefilled, Map<String, String> errors,
+            String submissionKey) {
+        model.addAttribute("prefilled", prefilled.kept(answers));
         model.addAttribute("emergencySigns", emergencySigns);
         model.addAttribute("sections", form.sections());
         model.addAttribute("answers", answers.values());
