@@ -33,7 +33,6 @@ import org.springframework.security.oauth2.core.OAuth2AuthorizationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2RefreshToken;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 
 /**
  * The pages' check with the issuer, without a server: a session whose refresh token the issuer refuses
@@ -71,7 +70,7 @@ class EndedByTheIssuerUnitTests {
     private MockHttpServletRequest requestInASignedInSession(String refreshToken) {
         MockHttpSession session = BackChannelFixtures.signedIn("user-1", "sid-1", "ROLE_clinician");
         OAuth2AuthenticationToken login = (OAuth2AuthenticationToken) ((SecurityContextImpl) session
-                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication();
+                .getAttribute(IntakeBrowserSecurity.SESSION_CONTEXT)).getAuthentication();
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/clinician");
         request.setSession(session);
         clients.saveAuthorizedClient(new OAuth2AuthorizedClient(registration(), "user-1", accessToken("a-1"),
@@ -169,7 +168,7 @@ class EndedByTheIssuerUnitTests {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/intake");
         request.setSession(session);
         SecurityContextHolder.getContext().setAuthentication(((SecurityContextImpl) session
-                .getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication());
+                .getAttribute(IntakeBrowserSecurity.SESSION_CONTEXT)).getAuthentication());
 
         run(filter(grant -> tokens("a", "r"), NOW), request);
 
