@@ -88,7 +88,7 @@ class AuditRecordUnitTests {
                 .allSatisfy(code -> assertThat(code).matches("[a-z]+(-[a-z]+)*"));
         assertThat(AuditAction.values()).allSatisfy(action -> assertThat(action.text()).isNotBlank());
         assertThat(AuditAction.values()).filteredOn(AuditAction::reads).containsExactly(AuditAction.QUEUE_VIEWED,
-                AuditAction.INTAKE_VIEWED, AuditAction.AUDIT_READ);
+                AuditAction.INTAKE_VIEWED, AuditAction.RECORD_READ, AuditAction.AUDIT_READ);
         assertThat(AuditAction.values()).filteredOn(AuditAction::updates).containsExactly(AuditAction.REVIEWED,
                 AuditAction.OVERRIDDEN, AuditAction.RETRIAGED);
         assertThat(AuditAction.REDELIVERY_REQUESTED.operation()).isEqualTo(AuditAction.Operation.EXECUTE);
