@@ -37,9 +37,7 @@ import org.springframework.security.web.authentication.DelegatingAuthenticationE
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutFilter;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 
 /**
@@ -51,9 +49,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
  * gets a 403 page saying so. Signing out ({@link PagesSignOut}) ends the app's session and the identity provider's;
  * a session ends too after the idle or absolute time of {@code intake.session.*} ({@link SessionLifetime}), and when
  * the identity provider ends its Keycloak session or its user's ({@link BackChannelLogout}, {@link EndedByTheIssuer}). A
- * script's request that is not signed in gets 401, not the login page. The sign-in is kept in the session under the
- * pages' own attribute ({@link #SESSION_CONTEXT}), out of the host's chains' sight. Session fixation and CSRF
- * protection as Spring Security's defaults. The client registration
+ * script's request that is not signed in gets 401, not the login page. Session fixation and CSRF protection as
+ * Spring Security's defaults. The client registration
  * is this chain's own, not a bean, so it neither needs nor replaces a host's.
  */
 @Configuration(proxyBeanMethods = false)
@@ -73,12 +70,12 @@ public class IntakeBrowserSecurity {
     /** Where a browser starts logging in. */
     public static final String LOGIN = "/intake/oauth2/authorization/" + REGISTRATION;
     /**
-     * The session attribute the pages keep their user's sign-in under: their own, not Spring Security's usual one, so
-     * that a host's chains never take a patient signed in to the pages for a user of theirs (a host whose chain lets
-     * any signed-in user read its metrics or API docs would let every patient read them), nor the pages a host's
-     * user for one of theirs.
+     * The session attribute the pages keep their user's sign-in under: Spring Security's usual one. Keeping it under
+     * an attribute of the pages' own (so that a host chain letting any signed-in user in would not take a patient
+     * signed in to the pages for one of its users) passed every MockMvc test but left Chromium's login on the
+     * clinician's page never settling, so it is not done yet: docs/security.md, "Known limits".
      */
-    public static final String SESSION_CONTEXT = "org.example.intake.web.security.PAGES_SECURITY_CONTEXT";
+    public static final String SESSION_CONTEXT = HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY;
 
     @Bean
     @Order(91)
@@ -94,11 +91,7 @@ public class IntakeBrowserSecurity {
         PagesSignOut signOut = new PagesSignOut(registrations);
         // each page session keeps its own tokens: its refresh token is its Keycloak session's (EndedByTheIssuer asks)
         OAuth2AuthorizedClientRepository sessionClients = new HttpSessionOAuth2AuthorizedClientRepository();
-        HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-        sessions.setSpringSecurityContextKey(SESSION_CONTEXT);
         http.securityMatcher("/intake", "/intake/**", "/clinician", "/clinician/**")
-                .securityContext(context -> context.securityContextRepository(
-                        new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions)))
                 .headers(SecurityHeaders.pages(security.issuerUri()))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/intake/assets/**", UNAVAILABLE_PAGE).permitAll()
